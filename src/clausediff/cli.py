@@ -1,0 +1,200 @@
+"""The ``clausediff`` command: the window by default, subcommands for headless use.
+
+Every subcommand shares the core with the window; anything the window computes, a command
+can print as JSON. Bad input ends with one line on stderr and exit status 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from clausediff import __version__
+from clausediff.core.align import LinkKind
+from clausediff.core.errors import ClauseDiffError
+from clausediff.core.lineage import Lineage, build_lineage, date_order
+from clausediff.core.model import Document
+
+EXIT_OK, EXIT_USAGE = 0, 2
+SUBCOMMANDS = ("library", "segments", "align")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="clausediff",
+        description=(
+            "See how the wording of a ministerial decision changed from one version to the "
+            "next, clause by clause. Without a subcommand, opens the window."
+        ),
+        epilog="Run 'clausediff COMMAND --help' for a command's options.",
+    )
+    p.add_argument("--version", action="version", version=f"clausediff {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("library", help="list the bundled decisions").add_argument(
+        "--json", action="store_true", help="print JSON instead of a table"
+    )
+
+    seg = sub.add_parser("segments", help="print the clauses of a decision text")
+    seg.add_argument("version", metavar="FILE_OR_SYMBOL")
+    seg.add_argument("--json", action="store_true", help="print JSON")
+
+    al = sub.add_parser("align", help="align two or more versions, clause by clause")
+    al.add_argument("versions", nargs="+", metavar="VERSION", help="file path or bundled symbol")
+    al.add_argument(
+        "--json", metavar="OUT", help="write the alignment as JSON to OUT ('-' for stdout)"
+    )
+    al.add_argument(
+        "--keep-order", action="store_true",
+        help="keep the versions in the order given instead of date order",
+    )
+    return p
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="clausediff",
+        usage="clausediff [--screenshot OUT.png] [VERSION ...] | clausediff COMMAND ...",
+        description="Open the ClauseDiff window on the bundled decisions or on VERSIONs.",
+        epilog="Commands for headless use: " + ", ".join(SUBCOMMANDS) + ".",
+    )
+    p.add_argument("versions", nargs="*", metavar="VERSION")
+    p.add_argument(
+        "--screenshot", metavar="OUT.png",
+        help="render the window offscreen at 1400x900 once the comparison is ready, save "
+        "it and exit",
+    )
+    p.add_argument("--version", action="version", version=f"clausediff {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help")):
+            ns = _parser().parse_args(args)
+            return int(_COMMANDS[ns.command](ns))
+        ns = _gui_parser().parse_args(args)
+        from clausediff.gui.app import run_gui
+
+        return run_gui(ns.versions, screenshot=ns.screenshot)
+    except ClauseDiffError as exc:
+        print(f"clausediff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:
+        print(f"clausediff: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def _cmd_library(ns: argparse.Namespace) -> int:
+    from clausediff.core.documents import bundled_entries
+
+    entries = bundled_entries()
+    if ns.json:
+        from clausediff.core.serialize import info_json
+
+        print(json.dumps([info_json(e.info) for e in entries], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    rows = [
+        (" / ".join(e.info.symbols), e.info.date, e.info.title,
+         "complete" if e.info.complete else "excerpt")
+        for e in entries
+    ]
+    _table(("Symbol", "Date", "Title", "Text"), rows)
+    return EXIT_OK
+
+
+def _cmd_segments(ns: argparse.Namespace) -> int:
+    from clausediff.core.documents import load_version
+    from clausediff.core.serialize import document_json
+
+    doc = load_version(ns.version)
+    if ns.json:
+        print(json.dumps(document_json(doc), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{doc.info.label}  ({doc.info.encoding}, {len(doc.clauses)} clauses)")
+    for c in doc.clauses:
+        label = c.label or "-"
+        text = c.gap_note if c.is_gap else c.text
+        text = " ".join((text or "").split())
+        print(f"{c.id:>5}  {c.kind.value:<10}  {label:<8}  {text}")
+    return EXIT_OK
+
+
+def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
+    from clausediff.core.documents import load_version
+
+    if len(specs) < 2:
+        raise ClauseDiffError("Give at least two versions to align.")
+    docs = [load_version(s) for s in specs]
+    paths = {id(d): s for d, s in zip(docs, specs, strict=True)}
+    ordered = docs if keep_order else date_order(docs)
+    return build_lineage(ordered), [paths[id(d)] for d in ordered]
+
+
+def _cmd_align(ns: argparse.Namespace) -> int:
+    from clausediff.core.serialize import lineage_json
+
+    lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
+    if ns.json:
+        text = json.dumps(lineage_json(lineage, paths), indent=2, ensure_ascii=False)
+        if ns.json == "-":
+            print(text)
+        else:
+            Path(ns.json).write_text(text + "\n", encoding="utf-8")
+            print(f"Wrote {ns.json}", file=sys.stderr)
+        return EXIT_OK
+    _print_summary(lineage)
+    return EXIT_OK
+
+
+def _print_summary(lineage: Lineage) -> None:
+    for v, doc in enumerate(lineage.versions):
+        excerpt = "" if doc.info.complete and not doc.has_gaps else "  [excerpt]"
+        print(f"v{v}  {doc.info.label}  {doc.info.symbol}  {doc.info.date}{excerpt}")
+    for v, al in enumerate(lineage.pairs):
+        print()
+        print(f"v{v} → v{v + 1}: {al.left.info.label} → {al.right.info.label}")
+        counts = al.counts()
+        print("  " + ", ".join(f"{k.value} {n}" for k, n in counts.items() if n))
+        for lk in al.links:
+            if lk.kind is LinkKind.UNCHANGED:
+                continue
+            left = ",".join(al.left.clauses[i].display_label() for i in lk.left) or "—"
+            right = ",".join(al.right.clauses[j].display_label() for j in lk.right) or "—"
+            sample = _first_words(al, lk)
+            print(f"  {lk.kind.value:<12} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
+    print()
+    changed = sum(1 for f in lineage.families if len(f.members) > 1)
+    print(f"{len(lineage.families)} clause families, {changed} spanning several versions")
+
+
+def _first_words(al: Any, lk: Any) -> str:
+    clause = al.right.clauses[lk.right[0]] if lk.right else al.left.clauses[lk.left[0]]
+    text = clause.gap_note if clause.is_gap else clause.text
+    words = " ".join(text.split())
+    return words[:60] + ("…" if len(words) > 60 else "")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(str(r[k])) for r in [header, *rows]) for k in range(len(header))]
+    for r in [header, *rows]:
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+
+
+_COMMANDS = {"library": _cmd_library, "segments": _cmd_segments, "align": _cmd_align}
+
+

@@ -1,0 +1,627 @@
+"""Pairwise alignment of two versions of a decision into clause links.
+
+Contract: :func:`align` takes two :class:`Document` values and an :class:`AlignConfig` and
+returns an :class:`Alignment` whose clause links partition the clauses of both versions:
+every clause lies in exactly one link. Link kinds agree with their shape: unchanged,
+modified and moved link one clause to one; split one to several; merged several to one;
+restructured several to several; added and deleted one clause to none; unknown one clause
+that lies opposite a gap in the other version (or a gap clause itself), whose counterpart
+may be in the missing text. Every score is a rapidfuzz similarity in ``[0, 1]``.
+
+The pipeline:
+
+1. Normalise every clause to a list of case-folded word tokens (labels are already out).
+2. Anchor on exact matches that are unique on both sides and in order (longest increasing
+   subsequence); unique exact matches out of order are moves.
+3. Between anchors, an order-preserving dynamic programme with 1-1, 1-0, 0-1, 1-2, 2-1,
+   1-3, 3-1 and 2-2 beads, scored with ``rapidfuzz.distance.Indel`` on token lists. Large
+   anchor-free regions are banded around the diagonal.
+4. A move pass over what is left: candidates come from an index of rare words, never from
+   all pairs.
+5. Clauses left over that face a gap become unknown; the rest are added or deleted.
+6. Word changes inside every link (:mod:`clausediff.core.worddiff`) and sentence
+   provenance (:mod:`clausediff.core.sentences`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Indel, LCSseq
+
+from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
+from clausediff.core.model import Clause, ClauseKind, Document
+from clausediff.core.normalize import normalize, word_keys
+from clausediff.core.worddiff import WordOp, word_diff
+
+
+class LinkKind(enum.Enum):
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    RESTRUCTURED = "restructured"
+    ADDED = "added"
+    DELETED = "deleted"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_change(self) -> bool:
+        return self is not LinkKind.UNCHANGED
+
+    def mirrored(self) -> LinkKind:
+        return _MIRROR.get(self, self)
+
+
+_MIRROR = {
+    LinkKind.SPLIT: LinkKind.MERGED,
+    LinkKind.MERGED: LinkKind.SPLIT,
+    LinkKind.ADDED: LinkKind.DELETED,
+    LinkKind.DELETED: LinkKind.ADDED,
+}
+
+#: Separator placed between the texts of a multi-clause side before diffing.
+SIDE_JOINER = "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseLink:
+    """What became of some clauses: ``left``/``right`` are clause indices, in order.
+
+    ``ops`` are word changes between the joined texts of both sides (clause texts joined
+    with :data:`SIDE_JOINER`). For an unknown clause, ``gap`` is ``(side, index)`` of the
+    gap clause that hides its counterpart (``None`` for a gap clause itself).
+    """
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    kind: LinkKind
+    score: float
+    ops: tuple[WordOp, ...] = ()
+    gap: tuple[int, int] | None = None
+
+    def mirrored(self) -> ClauseLink:
+        from clausediff.core.worddiff import WordOp as _W
+
+        ops = tuple(_W(_mirror_op(o.kind), o.right, o.left) for o in self.ops)
+        return ClauseLink(self.right, self.left, self.kind.mirrored(), self.score, ops, self.gap)
+
+
+def _mirror_op(kind: object) -> object:
+    from clausediff.core.worddiff import OpKind
+
+    assert isinstance(kind, OpKind)
+    return {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The clause links (and sentence links) between two versions, in reading order."""
+
+    left: Document
+    right: Document
+    links: tuple[ClauseLink, ...]
+    sentence_links: tuple[Any, ...] = ()
+    _by_left: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _by_right: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for n, link in enumerate(self.links):
+            for i in link.left:
+                self._by_left[i] = n
+            for j in link.right:
+                self._by_right[j] = n
+
+    def link_of_left(self, index: int) -> ClauseLink:
+        return self.links[self._by_left[index]]
+
+    def link_of_right(self, index: int) -> ClauseLink:
+        return self.links[self._by_right[index]]
+
+    def link_index_of(self, side: int, clause_index: int) -> int:
+        return (self._by_left if side == 0 else self._by_right)[clause_index]
+
+    def counts(self) -> dict[LinkKind, int]:
+        counts = Counter(link.kind for link in self.links)
+        return {k: counts.get(k, 0) for k in LinkKind}
+
+    def side_text(self, link: ClauseLink, side: int) -> str:
+        doc = self.left if side == 0 else self.right
+        idx = link.left if side == 0 else link.right
+        return SIDE_JOINER.join(doc.clauses[i].text for i in idx)
+
+
+
+# (SentenceLink lives in clausediff.core.sentences.)
+
+
+# ----------------------------------------------------------------------------- features
+
+
+@dataclass(slots=True)
+class _Unit:
+    """The comparison view of one clause."""
+
+    index: int
+    clause: Clause
+    words: list[int]
+    exact: str
+    heading: bool
+
+
+def _units(doc: Document, vocab: dict[str, int]) -> list[_Unit]:
+    units = []
+    for c in doc.clauses:
+        if c.is_gap:
+            units.append(_Unit(c.index, c, [], "", False))
+            continue
+        keys = word_keys(c.text)
+        ids = [vocab.setdefault(k, len(vocab)) for k in keys]
+        units.append(
+            _Unit(c.index, c, ids, " ".join(keys), c.kind is ClauseKind.HEADING)
+        )
+    return units
+
+
+class _Scorer:
+    """Similarities between units and groups of units, with the config's rules."""
+
+    def __init__(self, config: AlignConfig) -> None:
+        self.config = config
+
+    def words_of(self, group: Sequence[_Unit]) -> list[int]:
+        if len(group) == 1:
+            return group[0].words
+        out: list[int] = []
+        for u in group:
+            out.extend(u.words)
+        return out
+
+    def sim(self, left: Sequence[_Unit], right: Sequence[_Unit]) -> float:
+        a, b = self.words_of(left), self.words_of(right)
+        if not a or not b:
+            return 0.0
+        # A side cut off by a gap is compared with the matching stretch of the other side.
+        if left[-1].clause.ends_in_gap and len(b) > len(a):
+            b = b[: int(len(a) * self.config.truncated_slack) + 1]
+        elif right[-1].clause.ends_in_gap and len(a) > len(b):
+            a = a[: int(len(b) * self.config.truncated_slack) + 1]
+        if left[0].clause.starts_in_gap and len(b) > len(a):
+            b = b[-(int(len(a) * self.config.truncated_slack) + 1) :]
+        elif right[0].clause.starts_in_gap and len(a) > len(b):
+            a = a[-(int(len(b) * self.config.truncated_slack) + 1) :]
+        s = float(Indel.normalized_similarity(a, b))
+        if left[0].heading != right[0].heading:
+            s *= self.config.kind_mismatch_factor
+        return s
+
+    def containment(self, part: _Unit, whole: Sequence[_Unit]) -> float:
+        if not part.words:
+            return 0.0
+        return float(LCSseq.similarity(part.words, self.words_of(whole))) / len(part.words)
+
+
+# ----------------------------------------------------------------------------- anchors
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest strictly increasing subsequence (by right index) of pairs sorted by left."""
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tails_idx.append(k)
+        else:
+            tails[pos] = j
+            tails_idx[pos] = k
+        prev[k] = tails_idx[pos - 1] if pos else -1
+    out = []
+    k = tails_idx[-1] if tails_idx else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _anchors(
+    lu: list[_Unit], ru: list[_Unit]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Unique exact matches: (in-order anchors, out-of-order moves)."""
+    lc = Counter(u.exact for u in lu if u.words)
+    rc = Counter(u.exact for u in ru if u.words)
+    rpos = {u.exact: u.index for u in ru if u.words and rc[u.exact] == 1}
+    pairs = [
+        (u.index, rpos[u.exact])
+        for u in lu
+        if u.words and lc[u.exact] == 1 and u.exact in rpos
+    ]
+    in_order = _lis(pairs)
+    keep = set(in_order)
+    return in_order, [p for p in pairs if p not in keep]
+
+
+# ----------------------------------------------------------------------------- DP
+
+_BEADS = ((1, 1), (2, 2), (1, 2), (2, 1), (1, 3), (3, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Bead:
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+
+
+def _dp(
+    lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig
+) -> list[_Bead]:
+    """Order-preserving alignment of two runs of units (no gaps inside)."""
+    n, m = len(lu), len(ru)
+    if not n or not m:
+        return []
+    band = None
+    if n * m > config.dp_max_cells:
+        band = max(config.dp_band, abs(n - m) + config.dp_band // 2)
+    tau = config.match_threshold
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    ratio = m / n
+    cache: dict[tuple[int, int, int, int], float] = {}
+
+    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
+        key = (i0, i1, j0, j1)
+        if key not in cache:
+            cache[key] = scorer.sim(lu[i0:i1], ru[j0:j1])
+        return cache[key]
+
+    for i in range(n + 1):
+        if band is None:
+            jlo, jhi = 0, m
+        else:
+            centre = int(i * ratio)
+            jlo, jhi = max(0, centre - band), min(m, centre + band)
+        for j in range(jlo, jhi + 1):
+            if i == 0 and j == 0:
+                continue
+            cur = neg
+            arg: tuple[int, int, float] | None = None
+            # Skips first, so that ties go to matches below (>=).
+            if i > 0 and best[i - 1][j] > cur:
+                cur, arg = best[i - 1][j], (1, 0, 0.0)
+            if j > 0 and best[i][j - 1] > cur:
+                cur, arg = best[i][j - 1], (0, 1, 0.0)
+            for di, dj in _BEADS:
+                if di > i or dj > j or best[i - di][j - dj] == neg:
+                    continue
+                s = sim(i - di, i, j - dj, j)
+                limit = tau if (di, dj) == (1, 1) else config.split_threshold
+                if s < limit:
+                    continue
+                size = len(scorer.words_of(lu[i - di : i])) + len(scorer.words_of(ru[j - dj : j]))
+                gain = (s - limit) * size
+                if (di, dj) != (1, 1):
+                    gain -= config.split_penalty * size * (di + dj - 2)
+                    if not _parts_ok(lu[i - di : i], ru[j - dj : j], scorer, config):
+                        continue
+                # prefer the diagonal slightly, symmetrically, to break exact ties
+                gain -= 1e-9 * abs((i - di) - (j - dj))
+                if best[i - di][j - dj] + gain >= cur:
+                    cur, arg = best[i - di][j - dj] + gain, (di, dj, s)
+            best[i][j] = cur
+            back[i][j] = arg
+    if best[n][m] == neg:  # band did not reach the corner; fall back to a full DP
+        return _dp(lu, ru, scorer, _unbanded(config, n * m))
+    beads: list[_Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        step = back[i][j]
+        assert step is not None
+        di, dj, s = step
+        if di and dj:
+            beads.append(
+                _Bead(
+                    tuple(u.index for u in lu[i - di : i]),
+                    tuple(u.index for u in ru[j - dj : j]),
+                    s,
+                )
+            )
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+def _unbanded(config: AlignConfig, cells: int) -> AlignConfig:
+    from dataclasses import replace
+
+    return replace(config, dp_max_cells=cells + 1)
+
+
+def _parts_ok(
+    left: Sequence[_Unit], right: Sequence[_Unit], scorer: _Scorer, config: AlignConfig
+) -> bool:
+    """Every part of a many-sided bead must be largely contained in the other side."""
+    if len(left) > 1:
+        if any(scorer.containment(u, right) < config.split_part_containment for u in left):
+            return False
+    if len(right) > 1:
+        if any(scorer.containment(u, left) < config.split_part_containment for u in right):
+            return False
+    if len(left) > 1 and len(right) > 1:
+        # n-m only where no 1-1 pairing explains the pair as well
+        one_one = max(scorer.sim([a], [b]) for a in left for b in right)
+        if one_one >= scorer.sim(left, right):
+            return False
+    return True
+
+
+# ----------------------------------------------------------------------------- moves
+
+
+def _move_pass(
+    lu: list[_Unit],
+    ru: list[_Unit],
+    free_left: set[int],
+    free_right: set[int],
+    scorer: _Scorer,
+    config: AlignConfig,
+) -> list[_Bead]:
+    """Link leftover clauses that moved, found through an index of rare words."""
+    if not free_left or not free_right:
+        return []
+    ldf: Counter[int] = Counter()
+    rdf: Counter[int] = Counter()
+    for u in lu:
+        ldf.update(set(u.words))
+    for u in ru:
+        rdf.update(set(u.words))
+    cap = config.rare_word_max_clauses
+    index: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(free_left):
+        for w in set(lu[i].words):
+            if ldf[w] <= cap and rdf[w] <= cap:
+                index[w].append(i)
+    candidates: list[tuple[float, str, int, int]] = []
+    for j in sorted(free_right):
+        hits: Counter[int] = Counter()
+        for w in set(ru[j].words):
+            if ldf[w] <= cap and rdf[w] <= cap:
+                hits.update(index.get(w, ()))
+        for i, _ in hits.most_common(config.move_candidates):
+            s = scorer.sim([lu[i]], [ru[j]])
+            if s >= config.move_threshold:
+                # a symmetric tie-break: the pair's texts, not its positions
+                tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
+                candidates.append((-s, tie, i, j))
+    candidates.sort()
+    beads = []
+    for neg_s, _, i, j in candidates:
+        if i in free_left and j in free_right:
+            free_left.discard(i)
+            free_right.discard(j)
+            beads.append(_Bead((i,), (j,), -neg_s))
+    return beads
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def align(left: Document, right: Document, config: AlignConfig = DEFAULT_CONFIG) -> Alignment:
+    """Align two versions; see the module contract."""
+    from clausediff.core.sentences import sentence_links
+
+    vocab: dict[str, int] = {}
+    lu, ru = _units(left, vocab), _units(right, vocab)
+    scorer = _Scorer(config)
+    config.check_cancel()
+
+    anchors, jumps = _anchors(lu, ru)
+    beads: list[_Bead] = [_Bead((i,), (j,), 1.0) for i, j in anchors]
+    moved: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    jump_left = {i for i, _ in jumps}
+    jump_right = {j for _, j in jumps}
+    for i, j in jumps:
+        beads.append(_Bead((i,), (j,), 1.0))
+        moved.add(((i,), (j,)))
+
+    # DP inside each stretch between anchors, skipping gap clauses and out-of-order jumps.
+    bounds = [(-1, -1), *anchors, (len(lu), len(ru))]
+    for (a_i, a_j), (b_i, b_j) in zip(bounds, bounds[1:], strict=False):
+        config.check_cancel()
+        seg_l = [u for u in lu[a_i + 1 : b_i] if u.words and u.index not in jump_left]
+        seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]
+        beads.extend(_dp(seg_l, seg_r, scorer, config))
+
+    used_l = {i for b in beads for i in b.left}
+    used_r = {j for b in beads for j in b.right}
+    free_l = {u.index for u in lu if u.words and u.index not in used_l}
+    free_r = {u.index for u in ru if u.words and u.index not in used_r}
+    config.check_cancel()
+    for b in _move_pass(lu, ru, free_l, free_r, scorer, config):
+        beads.append(b)
+        moved.add((b.left, b.right))
+
+    moved = _out_of_order(beads, moved)
+    links = _make_links(left, right, lu, ru, beads, moved, config)
+    links = _resolve_leftovers(left, right, links)
+    links = _reading_order(links)
+    config.check_cancel()
+    alignment = Alignment(left, right, tuple(links))
+    sl = sentence_links(alignment, config)
+    return Alignment(left, right, tuple(links), tuple(sl))
+
+
+def _out_of_order(
+    beads: list[_Bead], candidates: set[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Of the candidate moves, those that really sit out of order against the fixed links."""
+    fixed = sorted(
+        (b for b in beads if (b.left, b.right) not in candidates), key=lambda b: b.left[0]
+    )
+    starts = [f.left[0] for f in fixed]
+    out = set()
+    for b in beads:
+        key = (b.left, b.right)
+        if key not in candidates:
+            continue
+        pos = bisect.bisect_left(starts, b.left[0])
+        before = fixed[pos - 1].right[-1] if pos else -1
+        after = fixed[pos].right[0] if pos < len(fixed) else 1 << 60
+        if not before < b.right[0] <= b.right[-1] < after:
+            out.add(key)
+    return out
+
+
+def _make_links(
+    left: Document,
+    right: Document,
+    lu: list[_Unit],
+    ru: list[_Unit],
+    beads: list[_Bead],
+    moved: set[tuple[tuple[int, ...], tuple[int, ...]]],
+    config: AlignConfig,
+) -> list[ClauseLink]:
+    links = []
+    for b in beads:
+        lt = SIDE_JOINER.join(left.clauses[i].text for i in b.left)
+        rt = SIDE_JOINER.join(right.clauses[j].text for j in b.right)
+        same = len(b.left) == len(b.right) == 1 and normalize(lt) == normalize(rt)
+        if len(b.left) == 1 and len(b.right) == 1:
+            if (b.left, b.right) in moved:
+                kind = LinkKind.MOVED
+            else:
+                kind = LinkKind.UNCHANGED if same else LinkKind.MODIFIED
+        elif len(b.left) == 1:
+            kind = LinkKind.SPLIT
+        elif len(b.right) == 1:
+            kind = LinkKind.MERGED
+        else:
+            kind = LinkKind.RESTRUCTURED
+        ops = () if same else word_diff(lt, rt, config)
+        score = 1.0 if same else round(b.score, 4)
+        links.append(ClauseLink(b.left, b.right, kind, score, ops))
+    return links
+
+
+def _resolve_leftovers(
+    left: Document, right: Document, links: list[ClauseLink]
+) -> list[ClauseLink]:
+    """Unlinked clauses: unknown when they face a gap, else deleted or added.
+
+    A clause faces a gap when a gap clause of the other version lies between the links
+    around it, or when the other version's text is cut off there. A clause of its own
+    that is cut off by a gap, with unlinked clauses opposite, is unknown too: the words
+    that would identify its counterpart are missing.
+    """
+    frame = [lk for lk in links if lk.kind is not LinkKind.MOVED]
+    used = ({i for lk in links for i in lk.left}, {j for lk in links for j in lk.right})
+    docs = (left, right)
+    out = list(links)
+    for side in (0, 1):
+        doc, other = docs[side], docs[1 - side]
+        for c in doc.clauses:
+            if c.index in used[side]:
+                continue
+            if c.is_gap:
+                out.append(_one_sided(side, c.index, LinkKind.UNKNOWN, None))
+                continue
+            lo, hi = _opposite(side, c.index, frame, len(other.clauses))
+            gap = _facing_gap(other, lo, hi)
+            if gap is not None:
+                out.append(_one_sided(side, c.index, LinkKind.UNKNOWN, (1 - side, gap)))
+                continue
+            own = _own_gap(doc, c) if any(
+                k not in used[1 - side] for k in range(lo + 1, hi)
+            ) else None
+            if own is not None:
+                out.append(_one_sided(side, c.index, LinkKind.UNKNOWN, (side, own)))
+            else:
+                kind = LinkKind.DELETED if side == 0 else LinkKind.ADDED
+                out.append(_one_sided(side, c.index, kind, None))
+    return out
+
+
+def _opposite(side: int, index: int, frame: list[ClauseLink], n_other: int) -> tuple[int, int]:
+    """The open interval of the other version between the links around clause ``index``."""
+    lo, hi = -1, n_other
+    for lk in frame:
+        mine = lk.left if side == 0 else lk.right
+        theirs = lk.right if side == 0 else lk.left
+        if not mine or not theirs:
+            continue
+        if max(mine) < index:
+            lo = max(lo, max(theirs))
+        elif min(mine) > index:
+            hi = min(hi, min(theirs))
+    return lo, hi
+
+
+def _facing_gap(other: Document, lo: int, hi: int) -> int | None:
+    for k in range(lo + 1, hi):
+        if other.clauses[k].is_gap:
+            return k
+    if 0 <= lo < len(other.clauses) and other.clauses[lo].ends_in_gap:
+        return _next_gap(other, lo)
+    if 0 <= hi < len(other.clauses) and other.clauses[hi].starts_in_gap:
+        return _prev_gap(other, hi)
+    return None
+
+
+def _own_gap(doc: Document, clause: Clause) -> int | None:
+    if clause.ends_in_gap:
+        return _next_gap(doc, clause.index)
+    if clause.starts_in_gap:
+        return _prev_gap(doc, clause.index)
+    return None
+
+
+def _one_sided(
+    side: int, index: int, kind: LinkKind, gap: tuple[int, int] | None
+) -> ClauseLink:
+    if side == 0:
+        return ClauseLink((index,), (), kind, 0.0, (), gap)
+    return ClauseLink((), (index,), kind, 0.0, (), gap)
+
+
+def _next_gap(doc: Document, index: int) -> int | None:
+    for c in doc.clauses[index + 1 :]:
+        if c.is_gap:
+            return c.index
+    return None
+
+
+def _prev_gap(doc: Document, index: int) -> int | None:
+    for c in reversed(doc.clauses[:index]):
+        if c.is_gap:
+            return c.index
+    return None
+
+
+def _reading_order(links: list[ClauseLink]) -> list[ClauseLink]:
+    """Links in reading order: by the right version, each left-only link placed after the
+    link of the left clause before it (so a deleted clause shows where it stood)."""
+    right_pos: dict[int, float] = {}
+    for lk in links:
+        if lk.left and lk.right and lk.kind is not LinkKind.MOVED:
+            for i in lk.left:
+                right_pos[i] = float(lk.right[-1])
+
+    placed = sorted(right_pos)
+
+    def key(lk: ClauseLink) -> tuple[float, int, int]:
+        if lk.right:
+            return (float(lk.right[0]), 0, lk.left[0] if lk.left else -1)
+        i = lk.left[0]
+        pos = bisect.bisect_left(placed, i)
+        return (right_pos[placed[pos - 1]] + 0.5 if pos else -0.5, 1, i)
+
+    return sorted(links, key=key)

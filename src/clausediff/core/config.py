@@ -1,0 +1,77 @@
+"""Every threshold and guardrail of the alignment engine, in one object that is passed in.
+
+Contract: :class:`AlignConfig` is a frozen value. Nothing in the engine keeps a threshold of
+its own; a caller that wants other cut-offs builds another config. All similarities are
+rapidfuzz scores in ``[0, 1]`` on word-token lists (``rapidfuzz.distance.Indel``, no
+processor: the tokens are already normalised by :mod:`clausediff.core.normalize`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    # --- clause links -------------------------------------------------------------------
+    #: Minimum similarity for two clauses in order to be linked as "modified".
+    match_threshold: float = 0.5
+    #: Minimum similarity of a clause with the concatenation of 2-3 neighbours (split/merge).
+    split_threshold: float = 0.45
+    #: Each part of a split or merge must have at least this share of its words in the whole.
+    split_part_containment: float = 0.25
+    #: Bonus (in score units per token) a many-to-one bead must earn over its best 1-1 part.
+    split_penalty: float = 0.01
+    #: Minimum similarity for a clause found elsewhere to be linked as "moved".
+    move_threshold: float = 0.55
+    #: How many candidates (by shared rare words) the move pass scores per clause.
+    move_candidates: int = 8
+    #: A word is "rare" (an index key for the move pass) in at most this many clauses a side.
+    rare_word_max_clauses: int = 4
+    #: Headings and body clauses are poor partners: their similarity is multiplied by this.
+    kind_mismatch_factor: float = 0.8
+    #: Largest anchor-free region aligned with the full dynamic programme (cells).
+    dp_max_cells: int = 250_000
+    #: Band half-width around the diagonal beyond that size.
+    dp_band: int = 60
+    #: Words of a truncated clause (ending in a gap) compared with this share more words.
+    truncated_slack: float = 1.25
+
+    # --- sentence links -----------------------------------------------------------------
+    #: Shared runs of at least this many words count towards sentence provenance.
+    sentence_min_run: int = 2
+    #: A sentence link needs this many shared words and this share of the shorter sentence …
+    sentence_min_words: int = 6
+    sentence_min_coverage: float = 0.25
+    #: … or, for a short sentence, this share of it and ``sentence_long_coverage`` of the other.
+    sentence_short_coverage: float = 0.6
+    sentence_long_coverage: float = 0.3
+    #: Candidates scored per sentence (found through shared word triples).
+    sentence_candidates: int = 6
+    #: A word triple shared by more sentences than this is boilerplate, not evidence.
+    sentence_max_shingle_df: int = 12
+
+    # --- word changes -------------------------------------------------------------------
+    #: Compare case-sensitively inside a pair ("shall" vs "Shall" is a change).
+    diff_casefold: bool = False
+    #: An unchanged island of at most this many words, with no punctuation, between two
+    #: changes that each span several words, is folded into one change.
+    island_max_words: int = 1
+    #: Beyond this share of changed words a pair is shown as one rewrite (0 disables).
+    rewrite_ratio: float = 0.0
+
+    # --- guardrails ---------------------------------------------------------------------
+    #: Polled between stages; return True to abandon the work (raises ``AlignCancelled``).
+    cancel: Callable[[], bool] | None = None
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise AlignCancelled
+
+
+class AlignCancelled(Exception):  # noqa: N818 - a control-flow signal, not an error
+    """The caller's cancel hook asked the engine to stop."""
+
+
+DEFAULT_CONFIG = AlignConfig()

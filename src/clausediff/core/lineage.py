@@ -1,0 +1,182 @@
+"""Lineage across N versions: clause families joined through every version.
+
+Contract: :func:`build_lineage` takes versions (put in date order when every version has a
+date) and returns a :class:`Lineage`: the pairwise alignment of each consecutive pair, and
+families that partition the non-gap clauses of all versions. Two clauses are in one family
+when a clause link (other than added, deleted or unknown) joins them. A clause with no
+predecessor in the previous version (added, or hidden opposite a gap) is bridged to an
+earlier version: when a direct alignment with that version links it, at clause or sentence
+level, to a clause that had no successor, both join one family. So the 1998 moratorium
+sentence and the 2013 moratorium clause are one family even though the 2011 excerpt has a
+gap there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clausediff.core.align import Alignment, LinkKind, align
+from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
+from clausediff.core.model import Document
+
+_LINKING = frozenset(
+    {
+        LinkKind.UNCHANGED, LinkKind.MODIFIED, LinkKind.MOVED, LinkKind.SPLIT,
+        LinkKind.MERGED, LinkKind.RESTRUCTURED,
+    }
+)
+_LOOSE = frozenset({LinkKind.ADDED, LinkKind.DELETED, LinkKind.UNKNOWN})
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Clauses that descend from one another: ``members[version] = clause indices``."""
+
+    id: str
+    members: tuple[tuple[int, tuple[int, ...]], ...]
+
+    def in_version(self, version: int) -> tuple[int, ...]:
+        for v, idx in self.members:
+            if v == version:
+                return idx
+        return ()
+
+    @property
+    def versions(self) -> tuple[int, ...]:
+        return tuple(v for v, _ in self.members)
+
+
+@dataclass(frozen=True)
+class Lineage:
+    versions: tuple[Document, ...]
+    pairs: tuple[Alignment, ...]
+    families: tuple[Family, ...]
+    bridges: tuple[tuple[int, int, int, int], ...] = ()  # (v_from, clause, v_to, clause)
+
+    def family_of(self, version: int, clause: int) -> Family:
+        for f in self.families:
+            if clause in f.in_version(version):
+                return f
+        raise KeyError((version, clause))
+
+
+def date_order(docs: Sequence[Document]) -> list[Document]:
+    """Versions in date order when every one has a date, else as given."""
+    if all(d.info.date for d in docs):
+        return sorted(docs, key=lambda d: d.info.date)
+    return list(docs)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, x: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def build_lineage(
+    docs: Sequence[Document],
+    config: AlignConfig = DEFAULT_CONFIG,
+    *,
+    pairs: Sequence[Alignment] | None = None,
+) -> Lineage:
+    versions = tuple(docs)
+    if pairs is None:
+        pairs = []
+        for a, b in zip(versions, versions[1:], strict=False):
+            config.check_cancel()
+            pairs.append(align(a, b, config))
+    uf = _UnionFind()
+    for v, doc in enumerate(versions):
+        for c in doc.clauses:
+            if not c.is_gap:
+                uf.find((v, c.index))
+    has_succ: set[tuple[int, int]] = set()
+    has_pred: set[tuple[int, int]] = set()
+    for v, al in enumerate(pairs):
+        for lk in al.links:
+            if lk.kind not in _LINKING:
+                continue
+            for i in lk.left:
+                has_succ.add((v, i))
+                for j in lk.right:
+                    uf.union((v, i), (v + 1, j))
+            for j in lk.right:
+                has_pred.add((v + 1, j))
+
+    bridges = _bridge(versions, pairs, uf, has_succ, has_pred, config)
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for v, doc in enumerate(versions):
+        for c in doc.clauses:
+            if not c.is_gap:
+                groups.setdefault(uf.find((v, c.index)), []).append((v, c.index))
+    families = []
+    for n, root in enumerate(sorted(groups, key=lambda r: _first_seen(groups[r]))):
+        by_version: dict[int, list[int]] = {}
+        for v, i in groups[root]:
+            by_version.setdefault(v, []).append(i)
+        families.append(
+            Family(f"f{n + 1}", tuple((v, tuple(sorted(ix))) for v, ix in sorted(by_version.items())))
+        )
+    return Lineage(versions, tuple(pairs), tuple(families), tuple(bridges))
+
+
+def _first_seen(members: list[tuple[int, int]]) -> tuple[int, int]:
+    """Families in reading order of the newest version they reach, oldest first otherwise."""
+    newest = max(v for v, _ in members)
+    return (-newest, min(i for v, i in members if v == newest))
+
+
+def _bridge(
+    versions: tuple[Document, ...],
+    pairs: Sequence[Alignment],
+    uf: _UnionFind,
+    has_succ: set[tuple[int, int]],
+    has_pred: set[tuple[int, int]],
+    config: AlignConfig,
+) -> list[tuple[int, int, int, int]]:
+    """Join clauses across a version where they are absent or hidden in a gap."""
+    direct: dict[tuple[int, int], Alignment] = {}
+    bridges = []
+    for j in range(2, len(versions)):
+        orphans = [
+            c.index
+            for c in versions[j].clauses
+            if not c.is_gap and (j, c.index) not in has_pred
+        ]
+        for c in orphans:
+            for i in range(j - 2, -1, -1):
+                if (i, j) not in direct:
+                    config.check_cancel()
+                    direct[(i, j)] = align(versions[i], versions[j], config)
+                found = _ancestor(direct[(i, j)], c, i, has_succ)
+                if found is not None:
+                    uf.union((i, found), (j, c))
+                    bridges.append((i, found, j, c))
+                    break
+    return bridges
+
+
+def _ancestor(al: Alignment, clause: int, i: int, has_succ: set[tuple[int, int]]) -> int | None:
+    link = al.link_of_right(clause)
+    if link.kind in _LINKING:
+        for p in link.left:
+            if (i, p) not in has_succ:
+                return p
+    best: tuple[float, int] | None = None
+    for sl in al.sentence_links:
+        if sl.right.clause == clause and (i, sl.left.clause) not in has_succ:
+            if best is None or sl.score > best[0]:
+                best = (sl.score, sl.left.clause)
+    return best[1] if best else None

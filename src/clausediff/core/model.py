@@ -1,0 +1,184 @@
+"""The document model: a decision text, its clauses and their sentences.
+
+Contract: values only. A :class:`Document` holds its metadata, its source text exactly as read
+and its clauses; a :class:`Clause` holds its label, kind and comparison text with a map back to
+source offsets. Offsets are Python code points, half-open. Nothing here reads files, and
+nothing here knows how a clause is drawn.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+
+
+class ClauseKind(enum.Enum):
+    """What part of a decision a clause is."""
+
+    HEADING = "heading"
+    PREAMBLE = "preamble"
+    INTRODUCER = "introducer"
+    OPERATIVE = "operative"
+    GAP = "gap"
+
+
+class EmphasisStyle(enum.Enum):
+    ITALIC = "italic"
+    BOLD = "bold"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __contains__(self, pos: object) -> bool:
+        return isinstance(pos, int) and self.start <= pos < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """Formatting from the source (``*inter alia*``) over a span of the clause text."""
+
+    span: Span
+    style: EmphasisStyle
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Maps offsets in a clause's text back to offsets in the document source.
+
+    A clause text is the concatenation of source slices (labels and emphasis markers are
+    left out, nothing is ever added), so the map is a sorted list of pieces
+    ``(text_start, source_start, length)``.
+    """
+
+    pieces: tuple[tuple[int, int, int], ...]
+
+    def to_source(self, pos: int) -> int:
+        """Source offset of the text character at ``pos`` (or of the end, for ``pos == len``)."""
+        if not self.pieces:
+            return 0
+        starts = [p[0] for p in self.pieces]
+        i = max(0, bisect.bisect_right(starts, pos) - 1)
+        t0, s0, n = self.pieces[i]
+        if pos > t0 + n and i == len(self.pieces) - 1:
+            raise ValueError(f"offset {pos} is beyond the clause text")
+        return s0 + (pos - t0)
+
+    def to_source_end(self, pos: int) -> int:
+        """Source offset just after text character ``pos - 1`` (for half-open ends)."""
+        if pos == 0 or not self.pieces:
+            return self.to_source(pos)
+        return self.to_source(pos - 1) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a clause: ``span`` is in clause-text coordinates."""
+
+    id: str
+    index: int
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a decision.
+
+    ``text`` is the clause's exact wording without its number label and without Markdown
+    emphasis markers; ``span`` is the whole block in the source, label included. ``gap_note``
+    is the note of a ``[[GAP: …]]`` marker (gap clauses only). ``ends_in_gap`` and
+    ``starts_in_gap`` say that the source is cut off at the clause's end or start.
+    """
+
+    id: str
+    index: int
+    label: str
+    kind: ClauseKind
+    text: str
+    span: Span
+    source_map: SourceMap
+    emphasis: tuple[Emphasis, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    gap_note: str | None = None
+    ends_in_gap: bool = False
+    starts_in_gap: bool = False
+
+    @property
+    def is_gap(self) -> bool:
+        return self.kind is ClauseKind.GAP
+
+    def source_span(self, text_span: Span) -> Span:
+        """The source range of a range of this clause's text."""
+        if not len(text_span):
+            at = self.source_map.to_source(text_span.start)
+            return Span(at, at)
+        return Span(
+            self.source_map.to_source(text_span.start),
+            self.source_map.to_source_end(text_span.end),
+        )
+
+    def display_label(self) -> str:
+        return self.label or f"¶{self.index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """Metadata of a decision text."""
+
+    symbols: tuple[str, ...] = ()
+    title: str = ""
+    short_title: str = ""
+    body: str = ""
+    date: str = ""
+    complete: bool = True
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    sha256: str = ""
+    path: str = ""
+    encoding: str = "utf-8"
+    bundled: bool = False
+
+    @property
+    def symbol(self) -> str:
+        return " / ".join(self.symbols) if self.symbols else ""
+
+    @property
+    def label(self) -> str:
+        """A short human name: '2013 Bali Decision', a symbol, or the file name."""
+        if self.short_title:
+            return self.short_title
+        if self.symbols:
+            return self.symbols[0]
+        return self.path.rsplit("/", 1)[-1] if self.path else "Untitled"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decision text: metadata, the source exactly as read, and its clauses in order."""
+
+    info: DocumentInfo
+    source: str
+    clauses: tuple[Clause, ...] = field(default=())
+
+    def clause(self, clause_id: str) -> Clause:
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+    @property
+    def has_gaps(self) -> bool:
+        return any(c.is_gap for c in self.clauses)

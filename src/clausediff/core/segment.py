@@ -1,0 +1,295 @@
+"""Segmentation of a decision text into clauses and sentences.
+
+Contract: :func:`segment` takes the source text exactly as read and returns the clauses in
+order. Every non-blank character of the source lies in exactly one clause span and the
+text between spans is white space only, so spans plus separators rebuild the source.
+Paragraphs are separated by blank lines (LF, CRLF or CR); inside a paragraph a line that
+starts with a number label (``1.``, ``1.1``, ``(a)``, ``(iv)``, ``2.3 bis``) starts a new
+clause. ``[[GAP: note]]`` markers become gap clauses. Each clause is classified as heading,
+preamble (opener and recitals), introducer, operative or gap, following the layout of a
+ministerial decision: title block, "The Ministerial Conference,", recitals, "Decides:",
+operative paragraphs. Labels are kept apart from the clause text, and with
+``markdown=True`` emphasis markers become formatting spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clausediff.core.markup import strip_emphasis
+from clausediff.core.model import Clause, ClauseKind, Emphasis, Sentence, SourceMap, Span
+
+GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*(.*?)\s*\]\]", re.DOTALL | re.IGNORECASE)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+LABEL_RE = re.compile(
+    r"""^(?:
+        \d{1,3}(?:\.\d{1,3})+\.?            # 1.1  1.2.3  1.1.
+      | \d{1,3}\.(?!\d)                      # 1.
+      | \d{1,3}(?=\s+[A-Z(])(?!\s+(?i:%s)\b)  # 1 The …  (not "20 May")
+      | \((?:[a-z]{1,2}|[ivxlcdm]{1,7}|[A-Z]{1,2}|[IVXLCDM]{1,7}|\d{1,3})\)   # (a) (iv) (A) (1)
+      | (?:[a-z]|[ivxlcdm]{1,7})\)           # a)  iv)
+      | [IVXLC]{1,7}\.                       # IV.
+    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)"""
+    % _MONTHS,
+    re.VERBOSE,
+)
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_WS_RE = re.compile(r"\s+")
+
+RECITAL_ADJECTIVES = frozenset(
+    {
+        "mindful", "conscious", "convinced", "aware", "determined", "concerned", "cognizant",
+        "cognisant", "desirous", "deeply", "further", "also", "guided", "pursuant",
+    }
+)
+_SENT_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z])")
+ABBREVIATIONS = frozenset(
+    {
+        "i.e", "e.g", "no", "nos", "para", "paras", "art", "arts", "mr", "mrs", "ms", "dr",
+        "st", "cf", "vs", "op", "cit", "ibid", "fig", "vol", "ch", "sec", "p", "pp", "ref",
+        "rev", "corr", "add", "doc", "approx", "incl", "inc", "ltd", "co", "u.s", "u.k",
+        "u.n", "h.e", "viz", "al", "ann", "chap", "sect", "subpara", "subparas",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A stretch of a block before classification."""
+
+    start: int
+    end: int
+    gap_note: str | None = None
+    ends_in_gap: bool = False
+    starts_in_gap: bool = False
+    first_of_block: bool = True
+    multiline_block: bool = False
+
+
+def iter_blocks(source: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each paragraph: non-blank lines, trimmed of outer space."""
+    start: int | None = None
+    end = 0
+    for m in _LINE_RE.finditer(source):
+        if m.start() == m.end():
+            break
+        content = m.group().rstrip("\r\n")
+        stripped = content.strip()
+        if stripped:
+            lead = len(content) - len(content.lstrip())
+            if start is None:
+                start = m.start() + lead
+            end = m.start() + len(content.rstrip())
+        elif start is not None:
+            yield start, end
+            start = None
+    if start is not None:
+        yield start, end
+
+
+def _line_starts(source: str, start: int, end: int) -> list[int]:
+    """Offsets of the first non-space character of each line inside ``[start, end)``."""
+    starts = []
+    for m in _LINE_RE.finditer(source, start, end):
+        if m.start() == m.end():
+            break
+        content = m.group().rstrip("\r\n")
+        if content.strip():
+            starts.append(m.start() + len(content) - len(content.lstrip()))
+    return starts
+
+
+def _trim(source: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and source[a].isspace():
+        a += 1
+    while b > a and source[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
+    """Split a block at labelled lines and at gap markers."""
+    line_starts = _line_starts(source, start, end)
+    multiline = len(line_starts) > 1
+    cuts = [start] + [
+        s for s in line_starts[1:] if LABEL_RE.match(source[s : min(end, s + 40)])
+    ]
+    for i, a in enumerate(cuts):
+        b = cuts[i + 1] if i + 1 < len(cuts) else end
+        a, b = _trim(source, a, b)
+        pos = a
+        first = True
+        after_gap = False
+        for m in GAP_RE.finditer(source, a, b):
+            ta, tb = _trim(source, pos, m.start())
+            if tb > ta:
+                yield _Piece(ta, tb, ends_in_gap=True, starts_in_gap=after_gap,
+                             first_of_block=first, multiline_block=multiline)
+                first = False
+            yield _Piece(m.start(), m.end(), gap_note=m.group(1), first_of_block=first,
+                         multiline_block=multiline)
+            first = False
+            after_gap = True
+            pos = m.end()
+        ta, tb = _trim(source, pos, b)
+        if tb > ta:
+            yield _Piece(ta, tb, starts_in_gap=after_gap, first_of_block=first,
+                         multiline_block=multiline)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``, trimmed; never breaks after an abbreviation or inside a
+    number or document symbol (a break needs white space and then an upper-case letter)."""
+    spans: list[Span] = []
+    pos = 0
+    for m in _SENT_END_RE.finditer(text):
+        word_match = re.search(r"(\S+)$", text[pos : m.start()])
+        word = word_match.group(1) if word_match else ""
+        bare = word.lstrip("(\"'“‘[").lower().rstrip(".")
+        if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+            continue
+        a, b = _trim(text, pos, m.end())
+        if b > a:
+            spans.append(Span(a, b))
+        pos = m.end()
+    a, b = _trim(text, pos, len(text))
+    if b > a:
+        spans.append(Span(a, b))
+    return spans
+
+
+def _word_count(text: str) -> int:
+    return len(_WS_RE.split(text.strip())) if text.strip() else 0
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"[\"'“‘(]*([A-Za-z][\w-]*)", text)
+    return m.group(1) if m else ""
+
+
+def _is_recital(text: str) -> bool:
+    word = _first_word(text)
+    if not word or not word[0].isupper():
+        return False
+    lw = word.lower()
+    return (lw.endswith("ing") and len(lw) > 4) or lw in RECITAL_ADJECTIVES
+
+
+def _is_introducer(text: str) -> bool:
+    return text.rstrip().endswith(":") and _word_count(text) <= 8
+
+
+def _is_opener(text: str) -> bool:
+    t = text.rstrip()
+    return t.endswith(",") and _word_count(t) <= 8 and not _is_recital(t)
+
+
+def _looks_like_heading(text: str, label: str) -> bool:
+    t = text.strip()
+    if not t:
+        return False
+    if t[-1] in ".,;:":
+        return False
+    words = _word_count(t)
+    if t.upper() == t and any(ch.isalpha() for ch in t):
+        return words <= 30
+    return words <= 15 and (not label or words <= 10)
+
+
+class _Classifier:
+    """The layout of a decision, read top to bottom: front matter, preamble, operative part."""
+
+    FRONT, PREAMBLE, OPERATIVE = range(3)
+
+    def __init__(self) -> None:
+        self.phase = self.FRONT
+
+    def classify(self, text: str, label: str, piece: _Piece) -> ClauseKind:
+        if piece.gap_note is not None:
+            return ClauseKind.GAP
+        if not piece.first_of_block and piece.starts_in_gap:
+            return ClauseKind.OPERATIVE if self.phase == self.OPERATIVE else ClauseKind.PREAMBLE
+        if _is_introducer(text) and not label:
+            self.phase = self.OPERATIVE
+            return ClauseKind.INTRODUCER
+        if self.phase in (self.FRONT, self.PREAMBLE) and not label:
+            if _is_recital(text) or (self.phase == self.FRONT and _is_opener(text)):
+                self.phase = self.PREAMBLE
+                return ClauseKind.PREAMBLE
+            if self.phase == self.PREAMBLE and text.rstrip().endswith(",") and not (
+                _first_word(text) in ("To", "That")
+            ):
+                return ClauseKind.PREAMBLE
+        if self.phase == self.FRONT and _looks_like_heading(text, label):
+            return ClauseKind.HEADING
+        if self.phase == self.OPERATIVE and _looks_like_heading(text, label) and (
+            _word_count(text) <= 10 and text.strip()[:1].isupper()
+        ):
+            return ClauseKind.HEADING
+        self.phase = self.OPERATIVE
+        return ClauseKind.OPERATIVE
+
+
+def segment(source: str, *, markdown: bool = False) -> tuple[Clause, ...]:
+    """Split ``source`` into clauses; see the module contract."""
+    clauses: list[Clause] = []
+    classifier = _Classifier()
+    for block_start, block_end in iter_blocks(source):
+        for piece in _pieces(source, block_start, block_end):
+            clauses.append(_make_clause(source, piece, len(clauses), classifier, markdown))
+    return tuple(clauses)
+
+
+def _make_clause(
+    source: str, piece: _Piece, index: int, classifier: _Classifier, markdown: bool
+) -> Clause:
+    cid = f"c{index + 1}"
+    span = Span(piece.start, piece.end)
+    if piece.gap_note is not None:
+        raw = source[piece.start : piece.end]
+        return Clause(
+            id=cid, index=index, label="", kind=ClauseKind.GAP, text=raw, span=span,
+            source_map=SourceMap(((0, piece.start, len(raw)),)),
+            gap_note=piece.gap_note,
+            sentences=(Sentence(f"{cid}.s1", 0, raw, Span(0, len(raw))),),
+        )
+    raw = source[piece.start : piece.end]
+    label = ""
+    body_offset = 0
+    if piece.first_of_block and not piece.starts_in_gap:
+        m = LABEL_RE.match(raw)
+        if m and raw[m.end() :].strip():
+            label = m.group().strip()
+            if re.fullmatch(r"\d{1,3}\.", label):
+                label = label[:-1]
+            body_offset = m.end()
+            while body_offset < len(raw) and raw[body_offset].isspace():
+                body_offset += 1
+    body = raw[body_offset:]
+    emphasis: tuple[Emphasis, ...] = ()
+    if markdown:
+        stripped = strip_emphasis(body)
+        text = stripped.text
+        pieces = tuple((t, piece.start + body_offset + s, n) for t, s, n in stripped.pieces)
+        emphasis = stripped.emphasis
+    else:
+        text = body
+        pieces = ((0, piece.start + body_offset, len(body)),)
+    kind = classifier.classify(text, label, piece)
+    sentences = tuple(
+        Sentence(f"{cid}.s{i + 1}", i, text[s.start : s.end], s)
+        for i, s in enumerate(
+            split_sentences(text) if kind is not ClauseKind.HEADING else [Span(0, len(text))]
+        )
+    )
+    return Clause(
+        id=cid, index=index, label=label, kind=kind, text=text, span=span,
+        source_map=SourceMap(pieces), emphasis=emphasis, sentences=sentences,
+        ends_in_gap=piece.ends_in_gap, starts_in_gap=piece.starts_in_gap,
+    )

@@ -1,0 +1,157 @@
+"""JSON forms of documents, alignments and lineages (the CLI's output, documented in the README).
+
+Contract: plain ``dict``/``list`` values ready for :func:`json.dumps`; offsets are Python
+code points into the source text (clauses and sentences) or into the joined side texts
+(word changes). Ids are unique across versions: ``v<index>.c<n>`` for clauses and
+``v<index>.c<n>.s<m>`` for sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clausediff.core.align import SIDE_JOINER, Alignment, ClauseLink
+from clausediff.core.lineage import Lineage
+from clausediff.core.model import Clause, Document, DocumentInfo
+
+
+def info_json(info: DocumentInfo) -> dict[str, Any]:
+    return {
+        "symbols": list(info.symbols),
+        "title": info.title,
+        "body": info.body,
+        "date": info.date,
+        "complete": info.complete,
+        "sources": list(info.sources),
+        "notes": info.notes,
+        "sha256": info.sha256,
+        "path": info.path,
+        "encoding": info.encoding,
+        "bundled": info.bundled,
+        "label": info.label,
+    }
+
+
+def clause_json(c: Clause, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": prefix + c.id,
+        "label": c.label,
+        "kind": c.kind.value,
+        "text": c.text,
+        "start": c.span.start,
+        "end": c.span.end,
+        "sentences": [
+            {
+                "id": prefix + s.id,
+                "text": s.text,
+                "start": c.source_span(s.span).start,
+                "end": c.source_span(s.span).end,
+            }
+            for s in c.sentences
+        ],
+    }
+    if c.emphasis:
+        out["emphasis"] = [
+            {"start": e.span.start, "end": e.span.end, "style": e.style.value} for e in c.emphasis
+        ]
+    if c.gap_note is not None:
+        out["gap_note"] = c.gap_note
+    if c.ends_in_gap:
+        out["ends_in_gap"] = True
+    if c.starts_in_gap:
+        out["starts_in_gap"] = True
+    return out
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {"document": info_json(doc.info), "clauses": [clause_json(c) for c in doc.clauses]}
+
+
+def _cid(v: int, doc: Document, index: int) -> str:
+    return f"v{v}.{doc.clauses[index].id}"
+
+
+def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
+    left_text, right_text = al.side_text(lk, 0), al.side_text(lk, 1)
+    out: dict[str, Any] = {
+        "from": v,
+        "to": v + 1,
+        "left": [_cid(v, al.left, i) for i in lk.left],
+        "right": [_cid(v + 1, al.right, j) for j in lk.right],
+        "kind": lk.kind.value,
+        "score": lk.score,
+        "changes": [
+            {
+                "op": op.kind.value,
+                "left": left_text[op.left.start : op.left.end],
+                "right": right_text[op.right.start : op.right.end],
+                "left_start": op.left.start,
+                "left_end": op.left.end,
+                "right_start": op.right.start,
+                "right_end": op.right.end,
+            }
+            for op in lk.ops
+        ],
+    }
+    if lk.gap is not None:
+        side, index = lk.gap
+        out["gap"] = _cid(v + side, al.right if side else al.left, index)
+    return out
+
+
+def alignment_links_json(al: Alignment, v: int) -> tuple[list[Any], list[Any]]:
+    links = [link_json(al, lk, v) for lk in al.links]
+    sentence_links = []
+    for sl in al.sentence_links:
+        lc, rc = al.left.clauses[sl.left.clause], al.right.clauses[sl.right.clause]
+        sentence_links.append(
+            {
+                "from": v,
+                "to": v + 1,
+                "left": [f"v{v}.{lc.sentences[sl.left.sentence].id}"],
+                "right": [f"v{v + 1}.{rc.sentences[sl.right.sentence].id}"],
+                "kind": sl.kind.value,
+                "score": sl.score,
+                "left_part": [sl.left_part.start, sl.left_part.end],
+                "right_part": [sl.right_part.start, sl.right_part.end],
+                "shared_words": sl.shared_words,
+            }
+        )
+    return links, sentence_links
+
+
+def lineage_json(lineage: Lineage, paths: list[str] | None = None) -> dict[str, Any]:
+    versions = []
+    for v, doc in enumerate(lineage.versions):
+        versions.append(
+            {
+                "index": v,
+                "label": doc.info.label,
+                "path": (paths[v] if paths else doc.info.path),
+                "document": info_json(doc.info),
+                "clauses": [clause_json(c, f"v{v}.") for c in doc.clauses],
+            }
+        )
+    links: list[Any] = []
+    sentence_links: list[Any] = []
+    for v, al in enumerate(lineage.pairs):
+        lj, sj = alignment_links_json(al, v)
+        links += lj
+        sentence_links += sj
+    families = [
+        {
+            "id": f.id,
+            "members": {
+                str(v): [f"v{v}.{lineage.versions[v].clauses[i].id}" for i in idx]
+                for v, idx in f.members
+            },
+        }
+        for f in lineage.families
+    ]
+    return {
+        "versions": versions,
+        "links": links,
+        "sentence_links": sentence_links,
+        "families": families,
+        "side_joiner": SIDE_JOINER,
+    }

@@ -1,0 +1,103 @@
+"""Decoding the bytes of a text file, with the checks every untrusted file gets.
+
+Contract: bytes in, ``(text, encoding name)`` out, or a :class:`UnreadableFileError` with a
+message for the user. Accepted: UTF-8 with or without BOM, UTF-16 with BOM, and legacy
+Windows-1252 when the bytes are not valid UTF-8. Line ends are left exactly as they are;
+the segmenter understands LF, CRLF and CR.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from clausediff.core.errors import UnreadableFileError
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Guardrails for reading untrusted text files."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_line_chars: int = 1_000_000
+    max_control_ratio: float = 0.01
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+# C0 controls other than tab, LF, VT, FF and CR never occur in a decision text.
+_BAD_CONTROLS = frozenset(chr(c) for c in range(32) if c not in (9, 10, 11, 12, 13)) | {"\x7f"}
+
+
+def decode_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str, str]:
+    """Decode ``data`` as a decision text; returns ``(text, encoding)``."""
+    if len(data) > limits.max_bytes:
+        raise UnreadableFileError(
+            f"The file is {len(data) / 1_048_576:.1f} MB; ClauseDiff reads text files of at "
+            f"most {limits.max_bytes // 1_048_576} MB."
+        )
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _decode(data[3:], "utf-8", "UTF-8 with BOM"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _decode(data, "utf-16", "UTF-16"), "utf-16"
+    else:
+        if b"\x00" in data:
+            raise UnreadableFileError(
+                "The file contains NUL bytes: it is binary, not a text file."
+            )
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode(data, "cp1252", "Windows-1252"), "cp1252"
+    _check_text(text, limits)
+    return text, encoding
+
+
+def read_text_file(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str, str]:
+    """Read and decode a text file; every failure becomes an :class:`UnreadableFileError`."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise UnreadableFileError(
+                f"{path.name} is {size / 1_048_576:.1f} MB; ClauseDiff reads text files of at "
+                f"most {limits.max_bytes // 1_048_576} MB."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(f"{path} is a folder, not a file.") from None
+    except PermissionError:
+        raise UnreadableFileError(f"ClauseDiff may not read {path}.") from None
+    except OSError as exc:
+        raise UnreadableFileError(f"{path} could not be read: {exc.strerror or exc}.") from None
+    try:
+        return decode_bytes(data, limits=limits)
+    except UnreadableFileError as exc:
+        raise UnreadableFileError(f"{path.name}: {exc}") from None
+
+
+def _decode(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise UnreadableFileError(f"The file is not valid {name} text.") from None
+
+
+def _check_text(text: str, limits: ReadLimits) -> None:
+    if not text.strip():
+        raise UnreadableFileError("The file is empty: it holds no text to compare.")
+    if "\x00" in text:
+        raise UnreadableFileError("The file contains NUL characters: it is not a text file.")
+    bad = sum(1 for ch in text if ch in _BAD_CONTROLS)
+    if bad and bad / len(text) > limits.max_control_ratio:
+        raise UnreadableFileError(
+            "The file holds binary data (control characters), not text."
+        )
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > limits.max_line_chars:
+        raise UnreadableFileError(
+            f"The file has a line of {longest:,} characters; ClauseDiff reads lines of at most "
+            f"{limits.max_line_chars:,} characters."
+        )
