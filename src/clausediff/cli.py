@@ -18,7 +18,6 @@ from clausediff import __version__
 from clausediff.core.align import LinkKind
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, build_lineage, date_order
-from clausediff.core.model import Document
 
 EXIT_OK, EXIT_USAGE = 0, 2
 SUBCOMMANDS = ("library", "segments", "align")
@@ -50,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         "--json", metavar="OUT", help="write the alignment as JSON to OUT ('-' for stdout)"
     )
     al.add_argument(
-        "--keep-order", action="store_true",
+        "--keep-order",
+        action="store_true",
         help="keep the versions in the order given instead of date order",
     )
     return p
@@ -65,7 +65,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("versions", nargs="*", metavar="VERSION")
     p.add_argument(
-        "--screenshot", metavar="OUT.png",
+        "--screenshot",
+        metavar="OUT.png",
         help="render the window offscreen at 1400x900 once the comparison is ready, save "
         "it and exit",
     )
@@ -89,8 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
-        print(f"clausediff: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-              file=sys.stderr)
+        print(
+            f"clausediff: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -109,8 +111,12 @@ def _cmd_library(ns: argparse.Namespace) -> int:
         print(json.dumps([info_json(e.info) for e in entries], indent=2, ensure_ascii=False))
         return EXIT_OK
     rows = [
-        (" / ".join(e.info.symbols), e.info.date, e.info.title,
-         "complete" if e.info.complete else "excerpt")
+        (
+            " / ".join(e.info.symbols),
+            e.info.date,
+            e.info.title,
+            "complete" if e.info.complete else "excerpt",
+        )
         for e in entries
     ]
     _table(("Symbol", "Date", "Title", "Text"), rows)
@@ -196,5 +202,3 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 
 _COMMANDS = {"library": _cmd_library, "segments": _cmd_segments, "align": _cmd_align}
-
-

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,7 +39,7 @@ from rapidfuzz.distance import Indel, LCSseq
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
 from clausediff.core.model import Clause, ClauseKind, Document
 from clausediff.core.normalize import normalize, word_keys
-from clausediff.core.worddiff import WordOp, word_diff
+from clausediff.core.worddiff import OpKind, WordOp, word_diff
 
 
 class LinkKind(enum.Enum):
@@ -87,17 +89,10 @@ class ClauseLink:
     gap: tuple[int, int] | None = None
 
     def mirrored(self) -> ClauseLink:
-        from clausediff.core.worddiff import WordOp as _W
-
-        ops = tuple(_W(_mirror_op(o.kind), o.right, o.left) for o in self.ops)
-        return ClauseLink(self.right, self.left, self.kind.mirrored(), self.score, ops, self.gap)
-
-
-def _mirror_op(kind: object) -> object:
-    from clausediff.core.worddiff import OpKind
-
-    assert isinstance(kind, OpKind)
-    return {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}.get(kind, kind)
+        swap = {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}
+        ops = tuple(WordOp(swap.get(o.kind, o.kind), o.right, o.left) for o in self.ops)
+        gap = None if self.gap is None else (1 - self.gap[0], self.gap[1])
+        return ClauseLink(self.right, self.left, self.kind.mirrored(), self.score, ops, gap)
 
 
 @dataclass(frozen=True)
@@ -137,7 +132,6 @@ class Alignment:
         return SIDE_JOINER.join(doc.clauses[i].text for i in idx)
 
 
-
 # (SentenceLink lives in clausediff.core.sentences.)
 
 
@@ -159,13 +153,12 @@ def _units(doc: Document, vocab: dict[str, int]) -> list[_Unit]:
     units = []
     for c in doc.clauses:
         if c.is_gap:
-            units.append(_Unit(c.index, c, [], "", False))
+            # identical gap markers (same note) are the same hole: they may anchor
+            units.append(_Unit(c.index, c, [], "\x00gap " + normalize(c.gap_note or ""), False))
             continue
         keys = word_keys(c.text)
         ids = [vocab.setdefault(k, len(vocab)) for k in keys]
-        units.append(
-            _Unit(c.index, c, ids, " ".join(keys), c.kind is ClauseKind.HEADING)
-        )
+        units.append(_Unit(c.index, c, ids, " ".join(keys), c.kind is ClauseKind.HEADING))
     return units
 
 
@@ -210,22 +203,35 @@ class _Scorer:
 # ----------------------------------------------------------------------------- anchors
 
 
-def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest strictly increasing subsequence (by right index) of pairs sorted by left."""
-    tails: list[int] = []
-    tails_idx: list[int] = []
+def _heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[tuple[int, int]]:
+    """The heaviest chain of pairs increasing in both coordinates (a weighted LIS).
+
+    Pairs must be sorted by left index with distinct left and right indices. A Fenwick tree
+    of prefix maxima makes it O(n log n). Weights come from the clauses' contents, so the
+    chain is the same whichever version is on the left.
+    """
+    if not pairs:
+        return []
+    size = max(j for _, j in pairs) + 2
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+    best = [0.0] * len(pairs)
     prev = [-1] * len(pairs)
     for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tails_idx.append(k)
-        else:
-            tails[pos] = j
-            tails_idx[pos] = k
-        prev[k] = tails_idx[pos - 1] if pos else -1
+        # query max over right indices < j (positions 1..j)
+        q, arg, x = 0.0, -1, j
+        while x > 0:
+            if tree_val[x] > q:
+                q, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        best[k], prev[k] = q + weights[k], arg
+        x = j + 1
+        while x <= size:
+            if best[k] > tree_val[x]:
+                tree_val[x], tree_arg[x] = best[k], k
+            x += x & -x
+    k = max(range(len(pairs)), key=lambda n: best[n])
     out = []
-    k = tails_idx[-1] if tails_idx else -1
     while k >= 0:
         out.append(pairs[k])
         k = prev[k]
@@ -236,15 +242,16 @@ def _anchors(
     lu: list[_Unit], ru: list[_Unit]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Unique exact matches: (in-order anchors, out-of-order moves)."""
-    lc = Counter(u.exact for u in lu if u.words)
-    rc = Counter(u.exact for u in ru if u.words)
-    rpos = {u.exact: u.index for u in ru if u.words and rc[u.exact] == 1}
+    lc = Counter(u.exact for u in lu if u.exact)
+    rc = Counter(u.exact for u in ru if u.exact)
+    rpos = {u.exact: u.index for u in ru if u.exact and rc[u.exact] == 1}
     pairs = [
-        (u.index, rpos[u.exact])
-        for u in lu
-        if u.words and lc[u.exact] == 1 and u.exact in rpos
+        (u.index, rpos[u.exact]) for u in lu if u.exact and lc[u.exact] == 1 and u.exact in rpos
     ]
-    in_order = _lis(pairs)
+    weights = [
+        len(lu[i].words) + 1 + (zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) for i, _ in pairs
+    ]
+    in_order = _heaviest_chain(pairs, weights)
     keep = set(in_order)
     return in_order, [p for p in pairs if p not in keep]
 
@@ -261,9 +268,7 @@ class _Bead:
     score: float
 
 
-def _dp(
-    lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig
-) -> list[_Bead]:
+def _dp(lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig) -> list[_Bead]:
     """Order-preserving alignment of two runs of units (no gaps inside)."""
     n, m = len(lu), len(ru)
     if not n or not m:
@@ -314,7 +319,9 @@ def _dp(
                     gain -= config.split_penalty * size * (di + dj - 2)
                     if not _parts_ok(lu[i - di : i], ru[j - dj : j], scorer, config):
                         continue
-                # prefer the diagonal slightly, symmetrically, to break exact ties
+                # break exact ties the same way whichever version is on the left: by the
+                # pair's contents, then towards the diagonal
+                gain += 1e-7 * _pair_hash(lu[i - di : i], ru[j - dj : j])
                 gain -= 1e-9 * abs((i - di) - (j - dj))
                 if best[i - di][j - dj] + gain >= cur:
                     cur, arg = best[i - di][j - dj] + gain, (di, dj, s)
@@ -340,6 +347,12 @@ def _dp(
     return beads[::-1]
 
 
+def _pair_hash(left: Sequence[_Unit], right: Sequence[_Unit]) -> float:
+    a = "\x01".join(u.exact for u in left)
+    b = "\x01".join(u.exact for u in right)
+    return zlib.crc32((min(a, b) + "\x00" + max(a, b)).encode("utf-8")) / 2**32
+
+
 def _unbanded(config: AlignConfig, cells: int) -> AlignConfig:
     from dataclasses import replace
 
@@ -350,12 +363,11 @@ def _parts_ok(
     left: Sequence[_Unit], right: Sequence[_Unit], scorer: _Scorer, config: AlignConfig
 ) -> bool:
     """Every part of a many-sided bead must be largely contained in the other side."""
-    if len(left) > 1:
-        if any(scorer.containment(u, right) < config.split_part_containment for u in left):
-            return False
-    if len(right) > 1:
-        if any(scorer.containment(u, left) < config.split_part_containment for u in right):
-            return False
+    limit = config.split_part_containment
+    if len(left) > 1 and any(scorer.containment(u, right) < limit for u in left):
+        return False
+    if len(right) > 1 and any(scorer.containment(u, left) < limit for u in right):
+        return False
     if len(left) > 1 and len(right) > 1:
         # n-m only where no 1-1 pairing explains the pair as well
         one_one = max(scorer.sim([a], [b]) for a in left for b in right)
@@ -435,7 +447,7 @@ def align(left: Document, right: Document, config: AlignConfig = DEFAULT_CONFIG)
 
     # DP inside each stretch between anchors, skipping gap clauses and out-of-order jumps.
     bounds = [(-1, -1), *anchors, (len(lu), len(ru))]
-    for (a_i, a_j), (b_i, b_j) in zip(bounds, bounds[1:], strict=False):
+    for (a_i, a_j), (b_i, b_j) in itertools.pairwise(bounds):
         config.check_cancel()
         seg_l = [u for u in lu[a_i + 1 : b_i] if u.words and u.index not in jump_left]
         seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]
@@ -539,9 +551,11 @@ def _resolve_leftovers(
             if gap is not None:
                 out.append(_one_sided(side, c.index, LinkKind.UNKNOWN, (1 - side, gap)))
                 continue
-            own = _own_gap(doc, c) if any(
-                k not in used[1 - side] for k in range(lo + 1, hi)
-            ) else None
+            own = (
+                _own_gap(doc, c)
+                if any(k not in used[1 - side] for k in range(lo + 1, hi))
+                else None
+            )
             if own is not None:
                 out.append(_one_sided(side, c.index, LinkKind.UNKNOWN, (side, own)))
             else:
@@ -584,9 +598,7 @@ def _own_gap(doc: Document, clause: Clause) -> int | None:
     return None
 
 
-def _one_sided(
-    side: int, index: int, kind: LinkKind, gap: tuple[int, int] | None
-) -> ClauseLink:
+def _one_sided(side: int, index: int, kind: LinkKind, gap: tuple[int, int] | None) -> ClauseLink:
     if side == 0:
         return ClauseLink((index,), (), kind, 0.0, (), gap)
     return ClauseLink((), (index,), kind, 0.0, (), gap)

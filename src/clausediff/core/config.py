@@ -70,7 +70,7 @@ class AlignConfig:
             raise AlignCancelled
 
 
-class AlignCancelled(Exception):  # noqa: N818 - a control-flow signal, not an error
+class AlignCancelled(Exception):
     """The caller's cancel hook asked the engine to stop."""
 
 

@@ -111,12 +111,16 @@ def bundled_bytes(entry: BundledEntry) -> bytes:
     return data
 
 
-@cache
 def load_bundled(symbol_or_file: str) -> Document:
     """Load a bundled decision by one of its symbols, its file name or its short title."""
     entry = find_bundled(symbol_or_file)
     if entry is None:
         raise UnknownVersionError(f"No bundled decision is called {symbol_or_file!r}.")
+    return _load_entry(entry)
+
+
+@cache
+def _load_entry(entry: BundledEntry) -> Document:
     data = bundled_bytes(entry)
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry.info.sha256:

@@ -13,6 +13,7 @@ gap there.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,12 @@ from clausediff.core.model import Document
 
 _LINKING = frozenset(
     {
-        LinkKind.UNCHANGED, LinkKind.MODIFIED, LinkKind.MOVED, LinkKind.SPLIT,
-        LinkKind.MERGED, LinkKind.RESTRUCTURED,
+        LinkKind.UNCHANGED,
+        LinkKind.MODIFIED,
+        LinkKind.MOVED,
+        LinkKind.SPLIT,
+        LinkKind.MERGED,
+        LinkKind.RESTRUCTURED,
     }
 )
 _LOOSE = frozenset({LinkKind.ADDED, LinkKind.DELETED, LinkKind.UNKNOWN})
@@ -94,7 +99,7 @@ def build_lineage(
     versions = tuple(docs)
     if pairs is None:
         pairs = []
-        for a, b in zip(versions, versions[1:], strict=False):
+        for a, b in itertools.pairwise(versions):
             config.check_cancel()
             pairs.append(align(a, b, config))
     uf = _UnionFind()
@@ -127,7 +132,9 @@ def build_lineage(
         for v, i in groups[root]:
             by_version.setdefault(v, []).append(i)
         families.append(
-            Family(f"f{n + 1}", tuple((v, tuple(sorted(ix))) for v, ix in sorted(by_version.items())))
+            Family(
+                f"f{n + 1}", tuple((v, tuple(sorted(ix))) for v, ix in sorted(by_version.items()))
+            )
         )
     return Lineage(versions, tuple(pairs), tuple(families), tuple(bridges))
 
@@ -151,9 +158,7 @@ def _bridge(
     bridges = []
     for j in range(2, len(versions)):
         orphans = [
-            c.index
-            for c in versions[j].clauses
-            if not c.is_gap and (j, c.index) not in has_pred
+            c.index for c in versions[j].clauses if not c.is_gap and (j, c.index) not in has_pred
         ]
         for c in orphans:
             for i in range(j - 2, -1, -1):
@@ -176,7 +181,10 @@ def _ancestor(al: Alignment, clause: int, i: int, has_succ: set[tuple[int, int]]
                 return p
     best: tuple[float, int] | None = None
     for sl in al.sentence_links:
-        if sl.right.clause == clause and (i, sl.left.clause) not in has_succ:
-            if best is None or sl.score > best[0]:
-                best = (sl.score, sl.left.clause)
+        if (
+            sl.right.clause == clause
+            and (i, sl.left.clause) not in has_succ
+            and (best is None or sl.score > best[0])
+        ):
+            best = (sl.score, sl.left.clause)
     return best[1] if best else None

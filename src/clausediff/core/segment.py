@@ -23,9 +23,7 @@ from clausediff.core.model import Clause, ClauseKind, Emphasis, Sentence, Source
 
 GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*(.*?)\s*\]\]", re.DOTALL | re.IGNORECASE)
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 LABEL_RE = re.compile(
     r"""^(?:
         \d{1,3}(?:\.\d{1,3})+\.?            # 1.1  1.2.3  1.1.
@@ -34,8 +32,7 @@ LABEL_RE = re.compile(
       | \((?:[a-z]{1,2}|[ivxlcdm]{1,7}|[A-Z]{1,2}|[IVXLCDM]{1,7}|\d{1,3})\)   # (a) (iv) (A) (1)
       | (?:[a-z]|[ivxlcdm]{1,7})\)           # a)  iv)
       | [IVXLC]{1,7}\.                       # IV.
-    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)"""
-    % _MONTHS,
+    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)""".replace("%s", _MONTHS),
     re.VERBOSE,
 )
 
@@ -44,17 +41,70 @@ _WS_RE = re.compile(r"\s+")
 
 RECITAL_ADJECTIVES = frozenset(
     {
-        "mindful", "conscious", "convinced", "aware", "determined", "concerned", "cognizant",
-        "cognisant", "desirous", "deeply", "further", "also", "guided", "pursuant",
+        "mindful",
+        "conscious",
+        "convinced",
+        "aware",
+        "determined",
+        "concerned",
+        "cognizant",
+        "cognisant",
+        "desirous",
+        "deeply",
+        "further",
+        "also",
+        "guided",
+        "pursuant",
     }
 )
 _SENT_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z])")
 ABBREVIATIONS = frozenset(
     {
-        "i.e", "e.g", "no", "nos", "para", "paras", "art", "arts", "mr", "mrs", "ms", "dr",
-        "st", "cf", "vs", "op", "cit", "ibid", "fig", "vol", "ch", "sec", "p", "pp", "ref",
-        "rev", "corr", "add", "doc", "approx", "incl", "inc", "ltd", "co", "u.s", "u.k",
-        "u.n", "h.e", "viz", "al", "ann", "chap", "sect", "subpara", "subparas",
+        "i.e",
+        "e.g",
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "art",
+        "arts",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "cf",
+        "vs",
+        "op",
+        "cit",
+        "ibid",
+        "fig",
+        "vol",
+        "ch",
+        "sec",
+        "p",
+        "pp",
+        "ref",
+        "rev",
+        "corr",
+        "add",
+        "doc",
+        "approx",
+        "incl",
+        "inc",
+        "ltd",
+        "co",
+        "u.s",
+        "u.k",
+        "u.n",
+        "h.e",
+        "viz",
+        "al",
+        "ann",
+        "chap",
+        "sect",
+        "subpara",
+        "subparas",
     }
 )
 
@@ -117,9 +167,7 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
     """Split a block at labelled lines and at gap markers."""
     line_starts = _line_starts(source, start, end)
     multiline = len(line_starts) > 1
-    cuts = [start] + [
-        s for s in line_starts[1:] if LABEL_RE.match(source[s : min(end, s + 40)])
-    ]
+    cuts = [start] + [s for s in line_starts[1:] if LABEL_RE.match(source[s : min(end, s + 40)])]
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
         a, b = _trim(source, a, b)
@@ -129,18 +177,30 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
         for m in GAP_RE.finditer(source, a, b):
             ta, tb = _trim(source, pos, m.start())
             if tb > ta:
-                yield _Piece(ta, tb, ends_in_gap=True, starts_in_gap=after_gap,
-                             first_of_block=first, multiline_block=multiline)
+                yield _Piece(
+                    ta,
+                    tb,
+                    ends_in_gap=True,
+                    starts_in_gap=after_gap,
+                    first_of_block=first,
+                    multiline_block=multiline,
+                )
                 first = False
-            yield _Piece(m.start(), m.end(), gap_note=m.group(1), first_of_block=first,
-                         multiline_block=multiline)
+            yield _Piece(
+                m.start(),
+                m.end(),
+                gap_note=m.group(1),
+                first_of_block=first,
+                multiline_block=multiline,
+            )
             first = False
             after_gap = True
             pos = m.end()
         ta, tb = _trim(source, pos, b)
         if tb > ta:
-            yield _Piece(ta, tb, starts_in_gap=after_gap, first_of_block=first,
-                         multiline_block=multiline)
+            yield _Piece(
+                ta, tb, starts_in_gap=after_gap, first_of_block=first, multiline_block=multiline
+            )
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -194,7 +254,7 @@ def _looks_like_heading(text: str, label: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if t[-1] in ".,;:":
+    if t[-1] in ".,;:" or len(split_sentences(t)) > 1:
         return False
     words = _word_count(t)
     if t.upper() == t and any(ch.isalpha() for ch in t):
@@ -222,14 +282,19 @@ class _Classifier:
             if _is_recital(text) or (self.phase == self.FRONT and _is_opener(text)):
                 self.phase = self.PREAMBLE
                 return ClauseKind.PREAMBLE
-            if self.phase == self.PREAMBLE and text.rstrip().endswith(",") and not (
-                _first_word(text) in ("To", "That")
+            if (
+                self.phase == self.PREAMBLE
+                and text.rstrip().endswith(",")
+                and _first_word(text) not in ("To", "That")
             ):
                 return ClauseKind.PREAMBLE
-        if self.phase == self.FRONT and _looks_like_heading(text, label):
+        cut_off = piece.ends_in_gap and _word_count(text) > 6
+        if self.phase == self.FRONT and not cut_off and _looks_like_heading(text, label):
             return ClauseKind.HEADING
-        if self.phase == self.OPERATIVE and _looks_like_heading(text, label) and (
-            _word_count(text) <= 10 and text.strip()[:1].isupper()
+        if (
+            self.phase == self.OPERATIVE
+            and _looks_like_heading(text, label)
+            and (_word_count(text) <= 10 and text.strip()[:1].isupper())
         ):
             return ClauseKind.HEADING
         self.phase = self.OPERATIVE
@@ -254,7 +319,12 @@ def _make_clause(
     if piece.gap_note is not None:
         raw = source[piece.start : piece.end]
         return Clause(
-            id=cid, index=index, label="", kind=ClauseKind.GAP, text=raw, span=span,
+            id=cid,
+            index=index,
+            label="",
+            kind=ClauseKind.GAP,
+            text=raw,
+            span=span,
             source_map=SourceMap(((0, piece.start, len(raw)),)),
             gap_note=piece.gap_note,
             sentences=(Sentence(f"{cid}.s1", 0, raw, Span(0, len(raw))),),
@@ -289,7 +359,15 @@ def _make_clause(
         )
     )
     return Clause(
-        id=cid, index=index, label=label, kind=kind, text=text, span=span,
-        source_map=SourceMap(pieces), emphasis=emphasis, sentences=sentences,
-        ends_in_gap=piece.ends_in_gap, starts_in_gap=piece.starts_in_gap,
+        id=cid,
+        index=index,
+        label=label,
+        kind=kind,
+        text=text,
+        span=span,
+        source_map=SourceMap(pieces),
+        emphasis=emphasis,
+        sentences=sentences,
+        ends_in_gap=piece.ends_in_gap,
+        starts_in_gap=piece.starts_in_gap,
     )

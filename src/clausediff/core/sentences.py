@@ -65,7 +65,9 @@ def _sentences(clauses: tuple[Clause, ...], wanted: set[int]) -> list[_Sent]:
         for s in c.sentences:
             words = [t for t in tokenize(s.text, casefold=True) if t.is_word]
             if words:
-                out.append(_Sent(SentenceRef(c.index, s.index), s.text, words, [t.key for t in words]))
+                out.append(
+                    _Sent(SentenceRef(c.index, s.index), s.text, words, [t.key for t in words])
+                )
     return out
 
 
@@ -87,9 +89,13 @@ def sentence_links(alignment: Alignment, config: AlignConfig) -> list[SentenceLi
             for a, b in zip(lc.sentences, rc.sentences, strict=False):
                 links.append(
                     SentenceLink(
-                        SentenceRef(lc.index, a.index), SentenceRef(rc.index, b.index),
-                        SentenceLinkKind.UNCHANGED, 1.0,
-                        Span(0, len(a.text)), Span(0, len(b.text)), len(a.text.split()),
+                        SentenceRef(lc.index, a.index),
+                        SentenceRef(rc.index, b.index),
+                        SentenceLinkKind.UNCHANGED,
+                        1.0,
+                        Span(0, len(a.text)),
+                        Span(0, len(b.text)),
+                        len(a.text.split()),
                     )
                 )
         else:
@@ -122,7 +128,9 @@ def sentence_links(alignment: Alignment, config: AlignConfig) -> list[SentenceLi
             link = _score(ls[n], rsent, partner, config, vocab)
             if link is not None:
                 links.append(link)
-    links.sort(key=lambda lk: (lk.right.clause, lk.right.sentence, lk.left.clause, lk.left.sentence))
+    links.sort(
+        key=lambda lk: (lk.right.clause, lk.right.sentence, lk.left.clause, lk.left.sentence)
+    )
     return links
 
 
@@ -178,7 +186,10 @@ def _score(
         kind = SentenceLinkKind.MOVED
     score = round(2 * shared / (len(a.keys) + len(b.keys)), 4)
     return SentenceLink(
-        a.ref, b.ref, kind, score,
+        a.ref,
+        b.ref,
+        kind,
+        score,
         Span(a.words[min(hits_a)].start, a.words[max(hits_a)].end),
         Span(b.words[min(hits_b)].start, b.words[max(hits_b)].end),
         shared,

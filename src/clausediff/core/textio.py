@@ -43,9 +43,7 @@ def decode_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[s
         text, encoding = _decode(data, "utf-16", "UTF-16"), "utf-16"
     else:
         if b"\x00" in data:
-            raise UnreadableFileError(
-                "The file contains NUL bytes: it is binary, not a text file."
-            )
+            raise UnreadableFileError("The file contains NUL bytes: it is binary, not a text file.")
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -92,9 +90,7 @@ def _check_text(text: str, limits: ReadLimits) -> None:
         raise UnreadableFileError("The file contains NUL characters: it is not a text file.")
     bad = sum(1 for ch in text if ch in _BAD_CONTROLS)
     if bad and bad / len(text) > limits.max_control_ratio:
-        raise UnreadableFileError(
-            "The file holds binary data (control characters), not text."
-        )
+        raise UnreadableFileError("The file holds binary data (control characters), not text.")
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > limits.max_line_chars:
         raise UnreadableFileError(

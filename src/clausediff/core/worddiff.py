@@ -67,7 +67,8 @@ def word_diff(left: str, right: str, config: AlignConfig = DEFAULT_CONFIG) -> tu
 def _token_ops(ta: list[Token], tb: list[Token]) -> list[_TokOp]:
     raw = Indel.opcodes([t.key for t in ta], [t.key for t in tb])
     ops: list[_TokOp] = []
-    for tag, i1, i2, j1, j2 in raw:
+    for code in raw:
+        tag, i1, i2, j1, j2 = code.tag, code.src_start, code.src_end, code.dest_start, code.dest_end
         kind = {"equal": OpKind.EQUAL, "delete": OpKind.DELETE, "insert": OpKind.INSERT}.get(
             tag, OpKind.REPLACE
         )
@@ -115,7 +116,10 @@ def _fold_islands(
                 continue
             merged = _TokOp(
                 _kind_for(before.i1, after.i2, before.j1, after.j2),
-                before.i1, after.i2, before.j1, after.j2,
+                before.i1,
+                after.i2,
+                before.j1,
+                after.j2,
             )
             ops[k - 1 : k + 2] = [merged]
             changed = True

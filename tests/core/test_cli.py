@@ -1,0 +1,120 @@
+"""The headless commands, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clausediff.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clausediff", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_library_lists_the_bundled_decisions() -> None:
+    result = run("library")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Symbol", "Date", "Title", "Text"]
+    body = "\n".join(lines[1:])
+    for symbol, status in [
+        ("WT/MIN(98)/DEC/2", "complete"),
+        ("WT/L/274", "excerpt"),
+        ("WT/L/843", "excerpt"),
+        ("WT/MIN(13)/32 / WT/L/907", "complete"),
+    ]:
+        row = next(line for line in lines if line.startswith(symbol))
+        assert row.rstrip().endswith(status), row
+    assert "1998-05-20" in body and "2013-12-07" in body
+
+
+def test_segments_json_of_the_2013_file(capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(__file__).resolve().parents[2] / "resources/decisions/2013-12-07_WT-L-907.md"
+    assert main(["segments", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kinds = [c["kind"] for c in data["clauses"]]
+    assert kinds == ["heading"] * 3 + ["preamble", "preamble", "introducer"] + ["operative"] * 5
+    assert data["clauses"][4]["text"].startswith("Recalling")
+    assert data["clauses"][5]["text"] == "Decides:"
+    source = path.read_text(encoding="utf-8")
+    for c in data["clauses"]:
+        assert (
+            source[c["start"] : c["end"]].replace("*", "") == c["text"].replace("*", "")
+            or c["kind"] == "heading"
+        )
+        for s in c["sentences"]:
+            assert source[s["start"] : s["end"]].replace("*", "") == s["text"]
+
+
+def test_segments_json_gives_the_2011_gaps(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["segments", "WT/L/843", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["kind"] for c in data["clauses"]].count("gap") == 4
+    assert data["document"]["complete"] is False
+
+
+def test_align_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", "WT/L/843", "WT/L/907", "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"versions", "links", "sentence_links", "families"}
+    ids = [c["id"] for v in data["versions"] for c in v["clauses"]]
+    assert len(ids) == len(set(ids))
+    in_links = sorted(i for lk in data["links"] for i in lk["left"] + lk["right"])
+    assert in_links == sorted(ids)
+    recital = next(
+        lk
+        for lk in data["links"]
+        if lk["kind"] == "modified" and any(ch["left"] == "Seventh" for ch in lk["changes"])
+    )
+    assert {"op": "replace", "left": "Seventh", "right": "Eighth"}.items() <= next(
+        ch for ch in recital["changes"] if ch["left"] == "Seventh"
+    ).items()
+    unknown = [lk for lk in data["links"] if lk["kind"] == "unknown" and lk["right"]]
+    assert any(lk["gap"].startswith("v0.") for lk in unknown)
+
+
+def test_align_summary_and_json_file(tmp_path: Path) -> None:
+    result = run("align", "WT/L/907", "WT/L/843", "--json", str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    # date order: 2011 first even though it was named second
+    assert [v["label"] for v in data["versions"]] == ["2011 Decision", "2013 Bali Decision"]
+    summary = run("align", "WT/L/843", "WT/L/907")
+    assert "modified" in summary.stdout and "unknown" in summary.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "empty.txt", "empty"),
+        (b"\x00\x01\x02binary", "junk.txt", "NUL"),
+        (b"%PDF-1.7", "draft.pdf", "not supported"),
+    ],
+)
+def test_bad_files_give_one_line_and_status_2(
+    tmp_path: Path, content: bytes, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("segments", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr
+
+
+def test_unknown_version_is_a_clear_error() -> None:
+    result = run("align", "WT/L/843", "no-such-file.txt")
+    assert result.returncode == 2
+    assert "neither a file nor a bundled decision" in result.stderr

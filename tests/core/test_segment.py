@@ -1,0 +1,161 @@
+"""Segmentation rules, sentence splitting and the source-exactness property."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausediff.core.documents import document_from_text
+from clausediff.core.model import ClauseKind
+from clausediff.core.segment import segment, split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_sentences_do_not_break_at_abbreviations_or_symbols() -> None:
+    text = (
+        "Members shall, inter alia, report (i.e. in writing) on e.g. tariffs under Art. 3 "
+        "and para. 4 of document No. WT/MIN(13)/32. The Council will review WT/L/274 by "
+        "31 March, 1999. Further issues may arise."
+    )
+    assert _sentences(text) == [
+        "Members shall, inter alia, report (i.e. in writing) on e.g. tariffs under Art. 3 "
+        "and para. 4 of document No. WT/MIN(13)/32.",
+        "The Council will review WT/L/274 by 31 March, 1999.",
+        "Further issues may arise.",
+    ]
+
+
+def test_labels_are_captured_and_left_out_of_the_text() -> None:
+    source = (
+        "1. First clause.\n\n1.2 Second clause.\n\n(a) Third.\n\n(iv) Fourth.\n\n2.3 bis Fifth."
+    )
+    clauses = segment(source)
+    assert [(c.label, c.text) for c in clauses] == [
+        ("1", "First clause."),
+        ("1.2", "Second clause."),
+        ("(a)", "Third."),
+        ("(iv)", "Fourth."),
+        ("2.3 bis", "Fifth."),
+    ]
+    assert all(c.kind is ClauseKind.OPERATIVE for c in clauses)
+
+
+def test_labelled_lines_inside_a_paragraph_become_clauses() -> None:
+    source = "Decides:\n\n1. The Council shall:\n(a) meet annually;\n(b) report to Members."
+    clauses = segment(source)
+    assert [(c.kind.value, c.label, c.text) for c in clauses] == [
+        ("introducer", "", "Decides:"),
+        ("operative", "1", "The Council shall:"),
+        ("operative", "(a)", "meet annually;"),
+        ("operative", "(b)", "report to Members."),
+    ]
+
+
+def test_a_date_is_not_a_label() -> None:
+    (clause,) = segment("20 May 1998 is the date of the Declaration on electronic commerce.")
+    assert clause.label == ""
+
+
+def test_crlf_and_cr_line_ends_separate_paragraphs() -> None:
+    for eol in ("\r\n", "\r"):
+        source = eol.join(
+            ["Title", "", "The Ministerial Conference,", "", "Decides:", "", "To act."]
+        )
+        clauses = segment(source)
+        assert [c.kind.value for c in clauses] == ["heading", "preamble", "introducer", "operative"]
+        assert clauses[-1].text == "To act."
+
+
+def test_markdown_emphasis_is_formatting_only_in_markdown() -> None:
+    src = "Members will examine, *inter alia*, **software** and 2 * 3 items."
+    md = document_from_text(src, markdown=True).clauses[0]
+    assert md.text == "Members will examine, inter alia, software and 2 * 3 items."
+    assert [(md.text[e.span.start : e.span.end], e.style.value) for e in md.emphasis] == [
+        ("inter alia", "italic"),
+        ("software", "bold"),
+    ]
+    plain = document_from_text(src, markdown=False).clauses[0]
+    assert plain.text == src
+    # every text offset maps back to the same character in the source
+    for k, ch in enumerate(md.text):
+        assert src[md.source_map.to_source(k)] == ch
+
+
+def test_gap_ending_a_paragraph_is_its_own_clause() -> None:
+    clauses = segment("To instruct the Council to act. Further, it may [[GAP: rest missing]]")
+    assert [c.kind.value for c in clauses] == ["operative", "gap"]
+    assert clauses[0].ends_in_gap and clauses[0].text.endswith("it may")
+    assert clauses[1].gap_note == "rest missing"
+
+
+_WORDS = st.sampled_from(
+    [
+        "Members",
+        "shall",
+        "may",
+        "the",
+        "Council",
+        "WT/L/274",
+        "1.",
+        "(a)",
+        "Decides:",
+        "*inter",
+        "alia*",
+        "**Bold**",
+        "[[GAP: x]]",
+        "i.e.",
+        "No.",
+        "31",
+        "March,",
+        "1999.",
+        "Recalling",
+        "To",
+        "That",
+        "é",
+        "\u00a0",
+        "“quoted”",
+    ]
+)
+_SEPS = st.sampled_from([" ", "  ", "\n", "\r\n", "\n\n", "\r\n\r\n", "\r\r", "\t", " \n \n"])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_WORDS, _SEPS), min_size=0, max_size=60))
+    lead = draw(st.sampled_from(["", "\n\n", "  "]))
+    return lead + "".join(w + s for w, s in parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.booleans())
+def test_segmentation_loses_and_duplicates_nothing(source: str, markdown: bool) -> None:
+    clauses = segment(source, markdown=markdown)
+    pos = 0
+    for c in clauses:
+        assert c.span.start >= pos, "clauses overlap or are out of order"
+        assert source[pos : c.span.start].strip() == "", "non-space text fell between clauses"
+        pos = c.span.end
+        # the clause text is made of source characters only, in order
+        for k, ch in enumerate(c.text):
+            assert source[c.source_map.to_source(k)] == ch
+        for s in c.sentences:
+            assert c.text[s.span.start : s.span.end] == s.text
+    assert source[pos:].strip() == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=0, max_size=300))
+def test_segmentation_of_arbitrary_text_rebuilds_the_source(source: str) -> None:
+    clauses = segment(source)
+    rebuilt = []
+    pos = 0
+    for c in clauses:
+        rebuilt.append(source[pos : c.span.start])
+        assert rebuilt[-1].strip() == ""
+        rebuilt.append(source[c.span.start : c.span.end])
+        pos = c.span.end
+    rebuilt.append(source[pos:])
+    assert "".join(rebuilt) == source

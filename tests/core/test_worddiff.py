@@ -1,0 +1,87 @@
+"""Word-level changes: exact rebuild and readability rules."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausediff.core.normalize import tokenize
+from clausediff.core.worddiff import OpKind, word_diff
+
+
+def _keys(text: str) -> list[str]:
+    return [t.key for t in tokenize(text)]
+
+
+def _changes(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [
+        (op.kind.value, *op.texts(a, b)) for op in word_diff(a, b) if op.kind is not OpKind.EQUAL
+    ]
+
+
+def test_shall_becoming_may_is_one_replacement() -> None:
+    a = "Members shall notify the Committee by 31 March 1999."
+    b = "Members may notify the Committee by 30 June 2015."
+    assert _changes(a, b) == [
+        ("replace", "shall", "may"),
+        ("replace", "31 March 1999", "30 June 2015"),
+    ]
+
+
+def test_case_change_is_a_change() -> None:
+    assert _changes("the Council shall act", "the Council Shall act") == [
+        ("replace", "shall", "Shall")
+    ]
+
+
+def test_document_symbols_are_single_words() -> None:
+    a = "as set out in WT/MIN(13)/32 and WT/L/782."
+    b = "as set out in WT/MIN(15)/42 and WT/L/782."
+    assert _changes(a, b) == [("replace", "WT/MIN(13)/32", "WT/MIN(15)/42")]
+
+
+def test_lone_unchanged_word_inside_a_rewrite_is_folded() -> None:
+    a = "to intensively reinvigorate the development work"
+    b = "to continue substantially the invigorating of work"
+    changes = _changes(a, b)
+    assert changes == [
+        (
+            "replace",
+            "intensively reinvigorate the development",
+            "continue substantially the invigorating of",
+        ),
+    ]
+
+
+def test_changes_never_carry_outer_white_space() -> None:
+    a = "at its next session,  to be held in 2011,"
+    b = "at its session in 2013,"
+    for _, left, right in _changes(a, b):
+        assert left == left.strip() and right == right.strip()
+
+
+_TOKENS = st.sampled_from(
+    ["shall", "may", "the", "Council", "WT/L/274", ",", ".", "(a)", "“x”", "é", "2011", "2013"]
+)
+_SPACE = st.sampled_from([" ", "  ", "\n", "", "\u00a0"])
+
+
+@st.composite
+def _text(draw: st.DrawFn) -> str:
+    return "".join(w + s for w, s in draw(st.lists(st.tuples(_TOKENS, _SPACE), max_size=25)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(), _text())
+def test_word_changes_rebuild_both_texts(a: str, b: str) -> None:
+    ops = word_diff(a, b)
+    assert "".join(a[o.left.start : o.left.end] for o in ops) == a
+    assert "".join(b[o.right.start : o.right.end] for o in ops) == b
+    for o in ops:
+        if o.kind is OpKind.EQUAL:
+            # unchanged means the same words; white space is only normalised
+            assert _keys(a[o.left.start : o.left.end]) == _keys(b[o.right.start : o.right.end])
+        if o.kind is OpKind.INSERT:
+            assert o.left.start == o.left.end
+        if o.kind is OpKind.DELETE:
+            assert o.right.start == o.right.end
