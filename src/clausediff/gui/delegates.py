@@ -1,0 +1,245 @@
+"""Painting clause rows: a gutter with labels and kind, and both versions side by side.
+
+A row's height is the taller of its two sides, so both sides always stay row-aligned; long
+clauses wrap. Layouts are cached per row and width, and made only for rows Qt asks about.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from clausediff.core.align import ClauseLink, LinkKind
+from clausediff.core.redline import side_runs
+from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, side_labels
+from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
+
+GUTTER = 118
+PAD = 8
+KIND_COLOURS = {
+    # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+    LinkKind.UNCHANGED: "#9AA0A6",
+    LinkKind.MODIFIED: "#0072B2",
+    LinkKind.MOVED: "#CC79A7",
+    LinkKind.SPLIT: "#009E73",
+    LinkKind.MERGED: "#009E73",
+    LinkKind.RESTRUCTURED: "#56B4E9",
+    LinkKind.ADDED: "#0B4F8A",
+    LinkKind.DELETED: "#D55E00",
+    LinkKind.UNKNOWN: "#7F7F7F",
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class CompareDelegate(QStyledItemDelegate):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.find = ""
+        self.font = QFont()
+        self._cache: dict[tuple[int, int, int], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def set_find(self, text: str) -> None:
+        self.find = text
+        self._cache.clear()
+
+    def set_font(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self._cache.clear()
+
+    def _palette(self, option: QStyleOptionViewItem) -> Palette:
+        return DARK if is_dark(option.palette) else LIGHT
+
+    def _doc(
+        self, model: CompareModel, row: int, side: int, width: int, palette: Palette
+    ) -> QTextDocument:
+        link_no = model.link_number(row)
+        key = (link_no, side, width)
+        doc = self._cache.get(key)
+        if doc is not None:
+            return doc
+        assert model.alignment is not None
+        al = model.alignment
+        lk = al.links[link_no]
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(f"body {{ color: {palette.text}; }}")
+        doc.setHtml(f"<body>{self._html(al, lk, side, palette)}</body>")
+        doc.setTextWidth(max(40, width))
+        if len(self._cache) > 4000:
+            self._cache.clear()
+        self._cache[key] = doc
+        return doc
+
+    def _html(self, al: Any, lk: ClauseLink, side: int, palette: Palette) -> str:
+        indices = lk.left if side == 0 else lk.right
+        doc = al.left if side == 0 else al.right
+        if not indices:
+            if lk.kind is LinkKind.UNKNOWN:
+                return plain_html("Unknown: the counterpart may lie in text missing from this "
+                                  "version.", palette, italic=True)
+            return ""
+        if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
+            note = doc.clauses[indices[0]].gap_note or ""
+            return plain_html(f"Text not available in this version — {note}", palette,
+                              italic=True, find=self.find)
+        return runs_html(side_runs(al, lk, side), palette, self.find)
+
+    def _columns(self, rect_width: int) -> tuple[int, int]:
+        text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
+        return text_w, text_w
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        model = index.model()
+        assert isinstance(model, CompareModel)
+        width = option.rect.width() if option.rect.width() > 0 else 1000
+        view = self.parent()
+        if view is not None and hasattr(view, "viewport"):
+            width = view.viewport().width()
+        lw, rw = self._columns(width)
+        palette = self._palette(option)
+        h = max(
+            self._doc(model, index.row(), 0, lw, palette).size().height(),
+            self._doc(model, index.row(), 1, rw, palette).size().height(),
+            34,
+        )
+        return QSize(width, int(h) + 2 * PAD + 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        assert isinstance(model, CompareModel) and model.alignment is not None
+        al = model.alignment
+        lk = model.link(index.row())
+        palette = self._palette(option)
+        rect = option.rect
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        base = option.palette.color(QPalette.ColorRole.Base)
+        painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight).lighter(
+            170 if not is_dark(option.palette) else 60) if selected else base)
+        lw, rw = self._columns(rect.width())
+        gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
+        colour = QColor(KIND_COLOURS[lk.kind])
+        painter.fillRect(QRectF(gutter.left(), gutter.top(), 5, gutter.height()), colour)
+        # gutter: labels and kind
+        painter.setFont(self.font)
+        small = QFont(self.font)
+        small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
+        painter.setFont(small)
+        painter.setPen(QColor(palette.muted))
+        labels = f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
+        painter.drawText(gutter.adjusted(12, PAD, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, labels)
+        bold = QFont(small)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
+        painter.drawText(gutter.adjusted(12, PAD + 18, -4, 0), Qt.AlignmentFlag.AlignLeft, KIND_TEXT[lk.kind])
+        if lk.kind is not LinkKind.UNCHANGED and lk.kind not in (LinkKind.ADDED, LinkKind.DELETED, LinkKind.UNKNOWN):
+            painter.setFont(small)
+            painter.setPen(QColor(palette.muted))
+            painter.drawText(gutter.adjusted(12, PAD + 36, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}")
+        # the two sides
+        x_left = rect.left() + GUTTER + PAD
+        x_right = x_left + lw + 2 * PAD
+        for side, x, w in ((0, x_left, lw), (1, x_right, rw)):
+            cell = QRectF(x - PAD / 2, rect.top() + 2, w + PAD, rect.height() - 4)
+            indices = lk.left if side == 0 else lk.right
+            doc_side = al.left if side == 0 else al.right
+            gap = bool(indices) and len(indices) == 1 and doc_side.clauses[indices[0]].is_gap
+            if gap or (not indices and lk.kind is LinkKind.UNKNOWN):
+                brush = QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern)
+                painter.fillRect(cell, QColor(palette.muted).lighter(190) if not is_dark(option.palette) else QColor("#2a2a2a"))
+                painter.fillRect(cell, brush)
+            elif not indices:
+                painter.fillRect(cell, option.palette.color(QPalette.ColorRole.AlternateBase))
+            doc = self._doc(model, index.row(), side, w, palette)
+            painter.save()
+            painter.translate(x, rect.top() + PAD)
+            doc.drawContents(painter, QRectF(0, 0, w, rect.height()))
+            painter.restore()
+        # separators
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        mid = x_right - PAD
+        painter.drawLine(int(mid), rect.top(), int(mid), rect.bottom())
+        painter.restore()
+
+
+class LineageDelegate(QStyledItemDelegate):
+    """A lineage cell: the clause, with its changes against the previous version."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.font = QFont()
+        self._cache: dict[tuple[int, int, int], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def set_font(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self._cache.clear()
+
+    def _doc(self, model: LineageModel, row: int, col: int, width: int, palette: Palette) -> QTextDocument:
+        fam_no = model.family_number(row)
+        key = (fam_no, col, width)
+        doc = self._cache.get(key)
+        if doc is not None:
+            return doc
+        lineage = model.lineage
+        assert lineage is not None
+        fam = lineage.families[fam_no]
+        members = fam.in_version(col)
+        parts = []
+        for i in members:
+            clause = lineage.versions[col].clauses[i]
+            if col > 0:
+                al = lineage.pairs[col - 1]
+                lk = al.link_of_right(i)
+                body = runs_html(side_runs(al, lk, 1), palette) if lk.ops or lk.kind is LinkKind.ADDED else plain_html(clause.text, palette)
+            else:
+                body = plain_html(clause.text, palette)
+            label = f"<b>{clause.display_label()}</b> " if clause.label else ""
+            parts.append(label + body)
+        if not members:
+            hidden = any(c.is_gap for c in lineage.versions[col].clauses)
+            parts.append(plain_html("not in this version" + (" (or in its missing text)" if hidden else ""), palette, italic=True))
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(4)
+        doc.setDefaultStyleSheet(f"body {{ color: {palette.text}; }}")
+        doc.setHtml("<body>" + "<br/><br/>".join(parts) + "</body>")
+        doc.setTextWidth(max(40, width))
+        if len(self._cache) > 4000:
+            self._cache.clear()
+        self._cache[key] = doc
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        model = index.model()
+        assert isinstance(model, LineageModel)
+        width = max(120, option.rect.width() or 300)
+        palette = DARK if is_dark(option.palette) else LIGHT
+        doc = self._doc(model, index.row(), index.column(), width, palette)
+        return QSize(width, int(doc.size().height()) + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        assert isinstance(model, LineageModel)
+        palette = DARK if is_dark(option.palette) else LIGHT
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight).lighter(170 if not is_dark(option.palette) else 60))
+        doc = self._doc(model, index.row(), index.column(), option.rect.width(), palette)
+        painter.translate(option.rect.topLeft())
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.restore()

@@ -1,0 +1,672 @@
+"""The main window: library, compare view, lineage view, change list, find, status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
+    QLineEdit, QListView, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QTableView, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
+)
+
+from clausediff import __version__
+from clausediff.core.align import Alignment, LinkKind
+from clausediff.core.documents import bundled_entries, load_file
+from clausediff.core.errors import ClauseDiffError
+from clausediff.core.lineage import Lineage, date_order
+from clausediff.core.model import Document
+from clausediff.gui.delegates import CompareDelegate, LineageDelegate
+from clausediff.gui.models import KIND_TEXT, ChangeListModel, CompareModel, LibraryModel, LineageModel
+from clausediff.gui.overview import OverviewStrip
+from clausediff.gui.worker import Comparer
+
+OPEN_FILTER = "Decision texts (*.txt *.md *.markdown *.text);;All files (*)"
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    shortcuts: tuple[str, ...]
+    handler: str
+    tip: str = ""
+    checkable: bool = False
+
+
+ACTIONS = (
+    ActionSpec("actionOpen", "&Open…", ("Ctrl+O",), "open_dialog", "Open a decision text"),
+    ActionSpec("actionQuit", "&Quit", ("Ctrl+Q",), "close"),
+    ActionSpec("actionNextChange", "&Next change", ("F7", "Alt+Down"), "next_change",
+               "Go to the next change (F7)"),
+    ActionSpec("actionPrevChange", "&Previous change", ("Shift+F7", "Alt+Up"), "prev_change",
+               "Go to the previous change (Shift+F7)"),
+    ActionSpec("actionFind", "&Find…", ("Ctrl+F",), "show_find", "Find in all versions"),
+    ActionSpec("actionHideUnchanged", "&Hide unchanged rows", ("Ctrl+H",), "set_hide_unchanged",
+               "Show only the rows that changed", checkable=True),
+    ActionSpec("actionWrap", "&Wrap long clauses", (), "set_wrap", checkable=True),
+    ActionSpec("actionSwap", "S&wap versions", ("Ctrl+Shift+S",), "swap_versions",
+               "Swap the two versions"),
+    ActionSpec("actionZoomIn", "&Larger text", ("Ctrl++", "Ctrl+="), "zoom_in"),
+    ActionSpec("actionZoomOut", "&Smaller text", ("Ctrl+-",), "zoom_out"),
+    ActionSpec("actionCancel", "&Cancel comparison", ("Esc",), "cancel_comparison"),
+    ActionSpec("actionAbout", "&About ClauseDiff", (), "show_about"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, *, synchronous: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ClauseDiff")
+        self.setAcceptDrops(True)
+        self.compare_alignment: Alignment | None = None
+        self.lineage: Lineage | None = None
+        self.actions_by_id: dict[str, QAction] = {}
+
+        self.library = LibraryModel(self)
+        self.compare_model = CompareModel(self)
+        self.change_model = ChangeListModel(self)
+        self.lineage_model = LineageModel(self)
+        self.comparer = Comparer(self, synchronous=synchronous)
+        self.lineage_comparer = Comparer(self, synchronous=synchronous)
+
+        self._build_actions()
+        self._build_central()
+        self._build_docks()
+        self._build_toolbar_and_menus()
+        self._build_status()
+        self.comparer.finished.connect(self._on_compared)
+        self.comparer.failed.connect(self._on_failed)
+        self.comparer.cancelled.connect(lambda: self._set_busy(False, "Comparison cancelled"))
+        self.lineage_comparer.finished.connect(self._on_lineage)
+        self.lineage_comparer.failed.connect(self._on_failed)
+        self._debounce = QTimer(self, singleShot=True, interval=120)
+        self._debounce.timeout.connect(self.compare_now)
+        self._apply_settings()
+
+    # ------------------------------------------------------------------ construction
+
+    def _build_actions(self) -> None:
+        for spec in ACTIONS:
+            action = QAction(spec.text, self)
+            action.setObjectName(spec.id)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setToolTip(spec.tip or spec.text.replace("&", ""))
+            action.setCheckable(spec.checkable)
+            handler: Callable[..., Any] = getattr(self, spec.handler)
+            if spec.checkable:
+                action.toggled.connect(handler)
+            else:
+                action.triggered.connect(lambda _=False, h=handler: h())
+            self.addAction(action)
+            self.actions_by_id[spec.id] = action
+
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("viewTabs")
+        self.tabs.setAccessibleName("Views")
+
+        compare = QWidget()
+        compare.setObjectName("comparePage")
+        layout = QVBoxLayout(compare)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = QLabel()
+        self.header.setObjectName("compareHeader")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header_left = QLabel()
+        self.header_left.setObjectName("compareHeaderLeft")
+        self.header_right = QLabel()
+        self.header_right.setObjectName("compareHeaderRight")
+        heads = QHBoxLayout()
+        heads.setContentsMargins(126, 6, 24, 6)
+        for lab in (self.header_left, self.header_right):
+            lab.setTextFormat(Qt.TextFormat.PlainText)
+            f = lab.font()
+            f.setBold(True)
+            lab.setFont(f)
+            heads.addWidget(lab, 1)
+        layout.addLayout(heads)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        self.compare_view = QListView()
+        self.compare_view.setObjectName("compareView")
+        self.compare_view.setAccessibleName("Comparison, clause by clause")
+        self.compare_view.setModel(self.compare_model)
+        self.compare_delegate = CompareDelegate(self.compare_view)
+        self.compare_view.setItemDelegate(self.compare_delegate)
+        self.compare_view.setUniformItemSizes(False)
+        self.compare_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.compare_view.setBatchSize(100)
+        self.compare_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.compare_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.compare_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.compare_view.setMouseTracking(True)
+        self.compare_view.doubleClicked.connect(self._jump_from_row)
+        row.addWidget(self.compare_view, 1)
+        self.overview = OverviewStrip(self.compare_model)
+        self.overview.rowClicked.connect(self.select_row)
+        row.addWidget(self.overview)
+        layout.addLayout(row, 1)
+        self.find_bar = self._build_find_bar()
+        layout.addWidget(self.find_bar)
+        self.tabs.addTab(compare, "Compare")
+
+        lineage = QWidget()
+        lineage.setObjectName("lineagePage")
+        lay = QVBoxLayout(lineage)
+        self.changed_only = QCheckBox("Only families that changed")
+        self.changed_only.setObjectName("lineageChangedOnly")
+        self.changed_only.toggled.connect(self.lineage_model.set_changed_only)
+        lay.addWidget(self.changed_only)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.lineage_view = QTableView()
+        self.lineage_view.setObjectName("lineageView")
+        self.lineage_view.setAccessibleName("Clause families across versions")
+        self.lineage_view.setModel(self.lineage_model)
+        self.lineage_delegate = LineageDelegate(self.lineage_view)
+        self.lineage_view.setItemDelegate(self.lineage_delegate)
+        self.lineage_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lineage_view.setWordWrap(True)
+        self.lineage_view.horizontalHeader().setStretchLastSection(False)
+        self.lineage_view.horizontalHeader().setSectionResizeMode(
+            self.lineage_view.horizontalHeader().ResizeMode.Stretch
+        )
+        self.lineage_view.verticalHeader().setSectionResizeMode(
+            self.lineage_view.verticalHeader().ResizeMode.ResizeToContents
+        )
+        self.lineage_view.selectionModel().currentRowChanged.connect(self._show_history)
+        split.addWidget(self.lineage_view)
+        self.history = QTextBrowser()
+        self.history.setObjectName("familyHistory")
+        self.history.setAccessibleName("History of the selected clause family")
+        self.history.setOpenLinks(False)
+        split.addWidget(self.history)
+        split.setSizes([500, 200])
+        lay.addWidget(split, 1)
+        self.tabs.addTab(lineage, "Lineage")
+        self.setCentralWidget(self.tabs)
+
+    def _build_find_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("findBar")
+        lay = QHBoxLayout(bar)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.addWidget(QLabel("Find:"))
+        self.find_edit = QLineEdit()
+        self.find_edit.setObjectName("findEdit")
+        self.find_edit.setAccessibleName("Find text in all versions")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(self._on_find_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        lay.addWidget(self.find_edit, 1)
+        self.find_status = QLabel()
+        self.find_status.setObjectName("findStatus")
+        lay.addWidget(self.find_status)
+        close = QPushButton("Close")
+        close.setObjectName("findClose")
+        close.clicked.connect(self.hide_find)
+        lay.addWidget(close)
+        bar.hide()
+        return bar
+
+    def _build_docks(self) -> None:
+        lib = QDockWidget("Library", self)
+        lib.setObjectName("libraryDock")
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.library_view = QListView()
+        self.library_view.setObjectName("libraryView")
+        self.library_view.setAccessibleName("Versions in the library")
+        self.library_view.setModel(self.library)
+        self.library_view.setSpacing(3)
+        self.library_view.setWordWrap(True)
+        lay.addWidget(self.library_view, 1)
+        cmp_btn = QPushButton("Compare selected with next")
+        cmp_btn.setObjectName("compareSelectedButton")
+        cmp_btn.clicked.connect(self._compare_selected)
+        lay.addWidget(cmp_btn)
+        lin_btn = QPushButton("Lineage of checked versions")
+        lin_btn.setObjectName("lineageButton")
+        lin_btn.clicked.connect(self.run_lineage)
+        lay.addWidget(lin_btn)
+        lib.setWidget(w)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, lib)
+
+        changes = QDockWidget("Changes", self)
+        changes.setObjectName("changesDock")
+        self.change_view = QListView()
+        self.change_view.setObjectName("changeList")
+        self.change_view.setAccessibleName("List of changes")
+        self.change_view.setModel(self.change_model)
+        self.change_view.setSpacing(2)
+        self.change_view.setWordWrap(True)
+        self.change_view.selectionModel().currentChanged.connect(self._change_selected)
+        changes.setWidget(self.change_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, changes)
+        self.compare_view.selectionModel().currentChanged.connect(self._row_selected)
+        self.resizeDocks([lib, changes], [230, 250], Qt.Orientation.Horizontal)
+
+    def _build_toolbar_and_menus(self) -> None:
+        tb = QToolBar("Compare", self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        a = self.actions_by_id
+        tb.addAction(a["actionOpen"])
+        tb.addSeparator()
+        self.left_combo = QComboBox()
+        self.left_combo.setObjectName("leftVersionCombo")
+        self.left_combo.setAccessibleName("Older version")
+        self.right_combo = QComboBox()
+        self.right_combo.setObjectName("rightVersionCombo")
+        self.right_combo.setAccessibleName("Newer version")
+        for combo in (self.left_combo, self.right_combo):
+            combo.setMinimumContentsLength(24)
+            combo.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        tb.addWidget(self.left_combo)
+        tb.addWidget(QLabel("  →  "))
+        tb.addWidget(self.right_combo)
+        tb.addAction(a["actionSwap"])
+        tb.addSeparator()
+        tb.addAction(a["actionPrevChange"])
+        tb.addAction(a["actionNextChange"])
+        tb.addAction(a["actionHideUnchanged"])
+        tb.addAction(a["actionFind"])
+        self.addToolBar(tb)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(a["actionOpen"])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addSeparator()
+        file_menu.addAction(a["actionQuit"])
+        view = menu.addMenu("&View")
+        for key in ("actionHideUnchanged", "actionWrap", "actionZoomIn", "actionZoomOut"):
+            view.addAction(a[key])
+        nav = menu.addMenu("&Go")
+        for key in ("actionNextChange", "actionPrevChange", "actionFind", "actionSwap"):
+            nav.addAction(a[key])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(a["actionAbout"])
+        self._refresh_recent()
+        self.library.modelReset.connect(self._refill_combos)
+        self.library.rowsInserted.connect(self._refill_combos)
+
+    def _refill_combos(self, *_: object) -> None:
+        for combo in (self.left_combo, self.right_combo):
+            current = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            for doc in self.library.documents:
+                info = doc.info
+                combo.addItem(f"{info.label} · {info.date or info.symbol or 'no date'}")
+                combo.setItemData(combo.count() - 1, self._title(doc), Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(current if 0 <= current < combo.count() else -1)
+            combo.blockSignals(False)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        sb.setObjectName("statusBar")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("kindCounts")
+        sb.addPermanentWidget(self.counts_label, 1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("comparisonProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        sb.addPermanentWidget(self.progress)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.clicked.connect(self.cancel_comparison)
+        self.cancel_button.hide()
+        sb.addPermanentWidget(self.cancel_button)
+
+    # ------------------------------------------------------------------ settings
+
+    def _apply_settings(self) -> None:
+        size = float(self.settings.value("view/fontSize", 11.0))
+        self._set_font_size(size)
+        hide = self.settings.value("view/hideUnchanged", False, type=bool)
+        self.actions_by_id["actionHideUnchanged"].setChecked(bool(hide))
+        wrap = self.settings.value("view/wrap", True, type=bool)
+        self.actions_by_id["actionWrap"].setChecked(bool(wrap))
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+
+    def _set_font_size(self, size: float) -> None:
+        size = min(28.0, max(7.0, size))
+        self.settings.setValue("view/fontSize", size)
+        font = QFont(self.font())
+        font.setPointSizeF(size)
+        self.compare_delegate.set_font(font)
+        self.lineage_delegate.set_font(font)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self.compare_view.doItemsLayout()
+        self.compare_view.viewport().update()
+        self.lineage_view.resizeRowsToContents()
+
+    def zoom_in(self) -> None:
+        self._set_font_size(self.compare_delegate.font.pointSizeF() + 1)
+
+    def zoom_out(self) -> None:
+        self._set_font_size(self.compare_delegate.font.pointSizeF() - 1)
+
+    def set_hide_unchanged(self, hide: bool) -> None:
+        self.settings.setValue("view/hideUnchanged", hide)
+        self.compare_model.set_hide_unchanged(hide)
+        self._update_counts()
+
+    def set_wrap(self, wrap: bool) -> None:
+        # Rows always wrap so both sides stay aligned; the setting is kept for the
+        # lineage table, where unwrapped cells are elided.
+        self.settings.setValue("view/wrap", wrap)
+        self.lineage_view.setWordWrap(wrap)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.comparer.cancel()
+        self.lineage_comparer.cancel()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ library
+
+    def load_bundled_library(self) -> None:
+        from clausediff.core.documents import load_bundled
+
+        docs = [load_bundled(e.file) for e in bundled_entries()]
+        default = {d.info.symbols[0] for d in docs} & {"WT/MIN(98)/DEC/2", "WT/L/843", "WT/MIN(13)/32"}
+        checked = {n for n, d in enumerate(docs) if d.info.symbols[0] in default}
+        self.library.set_documents(docs, checked)
+
+    def set_versions(self, docs: list[Document]) -> None:
+        """Show these versions: the last two in the compare view, all in the lineage."""
+        self.library.set_documents(date_order(docs), set(range(len(docs))))
+        self.set_pair(len(docs) - 2, len(docs) - 1)
+
+    def set_pair(self, left: int, right: int) -> None:
+        self.left_combo.blockSignals(True)
+        self.right_combo.blockSignals(True)
+        self.left_combo.setCurrentIndex(left)
+        self.right_combo.setCurrentIndex(right)
+        self.left_combo.blockSignals(False)
+        self.right_combo.blockSignals(False)
+        self.compare_now()
+
+    def swap_versions(self) -> None:
+        self.set_pair(self.right_combo.currentIndex(), self.left_combo.currentIndex())
+
+    def _compare_selected(self) -> None:
+        row = self.library_view.currentIndex().row()
+        if 0 <= row < len(self.library.documents) - 1:
+            self.set_pair(row, row + 1)
+
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open decision texts", "", OPEN_FILTER)
+        for p in paths:
+            self.open_path(Path(p))
+
+    def open_path(self, path: Path) -> bool:
+        """Add a file to the library; a file that cannot be read changes nothing."""
+        try:
+            doc = load_file(path)
+        except ClauseDiffError as exc:
+            self._error(f"ClauseDiff cannot open {path.name}", str(exc))
+            return False
+        except OSError as exc:
+            self._error(f"ClauseDiff cannot open {path.name}", exc.strerror or str(exc))
+            return False
+        row = self.library.add_document(doc)
+        self.library.checked.add(row)
+        self._remember(path)
+        self.set_pair(self.right_combo.currentIndex() if self.right_combo.currentIndex() >= 0 else 0, row)
+        self.statusBar().showMessage(f"Opened {path.name} ({len(doc.clauses)} clauses, {doc.info.encoding})", 5000)
+        return True
+
+    def _error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorDialog")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_error = message
+        if getattr(self, "suppress_dialogs", False):
+            return
+        box.exec()
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self.settings.value("files/recent", [], type=list) if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("files/recent", recent[:MAX_RECENT])
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.value("files/recent", [], type=list)
+        for p in recent:
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _=False, path=p: self.open_path(Path(path)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    # ------------------------------------------------------------------ comparing
+
+    def compare_now(self) -> None:
+        li, ri = self.left_combo.currentIndex(), self.right_combo.currentIndex()
+        docs = self.library.documents
+        if not (0 <= li < len(docs) and 0 <= ri < len(docs)):
+            return
+        self.header_left.setText(self._title(docs[li]))
+        self.header_right.setText(self._title(docs[ri]))
+        self._set_busy(True, "Comparing…")
+        self.comparer.submit((docs[li], docs[ri]))
+
+    def run_lineage(self) -> None:
+        docs = date_order(self.library.checked_documents())
+        if len(docs) >= 2:
+            self.lineage_comparer.submit(tuple(docs))
+
+    @staticmethod
+    def _title(doc: Document) -> str:
+        info = doc.info
+        excerpt = " — excerpt" if (not info.complete or doc.has_gaps) else ""
+        return f"{info.label}   {info.symbol}   {info.date}{excerpt}".strip()
+
+    def cancel_comparison(self) -> None:
+        if self.comparer.busy:
+            self.comparer.cancel()
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if message:
+            self.statusBar().showMessage(message, 0 if busy else 4000)
+
+    def _on_compared(self, lineage: Lineage, seconds: float) -> None:
+        self.compare_alignment = lineage.pairs[0]
+        self.compare_delegate.clear_cache()
+        self.compare_model.set_alignment(self.compare_alignment)
+        self.change_model.set_alignment(self.compare_alignment)
+        self._set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
+        self._update_counts()
+        self.overview.update()
+
+    def _on_lineage(self, lineage: Lineage, _seconds: float) -> None:
+        self.lineage = lineage
+        self.lineage_delegate.clear_cache()
+        self.lineage_model.set_lineage(lineage)
+        self.lineage_view.resizeRowsToContents()
+
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._error("The comparison failed", message)
+
+    def _update_counts(self) -> None:
+        al = self.compare_alignment
+        if al is None:
+            self.counts_label.setText("")
+            return
+        counts = al.counts()
+        parts = [f"{n} {KIND_TEXT[k]}" for k, n in counts.items() if n]
+        self.counts_label.setText("  ·  ".join(parts))
+
+    # ------------------------------------------------------------------ navigation
+
+    def current_row(self) -> int:
+        return self.compare_view.currentIndex().row()
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.compare_model.rowCount():
+            return
+        index = self.compare_model.index(row)
+        self.compare_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.compare_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def next_change(self) -> None:
+        self._step_change(+1)
+
+    def prev_change(self) -> None:
+        self._step_change(-1)
+
+    def _step_change(self, step: int) -> None:
+        rows = self.compare_model.changed_rows()
+        if not rows:
+            return
+        cur = self.current_row()
+        if step > 0:
+            after = [r for r in rows if r > cur]
+            self.select_row(after[0] if after else rows[0])  # wraps at the end
+        else:
+            before = [r for r in rows if r < cur] if cur >= 0 else []
+            self.select_row(before[-1] if before else rows[-1])
+
+    def _row_selected(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        link_no = self.compare_model.link_number(current.row())
+        row = self.change_model.row_of_link(link_no)
+        if row >= 0 and self.change_view.currentIndex().row() != row:
+            self.change_view.blockSignals(True)
+            self.change_view.setCurrentIndex(self.change_model.index(row))
+            self.change_view.blockSignals(False)
+
+    def _change_selected(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.compare_model.row_of_link(self.change_model.link_number(current.row()))
+        if row < 0 and self.compare_model.hide_unchanged is False:
+            return
+        self.select_row(row)
+
+    def _jump_from_row(self, index: QModelIndex) -> None:
+        """Double-click on a moved clause: jump to where it stood in the other version."""
+        lk = self.compare_model.link(index.row())
+        al = self.compare_alignment
+        if al is None or lk.kind is not LinkKind.MOVED or not lk.left:
+            return
+        before = lk.left[0] - 1
+        while before >= 0:
+            neighbour = al.links[al.link_index_of(0, before)]
+            if neighbour.right and neighbour.kind is not LinkKind.MOVED:
+                self.select_row(self.compare_model.row_of_link(al.link_index_of(0, before)))
+                return
+            before -= 1
+        self.select_row(0)
+
+    # ------------------------------------------------------------------ find
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_edit.clear()
+        self.find_bar.hide()
+        self.compare_view.setFocus()
+
+    def _on_find_changed(self, text: str) -> None:
+        self.compare_delegate.set_find(text)
+        self.compare_view.doItemsLayout()
+        hits = self.find_rows(text)
+        self.find_status.setText(f"{len(hits)} rows" if text else "")
+        if hits:
+            self.select_row(hits[0])
+
+    def find_rows(self, text: str) -> list[int]:
+        al = self.compare_alignment
+        if not text or al is None:
+            return []
+        needle = text.casefold()
+        out = []
+        for row in range(self.compare_model.rowCount()):
+            lk = self.compare_model.link(row)
+            hay = al.side_text(lk, 0) + "\n" + al.side_text(lk, 1)
+            if needle in hay.casefold():
+                out.append(row)
+        return out
+
+    def find_next(self) -> None:
+        hits = self.find_rows(self.find_edit.text())
+        if hits:
+            cur = self.current_row()
+            after = [r for r in hits if r > cur]
+            self.select_row(after[0] if after else hits[0])
+
+    # ------------------------------------------------------------------ lineage
+
+    def _show_history(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        import html
+
+        lineage = self.lineage
+        if lineage is None or not current.isValid():
+            self.history.clear()
+            return
+        fam = lineage.families[self.lineage_model.family_number(current.row())]
+        parts = [f"<h3>Family {html.escape(fam.id)}</h3>"]
+        for v, doc in enumerate(lineage.versions):
+            members = fam.in_version(v)
+            parts.append(f"<p><b>{html.escape(doc.info.label)}</b> ({html.escape(doc.info.date)})<br/>")
+            if members:
+                parts.append("<br/>".join(html.escape(doc.clauses[i].text) for i in members))
+            else:
+                parts.append("<i>not in this version</i>")
+            parts.append("</p>")
+        self.history.setHtml("".join(parts))
+
+    # ------------------------------------------------------------------ about
+
+    def show_about(self) -> None:
+        lines = [f"ClauseDiff {__version__}", "", "Bundled decision texts:"]
+        for e in bundled_entries():
+            status = "complete" if e.info.complete else "excerpt"
+            lines.append(f"• {e.info.symbol} ({e.info.date}), {e.info.title}: {status}. "
+                         f"Source: {', '.join(e.info.sources)}")
+        box = QMessageBox(QMessageBox.Icon.Information, "About ClauseDiff", "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutDialog")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

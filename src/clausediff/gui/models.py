@@ -1,0 +1,335 @@
+"""Item models: thin adapters over core results (documents, alignments, lineages)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from clausediff.core.align import Alignment, ClauseLink, LinkKind
+from clausediff.core.lineage import Lineage
+from clausediff.core.model import Document
+
+Index = QModelIndex | QPersistentModelIndex
+LinkRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2
+DocumentRole = Qt.ItemDataRole.UserRole + 3
+FamilyRole = Qt.ItemDataRole.UserRole + 4
+RowRole = Qt.ItemDataRole.UserRole + 5
+
+KIND_TEXT = {
+    LinkKind.UNCHANGED: "unchanged",
+    LinkKind.MODIFIED: "modified",
+    LinkKind.MOVED: "moved",
+    LinkKind.SPLIT: "split",
+    LinkKind.MERGED: "merged",
+    LinkKind.RESTRUCTURED: "restructured",
+    LinkKind.ADDED: "added",
+    LinkKind.DELETED: "deleted",
+    LinkKind.UNKNOWN: "unknown",
+}
+
+
+def side_labels(doc: Document, indices: tuple[int, ...]) -> str:
+    return ", ".join(doc.clauses[i].display_label() for i in indices) or "—"
+
+
+def first_words(al: Alignment, link: ClauseLink, n: int = 8) -> str:
+    clause = al.right.clauses[link.right[0]] if link.right else al.left.clauses[link.left[0]]
+    text = clause.gap_note if clause.is_gap else clause.text
+    words = (text or "").split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+class CompareModel(QAbstractListModel):
+    """One row per clause link of a pairwise alignment, in reading order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.alignment: Alignment | None = None
+        self._rows: list[int] = []
+        self.hide_unchanged = False
+
+    def set_alignment(self, alignment: Alignment | None) -> None:
+        self.beginResetModel()
+        self.alignment = alignment
+        self._refilter()
+        self.endResetModel()
+
+    def set_hide_unchanged(self, hide: bool) -> None:
+        if hide == self.hide_unchanged:
+            return
+        self.beginResetModel()
+        self.hide_unchanged = hide
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        al = self.alignment
+        if al is None:
+            self._rows = []
+            return
+        self._rows = [
+            n for n, lk in enumerate(al.links)
+            if not (self.hide_unchanged and lk.kind is LinkKind.UNCHANGED)
+        ]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def link(self, row: int) -> ClauseLink:
+        assert self.alignment is not None
+        return self.alignment.links[self._rows[row]]
+
+    def link_number(self, row: int) -> int:
+        return self._rows[row]
+
+    def row_of_link(self, link_number: int) -> int:
+        try:
+            return self._rows.index(link_number)
+        except ValueError:
+            return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.alignment is None or index.row() >= len(self._rows):
+            return None
+        al, lk = self.alignment, self.link(index.row())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (
+                f"{KIND_TEXT[lk.kind]}: {side_labels(al.left, lk.left)} → "
+                f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(lk)
+        if role == LinkRole:
+            return lk
+        if role == KindRole:
+            return lk.kind.value
+        if role == RowRole:
+            return self._rows[index.row()]
+        return None
+
+    def tooltip(self, lk: ClauseLink) -> str:
+        assert self.alignment is not None
+        al = self.alignment
+        text = f"{KIND_TEXT[lk.kind]} · similarity {lk.score:.2f}"
+        if lk.kind is LinkKind.UNKNOWN:
+            text = "unknown: the counterpart may lie in text missing from the other version"
+            if lk.gap is not None:
+                side, gi = lk.gap
+                gap_doc = al.right if side else al.left
+                text += f" ({gap_doc.clauses[gi].gap_note})"
+        if lk.kind is LinkKind.MOVED:
+            text += (
+                f"\nmoved from {side_labels(al.left, lk.left)} of {al.left.info.label} "
+                f"to {side_labels(al.right, lk.right)} of {al.right.info.label}"
+            )
+        return text
+
+    def changed_rows(self) -> list[int]:
+        return [r for r in range(len(self._rows)) if self.link(r).kind.is_change]
+
+
+class ChangeListModel(QAbstractListModel):
+    """The changes of the current comparison: kind, labels, first words."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.alignment: Alignment | None = None
+        self._links: list[int] = []
+
+    def set_alignment(self, alignment: Alignment | None) -> None:
+        self.beginResetModel()
+        self.alignment = alignment
+        self._links = (
+            [n for n, lk in enumerate(alignment.links) if lk.kind.is_change] if alignment else []
+        )
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._links)
+
+    def link_number(self, row: int) -> int:
+        return self._links[row]
+
+    def row_of_link(self, link_number: int) -> int:
+        try:
+            return self._links.index(link_number)
+        except ValueError:
+            return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.alignment is None or index.row() >= len(self._links):
+            return None
+        al = self.alignment
+        lk = al.links[self._links[index.row()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (
+                f"{KIND_TEXT[lk.kind]}  {side_labels(al.left, lk.left)} → "
+                f"{side_labels(al.right, lk.right)}\n{first_words(al, lk, 7)}"
+            )
+        if role == KindRole:
+            return lk.kind.value
+        if role == RowRole:
+            return self._links[index.row()]
+        return None
+
+
+class LibraryModel(QAbstractListModel):
+    """The versions known this session, in date order; checkable for the lineage view."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.documents: list[Document] = []
+        self.checked: set[int] = set()
+
+    def set_documents(self, docs: list[Document], checked: set[int] | None = None) -> None:
+        self.beginResetModel()
+        self.documents = list(docs)
+        self.checked = set(checked or ())
+        self.endResetModel()
+
+    def add_document(self, doc: Document) -> int:
+        row = len(self.documents)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.documents.append(doc)
+        self.endInsertRows()
+        return row
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.documents)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.documents):
+            return None
+        doc = self.documents[index.row()]
+        info = doc.info
+        excerpt = not info.complete or doc.has_gaps
+        if role == Qt.ItemDataRole.DisplayRole:
+            symbol = info.symbol or info.path.rsplit("/", 1)[-1]
+            badge = "  [excerpt]" if excerpt else ""
+            date = info.date or "no date"
+            return f"{symbol}{badge}\n{date} · {info.title or info.label}\n{info.body}".rstrip()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{info.label}, {info.symbol}, {info.date}, {'excerpt' if excerpt else 'complete'}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            src = ", ".join(info.sources) or info.path
+            return f"{info.title}\n{info.notes}\nSource: {src}".strip()
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return (
+                Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
+            )
+        if role == DocumentRole:
+            return doc
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
+        if state == Qt.CheckState.Checked:
+            self.checked.add(index.row())
+        else:
+            self.checked.discard(index.row())
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def checked_documents(self) -> list[Document]:
+        return [d for n, d in enumerate(self.documents) if n in self.checked]
+
+
+class LineageModel(QAbstractTableModel):
+    """Clause families × versions, in date order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lineage: Lineage | None = None
+        self._rows: list[int] = []
+        self.changed_only = False
+
+    def set_lineage(self, lineage: Lineage | None) -> None:
+        self.beginResetModel()
+        self.lineage = lineage
+        self._refilter()
+        self.endResetModel()
+
+    def set_changed_only(self, flag: bool) -> None:
+        self.beginResetModel()
+        self.changed_only = flag
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        if self.lineage is None:
+            self._rows = []
+            return
+        self._rows = [
+            n for n, f in enumerate(self.lineage.families)
+            if not self.changed_only or self.family_changed(n)
+        ]
+
+    def family_changed(self, n: int) -> bool:
+        assert self.lineage is not None
+        fam = self.lineage.families[n]
+        for v in range(1, len(self.lineage.versions)):
+            for j in fam.in_version(v):
+                if self.lineage.pairs[v - 1].link_of_right(j).kind.is_change:
+                    return True
+            for i in fam.in_version(v - 1):
+                if self.lineage.pairs[v - 1].link_of_left(i).kind.is_change:
+                    return True
+        return False
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or self.lineage is None:
+            return 0
+        return len(self.lineage.versions)
+
+    def family_number(self, row: int) -> int:
+        return self._rows[row]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if self.lineage is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.lineage.versions):
+                info = self.lineage.versions[section].info
+                return f"{info.label}\n{info.symbol} · {info.date}"
+            return None
+        if 0 <= section < len(self._rows):
+            return self.lineage.families[self._rows[section]].id
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.lineage is None or index.row() >= len(self._rows):
+            return None
+        fam = self.lineage.families[self._rows[index.row()]]
+        v = index.column()
+        if v >= len(self.lineage.versions):
+            return None
+        doc = self.lineage.versions[v]
+        members = fam.in_version(v)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if not members:
+                return ""
+            return "\n".join(
+                f"{doc.clauses[i].display_label()} {doc.clauses[i].text}" for i in members
+            )
+        if role == FamilyRole:
+            return fam
+        if role == KindRole:
+            if not members or v == 0:
+                return None
+            return self.lineage.pairs[v - 1].link_of_right(members[0]).kind.value
+        return None
