@@ -67,7 +67,10 @@ def side_runs(alignment: Alignment, link: ClauseLink, side: int) -> list[Run]:
     start = 0
     for k in range(1, n + 1):
         if k == n or (mark[k], italic[k], bold[k], brk[k]) != (
-            mark[start], italic[start], bold[start], brk[start]
+            mark[start],
+            italic[start],
+            bold[start],
+            brk[start],
         ):
             runs.append(Run(text[start:k], mark[start], italic[start], bold[start], brk[start]))
             start = k

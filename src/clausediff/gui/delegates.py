@@ -85,20 +85,26 @@ class CompareDelegate(QStyledItemDelegate):
         doc = al.left if side == 0 else al.right
         if not indices:
             if lk.kind is LinkKind.UNKNOWN:
-                return plain_html("Unknown: the counterpart may lie in text missing from this "
-                                  "version.", palette, italic=True)
+                return plain_html(
+                    "Unknown: the counterpart may lie in text missing from this version.",
+                    palette,
+                    italic=True,
+                )
             return ""
         if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
             note = doc.clauses[indices[0]].gap_note or ""
-            return plain_html(f"Text not available in this version — {note}", palette,
-                              italic=True, find=self.find)
+            return plain_html(
+                f"Text not available in this version — {note}", palette, italic=True, find=self.find
+            )
         return runs_html(side_runs(al, lk, side), palette, self.find)
 
     def _columns(self, rect_width: int) -> tuple[int, int]:
         text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
         return text_w, text_w
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         model = index.model()
         assert isinstance(model, CompareModel)
         width = option.rect.width() if option.rect.width() > 0 else 1000
@@ -110,11 +116,16 @@ class CompareDelegate(QStyledItemDelegate):
         h = max(
             self._doc(model, index.row(), 0, lw, palette).size().height(),
             self._doc(model, index.row(), 1, rw, palette).size().height(),
-            34,
+            40,
         )
-        return QSize(width, int(h) + 2 * PAD + 1)
+        return QSize(max(200, width - 2), int(h) + 2 * PAD + 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         model = index.model()
         assert isinstance(model, CompareModel) and model.alignment is not None
         al = model.alignment
@@ -124,8 +135,14 @@ class CompareDelegate(QStyledItemDelegate):
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = option.palette.color(QPalette.ColorRole.Base)
-        painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight).lighter(
-            170 if not is_dark(option.palette) else 60) if selected else base)
+        painter.fillRect(
+            rect,
+            option.palette.color(QPalette.ColorRole.Highlight).lighter(
+                170 if not is_dark(option.palette) else 60
+            )
+            if selected
+            else base,
+        )
         lw, rw = self._columns(rect.width())
         gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
         colour = QColor(KIND_COLOURS[lk.kind])
@@ -137,16 +154,28 @@ class CompareDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(QColor(palette.muted))
         labels = f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
-        painter.drawText(gutter.adjusted(12, PAD, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, labels)
+        painter.drawText(
+            gutter.adjusted(12, PAD, -4, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            labels,
+        )
         bold = QFont(small)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
-        painter.drawText(gutter.adjusted(12, PAD + 18, -4, 0), Qt.AlignmentFlag.AlignLeft, KIND_TEXT[lk.kind])
-        if lk.kind is not LinkKind.UNCHANGED and lk.kind not in (LinkKind.ADDED, LinkKind.DELETED, LinkKind.UNKNOWN):
+        painter.drawText(
+            gutter.adjusted(12, PAD + 18, -4, 0), Qt.AlignmentFlag.AlignLeft, KIND_TEXT[lk.kind]
+        )
+        if lk.kind is not LinkKind.UNCHANGED and lk.kind not in (
+            LinkKind.ADDED,
+            LinkKind.DELETED,
+            LinkKind.UNKNOWN,
+        ):
             painter.setFont(small)
             painter.setPen(QColor(palette.muted))
-            painter.drawText(gutter.adjusted(12, PAD + 36, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}")
+            painter.drawText(
+                gutter.adjusted(12, PAD + 36, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}"
+            )
         # the two sides
         x_left = rect.left() + GUTTER + PAD
         x_right = x_left + lw + 2 * PAD
@@ -157,7 +186,12 @@ class CompareDelegate(QStyledItemDelegate):
             gap = bool(indices) and len(indices) == 1 and doc_side.clauses[indices[0]].is_gap
             if gap or (not indices and lk.kind is LinkKind.UNKNOWN):
                 brush = QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern)
-                painter.fillRect(cell, QColor(palette.muted).lighter(190) if not is_dark(option.palette) else QColor("#2a2a2a"))
+                painter.fillRect(
+                    cell,
+                    QColor(palette.muted).lighter(190)
+                    if not is_dark(option.palette)
+                    else QColor("#2a2a2a"),
+                )
                 painter.fillRect(cell, brush)
             elif not indices:
                 painter.fillRect(cell, option.palette.color(QPalette.ColorRole.AlternateBase))
@@ -189,7 +223,9 @@ class LineageDelegate(QStyledItemDelegate):
         self.font = QFont(font)
         self._cache.clear()
 
-    def _doc(self, model: LineageModel, row: int, col: int, width: int, palette: Palette) -> QTextDocument:
+    def _doc(
+        self, model: LineageModel, row: int, col: int, width: int, palette: Palette
+    ) -> QTextDocument:
         fam_no = model.family_number(row)
         key = (fam_no, col, width)
         doc = self._cache.get(key)
@@ -205,14 +241,24 @@ class LineageDelegate(QStyledItemDelegate):
             if col > 0:
                 al = lineage.pairs[col - 1]
                 lk = al.link_of_right(i)
-                body = runs_html(side_runs(al, lk, 1), palette) if lk.ops or lk.kind is LinkKind.ADDED else plain_html(clause.text, palette)
+                body = (
+                    runs_html(side_runs(al, lk, 1), palette)
+                    if lk.ops or lk.kind is LinkKind.ADDED
+                    else plain_html(clause.text, palette)
+                )
             else:
                 body = plain_html(clause.text, palette)
             label = f"<b>{clause.display_label()}</b> " if clause.label else ""
             parts.append(label + body)
         if not members:
             hidden = any(c.is_gap for c in lineage.versions[col].clauses)
-            parts.append(plain_html("not in this version" + (" (or in its missing text)" if hidden else ""), palette, italic=True))
+            parts.append(
+                plain_html(
+                    "not in this version" + (" (or in its missing text)" if hidden else ""),
+                    palette,
+                    italic=True,
+                )
+            )
         doc = QTextDocument()
         doc.setDefaultFont(self.font)
         doc.setDocumentMargin(4)
@@ -224,7 +270,9 @@ class LineageDelegate(QStyledItemDelegate):
         self._cache[key] = doc
         return doc
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         model = index.model()
         assert isinstance(model, LineageModel)
         width = max(120, option.rect.width() or 300)
@@ -232,13 +280,23 @@ class LineageDelegate(QStyledItemDelegate):
         doc = self._doc(model, index.row(), index.column(), width, palette)
         return QSize(width, int(doc.size().height()) + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         model = index.model()
         assert isinstance(model, LineageModel)
         palette = DARK if is_dark(option.palette) else LIGHT
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight).lighter(170 if not is_dark(option.palette) else 60))
+            painter.fillRect(
+                option.rect,
+                option.palette.color(QPalette.ColorRole.Highlight).lighter(
+                    170 if not is_dark(option.palette) else 60
+                ),
+            )
         doc = self._doc(model, index.row(), index.column(), option.rect.width(), palette)
         painter.translate(option.rect.topLeft())
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))

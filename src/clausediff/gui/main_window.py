@@ -10,9 +10,26 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
-    QLineEdit, QListView, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-    QTableView, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from clausediff import __version__
@@ -22,7 +39,13 @@ from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, date_order
 from clausediff.core.model import Document
 from clausediff.gui.delegates import CompareDelegate, LineageDelegate
-from clausediff.gui.models import KIND_TEXT, ChangeListModel, CompareModel, LibraryModel, LineageModel
+from clausediff.gui.models import (
+    KIND_TEXT,
+    ChangeListModel,
+    CompareModel,
+    LibraryModel,
+    LineageModel,
+)
 from clausediff.gui.overview import OverviewStrip
 from clausediff.gui.worker import Comparer
 
@@ -43,16 +66,33 @@ class ActionSpec:
 ACTIONS = (
     ActionSpec("actionOpen", "&Open…", ("Ctrl+O",), "open_dialog", "Open a decision text"),
     ActionSpec("actionQuit", "&Quit", ("Ctrl+Q",), "close"),
-    ActionSpec("actionNextChange", "&Next change", ("F7", "Alt+Down"), "next_change",
-               "Go to the next change (F7)"),
-    ActionSpec("actionPrevChange", "&Previous change", ("Shift+F7", "Alt+Up"), "prev_change",
-               "Go to the previous change (Shift+F7)"),
+    ActionSpec(
+        "actionNextChange",
+        "&Next change",
+        ("F7", "Alt+Down"),
+        "next_change",
+        "Go to the next change (F7)",
+    ),
+    ActionSpec(
+        "actionPrevChange",
+        "&Previous change",
+        ("Shift+F7", "Alt+Up"),
+        "prev_change",
+        "Go to the previous change (Shift+F7)",
+    ),
     ActionSpec("actionFind", "&Find…", ("Ctrl+F",), "show_find", "Find in all versions"),
-    ActionSpec("actionHideUnchanged", "&Hide unchanged rows", ("Ctrl+H",), "set_hide_unchanged",
-               "Show only the rows that changed", checkable=True),
+    ActionSpec(
+        "actionHideUnchanged",
+        "&Hide unchanged rows",
+        ("Ctrl+H",),
+        "set_hide_unchanged",
+        "Show only the rows that changed",
+        checkable=True,
+    ),
     ActionSpec("actionWrap", "&Wrap long clauses", (), "set_wrap", checkable=True),
-    ActionSpec("actionSwap", "S&wap versions", ("Ctrl+Shift+S",), "swap_versions",
-               "Swap the two versions"),
+    ActionSpec(
+        "actionSwap", "S&wap versions", ("Ctrl+Shift+S",), "swap_versions", "Swap the two versions"
+    ),
     ActionSpec("actionZoomIn", "&Larger text", ("Ctrl++", "Ctrl+="), "zoom_in"),
     ActionSpec("actionZoomOut", "&Smaller text", ("Ctrl+-",), "zoom_out"),
     ActionSpec("actionCancel", "&Cancel comparison", ("Esc",), "cancel_comparison"),
@@ -148,6 +188,7 @@ class MainWindow(QMainWindow):
         self.compare_view.setBatchSize(100)
         self.compare_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.compare_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.compare_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.compare_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.compare_view.setMouseTracking(True)
         self.compare_view.doubleClicked.connect(self._jump_from_row)
@@ -377,7 +418,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/wrap", wrap)
         self.lineage_view.setWordWrap(wrap)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.comparer.cancel()
         self.lineage_comparer.cancel()
@@ -389,7 +430,11 @@ class MainWindow(QMainWindow):
         from clausediff.core.documents import load_bundled
 
         docs = [load_bundled(e.file) for e in bundled_entries()]
-        default = {d.info.symbols[0] for d in docs} & {"WT/MIN(98)/DEC/2", "WT/L/843", "WT/MIN(13)/32"}
+        default = {d.info.symbols[0] for d in docs} & {
+            "WT/MIN(98)/DEC/2",
+            "WT/L/843",
+            "WT/MIN(13)/32",
+        }
         checked = {n for n, d in enumerate(docs) if d.info.symbols[0] in default}
         self.library.set_documents(docs, checked)
 
@@ -433,12 +478,18 @@ class MainWindow(QMainWindow):
         row = self.library.add_document(doc)
         self.library.checked.add(row)
         self._remember(path)
-        self.set_pair(self.right_combo.currentIndex() if self.right_combo.currentIndex() >= 0 else 0, row)
-        self.statusBar().showMessage(f"Opened {path.name} ({len(doc.clauses)} clauses, {doc.info.encoding})", 5000)
+        self.set_pair(
+            self.right_combo.currentIndex() if self.right_combo.currentIndex() >= 0 else 0, row
+        )
+        self.statusBar().showMessage(
+            f"Opened {path.name} ({len(doc.clauses)} clauses, {doc.info.encoding})", 5000
+        )
         return True
 
     def _error(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("errorDialog")
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.last_error = message
@@ -460,11 +511,11 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, path=p: self.open_path(Path(path)))
         self.recent_menu.setEnabled(bool(recent))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 self.open_path(Path(url.toLocalFile()))
@@ -649,7 +700,9 @@ class MainWindow(QMainWindow):
         parts = [f"<h3>Family {html.escape(fam.id)}</h3>"]
         for v, doc in enumerate(lineage.versions):
             members = fam.in_version(v)
-            parts.append(f"<p><b>{html.escape(doc.info.label)}</b> ({html.escape(doc.info.date)})<br/>")
+            parts.append(
+                f"<p><b>{html.escape(doc.info.label)}</b> ({html.escape(doc.info.date)})<br/>"
+            )
             if members:
                 parts.append("<br/>".join(html.escape(doc.clauses[i].text) for i in members))
             else:
@@ -663,10 +716,17 @@ class MainWindow(QMainWindow):
         lines = [f"ClauseDiff {__version__}", "", "Bundled decision texts:"]
         for e in bundled_entries():
             status = "complete" if e.info.complete else "excerpt"
-            lines.append(f"• {e.info.symbol} ({e.info.date}), {e.info.title}: {status}. "
-                         f"Source: {', '.join(e.info.sources)}")
-        box = QMessageBox(QMessageBox.Icon.Information, "About ClauseDiff", "\n".join(lines),
-                          QMessageBox.StandardButton.Ok, self)
+            lines.append(
+                f"• {e.info.symbol} ({e.info.date}), {e.info.title}: {status}. "
+                f"Source: {', '.join(e.info.sources)}"
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About ClauseDiff",
+            "\n".join(lines),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("aboutDialog")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from clausediff.core.align import Alignment, ClauseLink, LinkKind
 from clausediff.core.lineage import Lineage
@@ -70,11 +76,12 @@ class CompareModel(QAbstractListModel):
             self._rows = []
             return
         self._rows = [
-            n for n, lk in enumerate(al.links)
+            n
+            for n, lk in enumerate(al.links)
             if not (self.hide_unchanged and lk.kind is LinkKind.UNCHANGED)
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def link(self, row: int) -> ClauseLink:
@@ -146,7 +153,7 @@ class ChangeListModel(QAbstractListModel):
         )
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._links)
 
     def link_number(self, row: int) -> int:
@@ -196,14 +203,15 @@ class LibraryModel(QAbstractListModel):
         self.endInsertRows()
         return row
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.documents)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
@@ -219,19 +227,19 @@ class LibraryModel(QAbstractListModel):
             date = info.date or "no date"
             return f"{symbol}{badge}\n{date} · {info.title or info.label}\n{info.body}".rstrip()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{info.label}, {info.symbol}, {info.date}, {'excerpt' if excerpt else 'complete'}"
+            return (
+                f"{info.label}, {info.symbol}, {info.date}, {'excerpt' if excerpt else 'complete'}"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             src = ", ".join(info.sources) or info.path
             return f"{info.title}\n{info.notes}\nSource: {src}".strip()
         if role == Qt.ItemDataRole.CheckStateRole:
-            return (
-                Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
-            )
+            return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
         if role == DocumentRole:
             return doc
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
@@ -272,7 +280,8 @@ class LineageModel(QAbstractTableModel):
             self._rows = []
             return
         self._rows = [
-            n for n, f in enumerate(self.lineage.families)
+            n
+            for n, f in enumerate(self.lineage.families)
             if not self.changed_only or self.family_changed(n)
         ]
 
@@ -288,10 +297,10 @@ class LineageModel(QAbstractTableModel):
                     return True
         return False
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.lineage is None:
             return 0
         return len(self.lineage.versions)
@@ -299,7 +308,9 @@ class LineageModel(QAbstractTableModel):
     def family_number(self, row: int) -> int:
         return self._rows[row]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if self.lineage is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -15,7 +15,7 @@ from clausediff.gui.models import CompareModel
 class OverviewStrip(QWidget):
     """Signals: ``rowClicked(row)`` when the user clicks a place in the strip."""
 
-    rowClicked = Signal(int)  # noqa: N815 - Qt naming
+    rowClicked = Signal(int)
 
     def __init__(self, model: CompareModel, parent: Any = None) -> None:
         super().__init__(parent)
@@ -27,10 +27,10 @@ class OverviewStrip(QWidget):
         self.setToolTip("Every change in the comparison; click to jump")
         model.modelReset.connect(self.update)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(16, 200)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(self.backgroundRole()).darker(104))
         n = self.model.rowCount()
@@ -44,7 +44,7 @@ class OverviewStrip(QWidget):
             y = int(row * h / n)
             painter.fillRect(2, y, self.width() - 4, max(3, int(h / n)), QColor(KIND_COLOURS[kind]))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         n = self.model.rowCount()
         if n:
             row = min(n - 1, max(0, int(event.position().y() * n / max(1, self.height()))))

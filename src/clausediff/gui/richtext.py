@@ -28,12 +28,24 @@ class Palette:
 
 
 LIGHT = Palette(
-    text="#1b1b1b", muted="#5f6368", deleted_fg="#A63A00", deleted_bg="#FCE3CF",
-    inserted_fg="#0B4F8A", inserted_bg="#D5E8F7", find_bg="#FFE14D", gap_fg="#5f6368",
+    text="#1b1b1b",
+    muted="#5f6368",
+    deleted_fg="#A63A00",
+    deleted_bg="#FCE3CF",
+    inserted_fg="#0B4F8A",
+    inserted_bg="#D5E8F7",
+    find_bg="#FFE14D",
+    gap_fg="#5f6368",
 )
 DARK = Palette(
-    text="#e8e8e8", muted="#a0a4a8", deleted_fg="#FFB27A", deleted_bg="#5A2E12",
-    inserted_fg="#9CCBFF", inserted_bg="#173A5E", find_bg="#8A6D00", gap_fg="#b0b4b8",
+    text="#e8e8e8",
+    muted="#a0a4a8",
+    deleted_fg="#FFB27A",
+    deleted_bg="#5A2E12",
+    inserted_fg="#9CCBFF",
+    inserted_bg="#173A5E",
+    find_bg="#8A6D00",
+    gap_fg="#b0b4b8",
 )
 
 
@@ -84,4 +96,6 @@ def _with_hits(text: str, pattern: re.Pattern[str] | None, palette: Palette) -> 
 def plain_html(text: str, palette: Palette, *, italic: bool = False, find: str = "") -> str:
     pattern = re.compile(re.escape(find), re.IGNORECASE) if find else None
     body = _with_hits(text, pattern, palette)
-    return f'<span style="color:{palette.gap_fg};font-style:italic">{body}</span>' if italic else body
+    return (
+        f'<span style="color:{palette.gap_fg};font-style:italic">{body}</span>' if italic else body
+    )

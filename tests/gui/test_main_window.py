@@ -1,0 +1,223 @@
+"""The desktop application, driven offscreen with pytest-qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QAbstractItemModelTester
+
+from clausediff.core.align import LinkKind
+from clausediff.gui.delegates import CompareDelegate
+from clausediff.gui.main_window import MainWindow
+
+
+def _row_texts(win: MainWindow) -> list[str]:
+    m = win.compare_model
+    return [m.data(m.index(r)) for r in range(m.rowCount())]
+
+
+def test_starts_on_the_bundled_2011_to_2013_comparison(window: MainWindow) -> None:
+    al = window.compare_alignment
+    assert al is not None
+    assert al.left.info.symbols == ("WT/L/843",)
+    assert al.right.info.symbols == ("WT/MIN(13)/32", "WT/L/907")
+    assert window.compare_model.rowCount() == len(al.links)
+    assert any(t.startswith("modified") and "Recalling" in t for t in _row_texts(window))
+    assert "2011 Decision" in window.header_left.text()
+    assert "excerpt" in window.header_left.text()
+    assert "modified" in window.counts_label.text()
+
+
+def _recital_row(win: MainWindow) -> int:
+    return next(i for i, t in enumerate(_row_texts(win)) if "Recalling" in t)
+
+
+def test_recital_row_shows_seventh_deleted_and_eighth_inserted(window: MainWindow) -> None:
+    delegate = window.compare_delegate
+    assert isinstance(delegate, CompareDelegate)
+    al = window.compare_alignment
+    assert al is not None
+    row = _recital_row(window)
+    lk = window.compare_model.link(row)
+    left = delegate._html(al, lk, 0, __import__("clausediff.gui.richtext").gui.richtext.LIGHT)
+    right = delegate._html(al, lk, 1, __import__("clausediff.gui.richtext").gui.richtext.LIGHT)
+    assert "line-through" in left.split("Seventh")[0].rsplit("<span", 1)[1]
+    assert "Eighth" not in left
+    assert "underline" in right.split("Eighth")[0].rsplit("<span", 1)[1]
+    assert "Seventh" not in right
+
+
+def test_review_and_moratorium_rows_are_unknown(window: MainWindow) -> None:
+    al = window.compare_alignment
+    assert al is not None
+    m = window.compare_model
+    rows = {al.side_text(m.link(r), 1): r for r in range(m.rowCount())}
+    review = next(r for t, r in rows.items() if "periodic reviews" in t)
+    moratorium = next(r for t, r in rows.items() if "customs duties" in t)
+    for row in (review, moratorium):
+        assert m.link(row).kind is LinkKind.UNKNOWN
+        assert m.data(m.index(row)).startswith("unknown")
+        assert "missing from the other version" in m.data(m.index(row), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_next_change_moves_to_the_next_changed_row_and_wraps(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    changed = window.compare_model.changed_rows()
+    assert len(changed) >= 3
+    window.compare_view.setFocus()
+    window.select_row(changed[0])
+    qtbot.keyClick(window.compare_view, Qt.Key.Key_F7)
+    assert window.current_row() == changed[1]
+    window.next_change()
+    assert window.current_row() == changed[2]
+    window.select_row(changed[-1])
+    window.next_change()
+    assert window.current_row() == changed[0], "wraps at the end"
+    window.prev_change()
+    assert window.current_row() == changed[-1], "wraps at the start"
+    unchanged = [r for r in range(window.compare_model.rowCount()) if r not in changed]
+    assert unchanged and all(
+        window.compare_model.link(r).kind is LinkKind.UNCHANGED for r in unchanged
+    )
+
+
+def test_hide_unchanged_keeps_only_changes(window: MainWindow) -> None:
+    total = window.compare_model.rowCount()
+    window.actions_by_id["actionHideUnchanged"].setChecked(True)
+    assert window.compare_model.rowCount() == total - 1
+    assert all(
+        window.compare_model.link(r).kind.is_change for r in range(window.compare_model.rowCount())
+    )
+    assert window.settings.value("view/hideUnchanged", type=bool) is True
+
+
+def test_opening_a_text_file_adds_a_version(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "draft-2015.txt"
+    bali = window.library.documents[-1].source.replace("**", "")
+    path.write_text(
+        bali.replace("hold in 2015", "hold in 2017").replace("shall take", "may take"),
+        encoding="utf-8",
+    )
+    before = len(window.library.documents)
+    assert window.open_path(path)
+    assert len(window.library.documents) == before + 1
+    al = window.compare_alignment
+    assert al is not None and al.right.info.path == str(path)
+    changes = [
+        (op.texts(al.side_text(lk, 0), al.side_text(lk, 1)))
+        for lk in al.links
+        for op in lk.ops
+        if op.kind.value != "equal"
+    ]
+    assert ("2015", "2017") in changes and ("shall", "may") in changes
+    assert str(path) in window.settings.value("files/recent", type=list)
+
+
+def test_an_unreadable_file_shows_an_error_and_changes_nothing(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03binary")
+    before_docs = list(window.library.documents)
+    before_alignment = window.compare_alignment
+    assert not window.open_path(bad)
+    assert "NUL" in window.last_error
+    assert window.library.documents == before_docs
+    assert window.compare_alignment is before_alignment
+
+
+def test_find_highlights_hits_across_versions(window: MainWindow) -> None:
+    window.show_find()
+    window.find_edit.setText("Eighth")
+    hits = window.find_rows("Eighth")
+    assert hits == [_recital_row(window)]
+    assert window.current_row() == hits[0]
+    assert window.compare_delegate.find == "Eighth"
+
+
+def test_document_text_is_never_markup(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text(
+        'Decides:\n\nTo act <img src="http://127.0.0.1:9/x"> & <script>x</script>.',
+        encoding="utf-8",
+    )
+    assert window.open_path(path)
+    al = window.compare_alignment
+    assert al is not None
+    from clausediff.gui.richtext import LIGHT
+
+    html = "".join(window.compare_delegate._html(al, lk, 1, LIGHT) for lk in al.links)
+    assert "&lt;img src=" in html and "<img" not in html and "<script" not in html
+    assert "&amp;" in html
+
+
+def test_every_model_passes_the_model_tester(window: MainWindow) -> None:
+    for model in (window.compare_model, window.change_model, window.library, window.lineage_model):
+        tester = QAbstractItemModelTester(
+            model, QAbstractItemModelTester.FailureReportingMode.Fatal
+        )
+        assert tester is not None
+    window.actions_by_id["actionHideUnchanged"].setChecked(True)
+    window.changed_only.setChecked(True)
+    assert window.lineage_model.rowCount() > 0
+
+
+def test_lineage_view_shows_families_in_date_order(window: MainWindow) -> None:
+    lineage = window.lineage
+    assert lineage is not None
+    assert [d.info.date for d in lineage.versions] == ["1998-05-20", "2011-12-17", "2013-12-07"]
+    m = window.lineage_model
+    assert m.columnCount() == 3
+    moratorium = next(
+        r for r in range(m.rowCount()) if "customs duties" in (m.data(m.index(r, 2)) or "")
+    )
+    assert "customs duties" in m.data(m.index(moratorium, 0))
+    assert m.data(m.index(moratorium, 1)) == ""
+    window.lineage_view.selectRow(moratorium)
+    assert "not in this version" in window.history.toPlainText()
+
+
+def test_stale_results_are_dropped(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    comparer = window.comparer
+    first = comparer.token
+    docs = tuple(window.library.documents[:2])
+    comparer.synchronous = False
+    with qtbot.waitSignal(comparer.finished, timeout=20000) as blocker:
+        comparer.submit(docs)
+        comparer.submit(tuple(window.library.documents[2:4]))
+    lineage = blocker.args[0]
+    assert lineage.versions[0] is window.library.documents[2]
+    assert comparer.token == first + 2
+
+
+@pytest.mark.parametrize("key", ["actionNextChange", "actionPrevChange", "actionFind"])
+def test_actions_have_names_and_shortcuts(window: MainWindow, key: str) -> None:
+    action = window.actions_by_id[key]
+    assert action.objectName() == key
+    assert action.shortcuts()
+
+
+def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "clausediff", "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={
+            **__import__("os").environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 900, 29)}
+    assert len(colours) > 20, "the screenshot is blank"
