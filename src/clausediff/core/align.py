@@ -428,7 +428,41 @@ def _move_pass(
 
 
 def align(left: Document, right: Document, config: AlignConfig = DEFAULT_CONFIG) -> Alignment:
-    """Align two versions; see the module contract."""
+    """Align two versions; see the module contract.
+
+    The alignment is a property of the pair: where duplicate clauses make two alignments
+    score exactly the same, no rule on positions can pick the same one from both sides, so
+    the engine always computes in one canonical orientation (by the texts' contents) and
+    mirrors the result when asked the other way round.
+    """
+    if (right.source, right.info.sha256) < (left.source, left.info.sha256):
+        return _mirror(_align(right, left, config))
+    return _align(left, right, config)
+
+
+def _mirror(al: Alignment) -> Alignment:
+    from dataclasses import replace as _replace
+
+    links = _reading_order([lk.mirrored() for lk in al.links])
+    sentence_links = tuple(
+        sorted(
+            (
+                _replace(
+                    sl,
+                    left=sl.right,
+                    right=sl.left,
+                    left_part=sl.right_part,
+                    right_part=sl.left_part,
+                )
+                for sl in al.sentence_links
+            ),
+            key=lambda s: (s.right.clause, s.right.sentence, s.left.clause, s.left.sentence),
+        )
+    )
+    return Alignment(al.right, al.left, tuple(links), sentence_links)
+
+
+def _align(left: Document, right: Document, config: AlignConfig) -> Alignment:
     from clausediff.core.sentences import sentence_links
 
     vocab: dict[str, int] = {}
