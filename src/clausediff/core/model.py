@@ -64,13 +64,16 @@ class SourceMap:
     """
 
     pieces: tuple[tuple[int, int, int], ...]
+    _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p[0] for p in self.pieces))
 
     def to_source(self, pos: int) -> int:
         """Source offset of the text character at ``pos`` (or of the end, for ``pos == len``)."""
         if not self.pieces:
             return 0
-        starts = [p[0] for p in self.pieces]
-        i = max(0, bisect.bisect_right(starts, pos) - 1)
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
         t0, s0, n = self.pieces[i]
         if pos > t0 + n and i == len(self.pieces) - 1:
             raise ValueError(f"offset {pos} is beyond the clause text")

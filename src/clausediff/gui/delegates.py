@@ -33,6 +33,19 @@ KIND_COLOURS = {
 }
 
 
+def make_document(
+    font: QFont, body: str, palette: Palette, width: int, margin: int
+) -> QTextDocument:
+    """A laid-out rich-text cell; ``body`` must already be escaped."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(margin)
+    doc.setDefaultStyleSheet(f"body {{ color: {palette.text}; }}")
+    doc.setHtml(f"<body>{body}</body>")
+    doc.setTextWidth(max(40, width))
+    return doc
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
@@ -69,12 +82,7 @@ class CompareDelegate(QStyledItemDelegate):
         assert model.alignment is not None
         al = model.alignment
         lk = al.links[link_no]
-        doc = QTextDocument()
-        doc.setDefaultFont(self.font)
-        doc.setDocumentMargin(0)
-        doc.setDefaultStyleSheet(f"body {{ color: {palette.text}; }}")
-        doc.setHtml(f"<body>{self._html(al, lk, side, palette)}</body>")
-        doc.setTextWidth(max(40, width))
+        doc = make_document(self.font, self._html(al, lk, side, palette), palette, width, 0)
         if len(self._cache) > 4000:
             self._cache.clear()
         self._cache[key] = doc
@@ -259,12 +267,7 @@ class LineageDelegate(QStyledItemDelegate):
                     italic=True,
                 )
             )
-        doc = QTextDocument()
-        doc.setDefaultFont(self.font)
-        doc.setDocumentMargin(4)
-        doc.setDefaultStyleSheet(f"body {{ color: {palette.text}; }}")
-        doc.setHtml("<body>" + "<br/><br/>".join(parts) + "</body>")
-        doc.setTextWidth(max(40, width))
+        doc = make_document(self.font, "<br/><br/>".join(parts), palette, width, 4)
         if len(self._cache) > 4000:
             self._cache.clear()
         self._cache[key] = doc
