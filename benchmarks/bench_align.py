@@ -1,6 +1,6 @@
 """Alignment benchmark: seeded revision pairs with ground truth, scored against two baselines.
 
-Run on demand:  python benchmarks/bench_align.py [N ...]   (default 500 5000 20000)
+Run on demand:  python benchmarks/bench_align.py [N ...] [--repeat K]   (default 500 5000 20000)
 
 Each revision pair is generated from decision-like clauses (including families of
 near-duplicate boilerplate "To instruct the General Council to …"), then revised with word
@@ -14,10 +14,14 @@ and (small N only) a naive all-pairs rapidfuzz matrix.
 from __future__ import annotations
 
 import difflib
+import math
 import random
+import resource
+import statistics
 import sys
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -25,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from rapidfuzz import fuzz, process
 
 from clausediff.core.align import LinkKind, align
+from clausediff.core.config import DEFAULT_CONFIG
 from clausediff.core.documents import document_from_text
 from clausediff.core.normalize import normalize
 
@@ -148,41 +153,88 @@ def generate(n: int, seed: int) -> tuple[list[str], list[str], dict[tuple[int, i
     return left_txt, right_txt, truth
 
 
+_KIND_OF_LINK = {
+    LinkKind.UNCHANGED: "unchanged",
+    LinkKind.MODIFIED: "modified",
+    LinkKind.MOVED: "moved",
+    LinkKind.SPLIT: "split",
+    LinkKind.MERGED: "merged",
+}
+
+
+def _prf(tp: int, n_pred: int, n_true: int) -> tuple[float, float, float]:
+    prec = tp / n_pred if n_pred else 1.0
+    rec = tp / n_true if n_true else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1
+
+
 def _score(
-    pred: set[tuple[int, int]], truth: dict[tuple[int, int], str]
+    pred: dict[tuple[int, int], str], truth: dict[tuple[int, int], str]
 ) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 of the predicted clause pairs, overall and per kind.
+
+    Per kind, recall counts the true pairs of that kind that were predicted (whatever the
+    predicted label), and precision the pairs predicted with that label that are true.
+    """
     out = {}
-    kinds = sorted(set(truth.values())) + ["all"]
-    for kind in kinds:
-        t = {
-            p
-            for p, k in truth.items()
-            if kind == "all" or k == kind or (kind == "split/merge" and k in ("split", "merged"))
-        }
-        if kind != "all":
-            p = {x for x in pred if x in t or x[0] in {a for a, _ in t}}
-        else:
-            p = pred
-        tp = len(p & t)
-        prec = tp / len(p) if p else 1.0
-        rec = tp / len(t) if t else 1.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[kind] = (prec, rec, f1)
+    for kind in sorted(set(truth.values())):
+        t = {p for p, k in truth.items() if k == kind}
+        p = {x for x, k in pred.items() if k == kind}
+        out[kind] = (
+            len(p & set(truth)) / len(p) if p else 1.0,
+            len(t & set(pred)) / len(t) if t else 1.0,
+            0.0,
+        )
+        prec, rec, _ = out[kind]
+        out[kind] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    tp = len(set(pred) & set(truth))
+    out["all"] = _prf(tp, len(pred), len(truth))
     return out
 
 
-def run(n: int) -> None:
+def _difflib(left: list[str], right: list[str], word_diffs: bool) -> set[tuple[int, int]]:
+    """difflib over normalised clauses; with ``word_diffs``, word opcodes inside replaced
+    stretches too (clauses paired in order), which is the same job ClauseDiff does."""
+    la = [normalize(c, casefold=True) for c in left]
+    rb = [normalize(c, casefold=True) for c in right]
+    sm = difflib.SequenceMatcher(None, la, rb, autojunk=False)
+    pairs = set()
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            pairs.update((i1 + k, j1 + k) for k in range(i2 - i1))
+        elif tag == "replace" and word_diffs:
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
+                difflib.SequenceMatcher(None, left[i].split(), right[j].split()).get_opcodes()
+                pairs.add((i, j))
+    return pairs
+
+
+def _timed(fn, repeat: int):  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out
+
+
+def run(n: int, repeat: int) -> dict[str, float]:
     left, right, truth = generate(n, seed=n)
+    t0 = time.perf_counter()
     a = document_from_text("\n\n".join(left))
     b = document_from_text("\n\n".join(right))
+    t_segment = time.perf_counter() - t0
+
+    t_align, al = _timed(lambda: align(a, b), repeat)
+    clauses_only = replace(DEFAULT_CONFIG, link_sentences=False)
+    t_clauses, _ = _timed(lambda: align(a, b, clauses_only), repeat)
     tracemalloc.start()
-    t0 = time.perf_counter()
-    al = align(a, b)
-    t_align = time.perf_counter() - t0
+    align(a, b)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     pred = {
-        (i, j)
+        (i, j): _KIND_OF_LINK.get(lk.kind, lk.kind.value)
         for lk in al.links
         if lk.left and lk.right and lk.kind is not LinkKind.UNKNOWN
         for i in lk.left
@@ -190,39 +242,61 @@ def run(n: int) -> None:
     }
     scores = _score(pred, truth)
 
-    t0 = time.perf_counter()
-    sm = difflib.SequenceMatcher(
-        None,
-        [normalize(c.text, casefold=True) for c in a.clauses],
-        [normalize(c.text, casefold=True) for c in b.clauses],
-        autojunk=False,
-    )
-    dl_pred = {(blk.a + k, blk.b + k) for blk in sm.get_matching_blocks() for k in range(blk.size)}
-    t_difflib = time.perf_counter() - t0
-    dl = _score(dl_pred, truth)["all"]
+    texts_a = [c.text for c in a.clauses]
+    texts_b = [c.text for c in b.clauses]
+    t_dl, dl_pairs = _timed(lambda: _difflib(texts_a, texts_b, word_diffs=False), repeat)
+    t_dlw, _ = _timed(lambda: _difflib(texts_a, texts_b, word_diffs=True), repeat)
+    dl = _prf(len(dl_pairs & set(truth)), len(dl_pairs), len(truth))
 
     naive = None
     if n <= 500:
         t0 = time.perf_counter()
-        choices = [c.text for c in b.clauses]
         naive_pred = set()
-        for i, c in enumerate(a.clauses):
-            best = process.extractOne(c.text, choices, scorer=fuzz.ratio, score_cutoff=60)
+        for i, c in enumerate(texts_a):
+            best = process.extractOne(c, texts_b, scorer=fuzz.ratio, score_cutoff=60)
             if best is not None:
                 naive_pred.add((i, best[2]))
-        naive = (time.perf_counter() - t0, _score(naive_pred, truth)["all"][2])
+        naive = (
+            time.perf_counter() - t0,
+            _prf(len(naive_pred & set(truth)), len(naive_pred), len(truth))[2],
+        )
 
     print(f"\nN = {n} clauses per side  (right side: {len(b.clauses)})")
-    print(f"  ClauseDiff: {t_align:6.2f} s, peak traced memory {peak / 1e6:6.1f} MB")
-    print(f"  difflib   : {t_difflib:6.2f} s, F1 {dl[2]:.3f}")
+    print(f"  segmenting both     : {t_segment:6.2f} s")
+    print(
+        f"  ClauseDiff align    : {t_align:6.2f} s (median of {repeat}), "
+        f"peak traced memory {peak / 1e6:6.1f} MB"
+    )
+    print(f"    without sentences : {t_clauses:6.2f} s (clause links and word changes only)")
+    print(f"  difflib clauses     : {t_dl:6.2f} s, F1 {dl[2]:.3f}")
+    print(f"  difflib + word diffs: {t_dlw:6.2f} s")
     if naive:
-        print(f"  all-pairs : {naive[0]:6.2f} s, F1 {naive[1]:.3f}")
+        print(f"  all-pairs rapidfuzz : {naive[0]:6.2f} s, F1 {naive[1]:.3f}")
     print("  kind        precision  recall   F1")
     for kind, (p, r, f) in scores.items():
         print(f"  {kind:<11} {p:9.3f} {r:7.3f} {f:6.3f}")
+    return {"n": n, "align": t_align, "segment": t_segment}  # type: ignore[dict-item]
+
+
+def main(argv: list[str]) -> None:
+    repeat = 3
+    if "--repeat" in argv:
+        k = argv.index("--repeat")
+        repeat = int(argv[k + 1])
+        argv = argv[:k] + argv[k + 2 :]
+    sizes = [int(x) for x in argv] or [500, 5000, 20000]
+    rows = [run(n, repeat) for n in sizes]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak resident memory of this process: {rss:.0f} MB")
+    if len(rows) >= 2:
+        xs = [math.log(r["n"]) for r in rows]
+        ys = [math.log(r["align"]) for r in rows]
+        mx, my = statistics.fmean(xs), statistics.fmean(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+            (x - mx) ** 2 for x in xs
+        )
+        print(f"fitted exponent of align time against N: {slope:.2f}")
 
 
 if __name__ == "__main__":
-    sizes = [int(x) for x in sys.argv[1:]] or [500, 5000, 20000]
-    for n in sizes:
-        run(n)
+    main(sys.argv[1:])

@@ -39,6 +39,9 @@ class AlignConfig:
     truncated_slack: float = 1.25
 
     # --- sentence links -----------------------------------------------------------------
+    #: Compute sentence provenance at all (the views and the JSON want it; a caller that
+    #: needs only clause links and word changes can save the time).
+    link_sentences: bool = True
     #: Shared runs of at least this many words count towards sentence provenance.
     sentence_min_run: int = 2
     #: A sentence link needs this many shared words and this share of the shorter sentence …
@@ -51,6 +54,9 @@ class AlignConfig:
     sentence_candidates: int = 6
     #: A word triple shared by more sentences than this is boilerplate, not evidence.
     sentence_max_shingle_df: int = 12
+    #: A sentence whose words come at least this much from a sentence of the clause it is
+    #: linked to is explained: it is not searched for elsewhere, nor searched for.
+    sentence_explained: float = 0.9
 
     # --- word changes -------------------------------------------------------------------
     #: Compare case-sensitively inside a pair ("shall" vs "Shall" is a change).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _QUOTES = str.maketrans(
     {
@@ -42,13 +42,18 @@ _SPACE_RE = re.compile(r"\s+")
 # parenthesised part, so that document symbols ("WT/MIN(13)/32"), "e-commerce",
 # "economic/development" and "1.2" are one token each. Anything else that is not
 # white space is a one-character punctuation token.
-TOKEN_RE = re.compile(r"\w+(?:(?:[-/'’.]\w+)|(?:\(\w+\)))*|[^\w\s]")
+# (the joiners include every quote and dash that folding turns into one, so that a word is
+# the same word before and after folding)
+_WORD = r"\w+(?:(?:[-/'.\u2018\u2019\u201a\u201b\u2032\u2010-\u2014\u2212]\w+)|(?:\(\w+\)))*"
+TOKEN_RE = re.compile(_WORD + r"|[^\w\s]")
 _WORD_RE = re.compile(r"\w")
+# The word alternative of TOKEN_RE alone: scanning with it finds exactly TOKEN_RE's words.
+_WORD_TOKEN_RE = re.compile(_WORD)
 
 
 def normalize(text: str, *, casefold: bool = False) -> str:
     """The comparison key of ``text``: NFC, straight quotes, single spaces, trimmed."""
-    key = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    key = text if text.isascii() else unicodedata.normalize("NFC", text).translate(_QUOTES)
     key = _SPACE_RE.sub(" ", key).strip()
     return key.casefold() if casefold else key
 
@@ -58,8 +63,7 @@ def normalize_token(token: str, *, casefold: bool = False) -> str:
     return key.casefold() if casefold else key
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark with its span ``[start, end)`` in the original text."""
 
     text: str
@@ -74,13 +78,30 @@ class Token:
 
 def tokenize(text: str, *, casefold: bool = False) -> list[Token]:
     """Split ``text`` into word and punctuation tokens, keeping their offsets."""
-    return [
-        Token(m.group(), m.start(), m.end(), normalize_token(m.group(), casefold=casefold))
-        for m in TOKEN_RE.finditer(text)
-    ]
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    if "\u00ad" not in text and unicodedata.is_normalized("NFC", text):
+        # Quote folding maps one character to one, so keys can be cut from the folded text
+        # at the original offsets.
+        folded = text if text.isascii() else text.translate(_QUOTES)
+        # (tuple.__new__ skips the named tuple's Python-level constructor: a third faster)
+        if casefold:
+            return [_new(Token, (text[s:e], s, e, folded[s:e].casefold())) for s, e in spans]
+        return [_new(Token, (text[s:e], s, e, folded[s:e])) for s, e in spans]
+    return [Token(text[s:e], s, e, normalize_token(text[s:e], casefold=casefold)) for s, e in spans]
+
+
+_new = tuple.__new__
 
 
 def word_keys(text: str) -> list[str]:
     """Case-folded, normalised words of ``text`` without punctuation: the alignment tokens."""
+    if text.isascii():  # nothing to fold but case (every folded character is non-ASCII)
+        return _WORD_TOKEN_RE.findall(text.lower())
     folded = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
-    return [m.group() for m in TOKEN_RE.finditer(folded) if _WORD_RE.match(m.group())]
+    return _WORD_TOKEN_RE.findall(folded)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` offsets of the words of ``text``, as :func:`word_keys` finds them
+    (one to one when ``text`` is in NFC)."""
+    return [m.span() for m in _WORD_TOKEN_RE.finditer(text)]

@@ -24,17 +24,20 @@ from clausediff.core.model import Clause, ClauseKind, Emphasis, Sentence, Source
 GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*(.*?)\s*\]\]", re.DOTALL | re.IGNORECASE)
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-LABEL_RE = re.compile(
-    r"""^(?:
-        \d{1,3}(?:\.\d{1,3})+\.?            # 1.1  1.2.3  1.1.
-      | \d{1,3}\.(?!\d)                      # 1.
+_LABEL_PATTERN = r"""^(?:
+        \d{1,N}(?:\.\d{1,3})+\.?            # 1.1  1.2.3  1.1.
+      | \d{1,N}\.(?!\d)                      # 1.
       | \d{1,3}(?=\s+[A-Z(])(?!\s+(?i:%s)\b)  # 1 The …  (not "20 May")
       | \((?:[a-z]{1,2}|[ivxlcdm]{1,7}|[A-Z]{1,2}|[IVXLCDM]{1,7}|\d{1,3})\)   # (a) (iv) (A) (1)
       | (?:[a-z]|[ivxlcdm]{1,7})\)           # a)  iv)
       | [IVXLC]{1,7}\.                       # IV.
-    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)""".replace("%s", _MONTHS),
-    re.VERBOSE,
-)
+    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)""".replace("%s", _MONTHS)
+
+#: A label on a line inside a paragraph. Numbers stay short, so that a year wrapped to the
+#: start of a line ("... 31 December\n2013. The ...") never cuts a paragraph.
+LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,3}"), re.VERBOSE)
+#: A label opening a paragraph: long documents number paragraphs beyond 999.
+PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _WS_RE = re.compile(r"\s+")
@@ -333,10 +336,10 @@ def _make_clause(
     label = ""
     body_offset = 0
     if piece.first_of_block and not piece.starts_in_gap:
-        m = LABEL_RE.match(raw)
+        m = PARA_LABEL_RE.match(raw)
         if m and raw[m.end() :].strip():
             label = m.group().strip()
-            if re.fullmatch(r"\d{1,3}\.", label):
+            if re.fullmatch(r"\d{1,5}\.", label):
                 label = label[:-1]
             body_offset = m.end()
             while body_offset < len(raw) and raw[body_offset].isspace():

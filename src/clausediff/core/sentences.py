@@ -14,16 +14,17 @@ came from 2011 paragraph 2".
 from __future__ import annotations
 
 import enum
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 from clausediff.core.align import Alignment, LinkKind
 from clausediff.core.config import AlignConfig
 from clausediff.core.model import Clause, Span
-from clausediff.core.normalize import Token, normalize, tokenize
+from clausediff.core.normalize import normalize, word_keys, word_spans
 
 
 class SentenceLinkKind(enum.Enum):
@@ -53,33 +54,58 @@ class SentenceLink:
 class _Sent:
     ref: SentenceRef
     text: str
-    words: list[Token]
     keys: list[str]
+    code: str
+    _spans: list[tuple[int, int]] | None = None
+
+    def part(self, first: int, last: int) -> Span:
+        """The span of the text from word ``first`` to word ``last`` (indices into keys);
+        all of it when those are its first and last words.
+
+        Word offsets are found only for sentences that get linked. Should the words of the
+        original text not line up one to one with the keys (text that is not in NFC), the
+        part is the whole sentence: a wider part, never a wrong one.
+        """
+        if first == 0 and last == len(self.keys) - 1:
+            return Span(0, len(self.text))  # all of it
+        if self._spans is None:
+            self._spans = word_spans(self.text)
+        if len(self._spans) != len(self.keys):
+            return Span(0, len(self.text))
+        return Span(self._spans[first][0], self._spans[last][1])
 
 
-def _sentences(clauses: tuple[Clause, ...], wanted: set[int]) -> list[_Sent]:
+def _sentences(
+    clauses: tuple[Clause, ...],
+    wanted: set[int],
+    vocab: dict[str, str],
+    keys_of: dict[str, list[str]],
+) -> list[_Sent]:
     out = []
     for c in clauses:
         if c.index not in wanted or c.is_gap:
             continue
         for s in c.sentences:
-            words = [t for t in tokenize(s.text, casefold=True) if t.is_word]
-            if words:
-                out.append(
-                    _Sent(SentenceRef(c.index, s.index), s.text, words, [t.key for t in words])
-                )
+            keys = keys_of.get(s.text)
+            if keys is None:
+                keys = keys_of[s.text] = word_keys(s.text)
+            if keys:
+                out.append(_Sent(SentenceRef(c.index, s.index), s.text, keys, _encode(keys, vocab)))
     return out
 
 
-def _triples(keys: list[str]) -> set[tuple[str, str, str]]:
-    return {(keys[k], keys[k + 1], keys[k + 2]) for k in range(len(keys) - 2)}
+def _triples(code: str) -> set[str]:
+    return {code[k : k + 3] for k in range(len(code) - 2)}
 
 
-def sentence_links(alignment: Alignment, config: AlignConfig) -> list[SentenceLink]:
+def sentence_links(
+    alignment: Alignment, config: AlignConfig, keys_of: dict[str, list[str]] | None = None
+) -> list[SentenceLink]:
+    """Sentence links of ``alignment``; ``keys_of`` caches word keys by text."""
     left, right = alignment.left, alignment.right
+    keys_of = {} if keys_of is None else keys_of
     links: list[SentenceLink] = []
-    open_left: set[int] = set()
-    open_right: set[int] = set()
+    open_links = []
     partner: dict[int, set[int]] = defaultdict(set)
     for lk in alignment.links:
         for i in lk.left:
@@ -99,33 +125,63 @@ def sentence_links(alignment: Alignment, config: AlignConfig) -> list[SentenceLi
                     )
                 )
         else:
-            open_left.update(lk.left)
-            open_right.update(lk.right)
+            open_links.append(lk)
     config.check_cancel()
-    ls = _sentences(left.clauses, open_left)
-    rs = _sentences(right.clauses, open_right)
+    vocab: dict[str, str] = {}
+    ls = _sentences(left.clauses, {i for lk in open_links for i in lk.left}, vocab, keys_of)
+    rs = _sentences(right.clauses, {j for lk in open_links for j in lk.right}, vocab, keys_of)
     if not ls or not rs:
         return links
 
-    df: Counter[tuple[str, str, str]] = Counter()
-    left_tri = [_triples(s.keys) for s in ls]
-    right_tri = [_triples(s.keys) for s in rs]
-    for tri in (*left_tri, *right_tri):
-        df.update(tri)
-    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for n, tri in enumerate(left_tri):
-        for t in tri:
-            if df[t] <= config.sentence_max_shingle_df:
+    # First within each clause link: a sentence that mostly comes from a sentence of the
+    # clauses it is linked to is explained, and neither searched for nor searched from.
+    left_of: dict[int, list[int]] = defaultdict(list)
+    for n, sent in enumerate(ls):
+        left_of[sent.ref.clause].append(n)
+    right_of: dict[int, list[int]] = defaultdict(list)
+    for m, sent in enumerate(rs):
+        right_of[sent.ref.clause].append(m)
+    explained_left: set[int] = set()
+    explained_right: set[int] = set()
+    tried: set[tuple[int, int]] = set()
+    for lk in open_links:
+        for m in (m for j in lk.right for m in right_of.get(j, ())):
+            for n in (n for i in lk.left for n in left_of.get(i, ())):
+                tried.add((n, m))
+                link = _score(ls[n], rs[m], partner, config)
+                if link is None:
+                    continue
+                links.append(link)
+                if link.shared_words >= config.sentence_explained * len(rs[m].keys):
+                    explained_right.add(m)
+                if link.shared_words >= config.sentence_explained * len(ls[n].keys):
+                    explained_left.add(n)
+    config.check_cancel()
+
+    # Then across the documents, through shingles: three consecutive words, that is three
+    # characters of the sentences' codes.
+    search_left = [n for n in range(len(ls)) if n not in explained_left]
+    search_right = [m for m in range(len(rs)) if m not in explained_right]
+    left_tri = {n: _triples(ls[n].code) for n in search_left}
+    right_tri = {m: _triples(rs[m].code) for m in search_right}
+    df = Counter(itertools.chain.from_iterable([*left_tri.values(), *right_tri.values()]))
+    cap = config.sentence_max_shingle_df
+    index: dict[str, list[int]] = defaultdict(list)
+    for n in search_left:
+        for t in left_tri[n]:
+            if df[t] <= cap:
                 index[t].append(n)
 
-    vocab: dict[str, str] = {}
-    for m, rsent in enumerate(rs):
-        hits: Counter[int] = Counter()
-        for t in right_tri[m]:
-            if df[t] <= config.sentence_max_shingle_df:
-                hits.update(index.get(t, ()))
-        for n, _ in hits.most_common(config.sentence_candidates):
-            link = _score(ls[n], rsent, partner, config, vocab)
+    for m in search_right:
+        found = [n for t in right_tri[m] if df[t] <= cap for n in index.get(t, ())]
+        if not found:
+            continue
+        # most shared shingles first, then reading order: never the order of a set
+        ranked = sorted(Counter(found).items(), key=lambda kv: (-kv[1], kv[0]))
+        for n, _ in ranked[: config.sentence_candidates]:
+            if (n, m) in tried:
+                continue
+            link = _score(ls[n], rs[m], partner, config)
             if link is not None:
                 links.append(link)
     links.sort(
@@ -134,9 +190,21 @@ def sentence_links(alignment: Alignment, config: AlignConfig) -> list[SentenceLi
     return links
 
 
+_CODE_POINTS = 0x110000 - 0x4E00 - 0x800
+
+
 def _encode(keys: list[str], vocab: dict[str, str]) -> str:
-    """Words as one character each, so that rapidfuzz aligns words, not letters."""
-    return "".join(vocab.setdefault(k, chr(0x4E00 + len(vocab))) for k in keys)
+    """Words as one character each, so that rapidfuzz aligns words, not letters.
+
+    Code points are taken in order from U+4E00 and skip the surrogate block, so a
+    vocabulary of up to a million words has a character each; beyond that (only a hostile
+    file gets there) characters are shared, which can only blur a score, never fail.
+    """
+    for k in keys:
+        if k not in vocab:
+            n = 0x4E00 + len(vocab) % _CODE_POINTS
+            vocab[k] = chr(n if n < 0xD800 else n + 0x800)
+    return "".join([vocab[k] for k in keys])
 
 
 def _score(
@@ -144,21 +212,36 @@ def _score(
     b: _Sent,
     partner: dict[int, set[int]],
     config: AlignConfig,
-    vocab: dict[str, str],
 ) -> SentenceLink | None:
     """Link two sentences by the best-matching stretch of the longer one.
 
     ``fuzz.partial_ratio_alignment`` finds the window of the longer sentence that best
-    matches the shorter; the words shared in runs inside that window are the evidence,
-    and the matched stretches on both sides become ``left_part`` and ``right_part``.
+    matches the shorter (all of it when their lengths are within a tenth); the words
+    shared in runs inside that window are the evidence, and the matched stretches on both
+    sides become ``left_part`` and ``right_part``.
     """
-    ea, eb = _encode(a.keys, vocab), _encode(b.keys, vocab)
+    ea, eb = a.code, b.code
     swap = len(ea) > len(eb)
     short, long_ = (eb, ea) if swap else (ea, eb)
-    al = fuzz.partial_ratio_alignment(short, long_, processor=None)
-    if al is None:
+    # The words shared in runs cannot exceed the longest common subsequence: a cheap bound
+    # that rules out most candidates before the alignment below.
+    bound = LCSseq.similarity(short, long_)
+    if not (
+        (bound >= config.sentence_min_words and bound >= config.sentence_min_coverage * len(short))
+        or (
+            bound >= config.sentence_short_coverage * len(short)
+            and bound >= config.sentence_long_coverage * len(long_)
+        )
+    ):
         return None
-    window = (al.dest_start, al.dest_end)
+    if len(short) * 10 >= len(long_) * 9:
+        # nearly the same length: the best window is (almost) all of the longer sentence
+        window = (0, len(long_))
+    else:
+        al = fuzz.partial_ratio_alignment(short, long_, processor=None)
+        if al is None:
+            return None
+        window = (al.dest_start, al.dest_end)
     shared = 0
     hits_s: list[int] = []
     hits_l: list[int] = []
@@ -178,7 +261,7 @@ def _score(
     if not (strong or short_whole):
         return None
     hits_a, hits_b = (hits_l, hits_s) if swap else (hits_s, hits_l)
-    if normalize(a.text) == normalize(b.text):
+    if a.code == b.code and normalize(a.text) == normalize(b.text):
         kind = SentenceLinkKind.UNCHANGED
     elif b.ref.clause in partner.get(a.ref.clause, ()):
         kind = SentenceLinkKind.MODIFIED
@@ -190,7 +273,7 @@ def _score(
         b.ref,
         kind,
         score,
-        Span(a.words[min(hits_a)].start, a.words[max(hits_a)].end),
-        Span(b.words[min(hits_b)].start, b.words[max(hits_b)].end),
+        a.part(min(hits_a), max(hits_a)),
+        b.part(min(hits_b), max(hits_b)),
         shared,
     )

@@ -1,0 +1,99 @@
+"""Rules that keep the engine right on long documents and stable between runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausediff.core.align import ClauseLink, LinkKind, _Opposite
+from clausediff.core.documents import document_from_text
+from clausediff.core.normalize import tokenize, word_keys
+
+
+def test_paragraph_numbers_beyond_999_are_labels() -> None:
+    doc = document_from_text("999. Penultimate clause.\n\n1000. Next clause.\n\n12345. Far on.")
+    assert [(c.label, c.text) for c in doc.clauses] == [
+        ("999", "Penultimate clause."),
+        ("1000", "Next clause."),
+        ("12345", "Far on."),
+    ]
+
+
+def test_a_year_wrapped_to_the_start_of_a_line_does_not_cut_a_paragraph() -> None:
+    doc = document_from_text(
+        "4. Members shall report by 31 December\n2013. The Council shall review the reports."
+    )
+    assert len(doc.clauses) == 1
+    assert doc.clauses[0].label == "4"
+    assert doc.clauses[0].text.startswith("Members shall report by 31 December\n2013. The")
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcXYZ019 -/'.()’“”–\u00e9\u0301\u05d0\u00df\u00ad,;")),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.booleans())
+def test_fast_word_keys_agree_with_tokens(text: str, casefold: bool) -> None:
+    """The alignment's word keys are the keys of the word tokens the diffs are built on."""
+    tokens = tokenize(text, casefold=casefold)
+    for t in tokens:
+        assert text[t.start : t.end] == t.text
+    if "\u00ad" not in text and "\u0301" not in text:
+        # (soft hyphens and decomposed accents are folded before words are found)
+        assert word_keys(text) == [t.key.casefold() for t in tokens if t.is_word]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=12), st.integers(0, 30))
+def test_opposite_interval_matches_a_linear_scan(steps: list[tuple[int, int]], probe: int) -> None:
+    # an order-preserving frame of links built from steps (gaps before each link)
+    frame, i, j = [], 0, 0
+    for di, dj in steps:
+        i, j = i + di, j + dj
+        frame.append(ClauseLink((i,), (j,), LinkKind.MODIFIED, 0.9))
+        i, j = i + 1, j + 1
+    n_other = j + 2
+    for side in (0, 1):
+        lo, hi = -1, n_other
+        for lk in frame:
+            mine, theirs = (lk.left, lk.right) if side == 0 else (lk.right, lk.left)
+            if max(mine) < probe:
+                lo = max(lo, max(theirs))
+            elif min(mine) > probe:
+                hi = min(hi, min(theirs))
+        assert _Opposite(side, frame, n_other)(probe) == (lo, hi)
+
+
+def test_alignment_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Nothing in the engine may depend on the order of a set of strings."""
+    outputs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"seed{seed}.json"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "clausediff",
+                "align",
+                "WT/MIN(98)/DEC/2",
+                "WT/L/843",
+                "WT/L/907",
+                "--json",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        outputs.append(json.loads(out.read_text(encoding="utf-8")))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0]["sentence_links"]
