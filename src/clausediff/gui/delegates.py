@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from clausediff.core.align import ClauseLink, LinkKind
+from clausediff.core.align import SIDE_JOINER, ClauseLink, LinkKind
 from clausediff.core.redline import side_runs
 from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, side_labels
 from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
@@ -74,15 +74,18 @@ class CompareDelegate(QStyledItemDelegate):
     def _doc(
         self, model: CompareModel, row: int, side: int, width: int, palette: Palette
     ) -> QTextDocument:
-        link_no = model.link_number(row)
-        key = (link_no, side, width)
+        key = (model.row_key(row), side, width)
         doc = self._cache.get(key)
         if doc is not None:
             return doc
         assert model.alignment is not None
         al = model.alignment
-        lk = al.links[link_no]
-        doc = make_document(self.font, self._html(al, lk, side, palette), palette, width, 0)
+        lk = model.link(row)
+        if model.is_marker(row):
+            body = self._marker_html(al, lk, side, palette, model.counterpart_row(row) > row)
+        else:
+            body = self._html(al, lk, side, palette)
+        doc = make_document(self.font, body, palette, width, 0)
         if len(self._cache) > 4000:
             self._cache.clear()
         self._cache[key] = doc
@@ -105,6 +108,18 @@ class CompareDelegate(QStyledItemDelegate):
                 f"Text not available in this version — {note}", palette, italic=True, find=self.find
             )
         return runs_html(side_runs(al, lk, side), palette, self.find)
+
+    def _marker_html(
+        self, al: Any, lk: ClauseLink, side: int, palette: Palette, below: bool
+    ) -> str:
+        """Where a moved clause stood: its older text, muted, and where it went."""
+        if side == 0:
+            text = SIDE_JOINER.join(al.left.clauses[i].text for i in lk.left)
+            return plain_html(text, palette, muted=True, find=self.find)
+        where = "below" if below else "above"
+        return plain_html(
+            f"Moved to {side_labels(al.right, lk.right)}, {where}.", palette, italic=True
+        )
 
     def _columns(self, rect_width: int) -> tuple[int, int]:
         text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
@@ -138,6 +153,7 @@ class CompareDelegate(QStyledItemDelegate):
         assert isinstance(model, CompareModel) and model.alignment is not None
         al = model.alignment
         lk = model.link(index.row())
+        marker = model.is_marker(index.row())
         palette = self._palette(option)
         rect = option.rect
         painter.save()
@@ -161,7 +177,10 @@ class CompareDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
         painter.setFont(small)
         painter.setPen(QColor(palette.muted))
-        labels = f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
+        if marker:
+            labels = f"{side_labels(al.left, lk.left)} → (moved)"
+        else:
+            labels = f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
         painter.drawText(
             gutter.adjusted(12, PAD, -4, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
@@ -172,9 +191,25 @@ class CompareDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
         painter.drawText(
-            gutter.adjusted(12, PAD + 18, -4, 0), Qt.AlignmentFlag.AlignLeft, KIND_TEXT[lk.kind]
+            gutter.adjusted(12, PAD + 18, -4, 0),
+            Qt.AlignmentFlag.AlignLeft,
+            "moved away" if marker else KIND_TEXT[lk.kind],
         )
-        if lk.kind is not LinkKind.UNCHANGED and lk.kind not in (
+        if lk.kind is LinkKind.MOVED:
+            # the jump: one click on the gutter goes to the clause's other place
+            other = model.counterpart_row(index.row())
+            arrow = "↓" if other > index.row() else "↑"
+            target = side_labels(al.right, lk.right) if marker else side_labels(al.left, lk.left)
+            link_font = QFont(small)
+            link_font.setUnderline(True)
+            painter.setFont(link_font)
+            painter.setPen(colour)
+            painter.drawText(
+                gutter.adjusted(12, PAD + 36, -4, 0),
+                Qt.AlignmentFlag.AlignLeft,
+                f"{'to' if marker else 'from'} {target} {arrow}",
+            )
+        elif lk.kind is not LinkKind.UNCHANGED and lk.kind not in (
             LinkKind.ADDED,
             LinkKind.DELETED,
             LinkKind.UNKNOWN,
@@ -190,6 +225,8 @@ class CompareDelegate(QStyledItemDelegate):
         for side, x, w in ((0, x_left, lw), (1, x_right, rw)):
             cell = QRectF(x - PAD / 2, rect.top() + 2, w + PAD, rect.height() - 4)
             indices = lk.left if side == 0 else lk.right
+            if marker and side == 1:
+                indices = ()
             doc_side = al.left if side == 0 else al.right
             gap = bool(indices) and len(indices) == 1 and doc_side.clauses[indices[0]].is_gap
             if gap or (not indices and lk.kind is LinkKind.UNKNOWN):

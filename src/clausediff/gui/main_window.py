@@ -7,8 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,12 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from clausediff import __version__
-from clausediff.core.align import Alignment, LinkKind
+from clausediff.core.align import Alignment
 from clausediff.core.documents import bundled_entries, load_file
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, date_order
 from clausediff.core.model import Document
-from clausediff.gui.delegates import CompareDelegate, LineageDelegate
+from clausediff.gui.delegates import GUTTER, CompareDelegate, LineageDelegate
 from clausediff.gui.models import (
     KIND_TEXT,
     ChangeListModel,
@@ -79,6 +87,13 @@ ACTIONS = (
         ("Shift+F7", "Alt+Up"),
         "prev_change",
         "Go to the previous change (Shift+F7)",
+    ),
+    ActionSpec(
+        "actionGoToCounterpart",
+        "&Go to other place of moved clause",
+        ("Ctrl+J",),
+        "go_to_counterpart",
+        "From a moved clause to where it stood, and back (Ctrl+J)",
     ),
     ActionSpec("actionFind", "&Find…", ("Ctrl+F",), "show_find", "Find in all versions"),
     ActionSpec(
@@ -192,6 +207,7 @@ class MainWindow(QMainWindow):
         self.compare_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.compare_view.setMouseTracking(True)
         self.compare_view.doubleClicked.connect(self._jump_from_row)
+        self.compare_view.viewport().installEventFilter(self)
         row.addWidget(self.compare_view, 1)
         self.overview = OverviewStrip(self.compare_model)
         self.overview.rowClicked.connect(self.select_row)
@@ -334,7 +350,13 @@ class MainWindow(QMainWindow):
         for key in ("actionHideUnchanged", "actionWrap", "actionZoomIn", "actionZoomOut"):
             view.addAction(a[key])
         nav = menu.addMenu("&Go")
-        for key in ("actionNextChange", "actionPrevChange", "actionFind", "actionSwap"):
+        for key in (
+            "actionNextChange",
+            "actionPrevChange",
+            "actionGoToCounterpart",
+            "actionFind",
+            "actionSwap",
+        ):
             nav.addAction(a[key])
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(a["actionAbout"])
@@ -633,19 +655,39 @@ class MainWindow(QMainWindow):
         self.select_row(row)
 
     def _jump_from_row(self, index: QModelIndex) -> None:
-        """Double-click on a moved clause: jump to where it stood in the other version."""
-        lk = self.compare_model.link(index.row())
-        al = self.compare_alignment
-        if al is None or lk.kind is not LinkKind.MOVED or not lk.left:
-            return
-        before = lk.left[0] - 1
-        while before >= 0:
-            neighbour = al.links[al.link_index_of(0, before)]
-            if neighbour.right and neighbour.kind is not LinkKind.MOVED:
-                self.select_row(self.compare_model.row_of_link(al.link_index_of(0, before)))
-                return
-            before -= 1
-        self.select_row(0)
+        """Double-click on a moved clause (or its marker): go to its other place."""
+        if index.isValid():
+            self.select_row(index.row())
+            self.go_to_counterpart()
+
+    def go_to_counterpart(self) -> bool:
+        """From a moved clause to where it stood, and back. False when there is none."""
+        other = self.compare_model.counterpart_row(self.current_row())
+        if other < 0:
+            self.statusBar().showMessage("Only a moved clause has another place to go to", 3000)
+            return False
+        self.select_row(other)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # one click on the gutter of a moved clause jumps to its other place
+        if (
+            watched is self.compare_view.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            pos = event.position().toPoint()
+            index = self.compare_view.indexAt(pos)
+            if (
+                index.isValid()
+                and pos.x() - self.compare_view.visualRect(index).left() < GUTTER
+                and self.compare_model.counterpart_row(index.row()) >= 0
+            ):
+                self.select_row(index.row())
+                self.go_to_counterpart()
+                return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ find
 

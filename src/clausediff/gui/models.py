@@ -48,12 +48,18 @@ def first_words(al: Alignment, link: ClauseLink, n: int = 8) -> str:
 
 
 class CompareModel(QAbstractListModel):
-    """One row per clause link of a pairwise alignment, in reading order."""
+    """One row per clause link of a pairwise alignment, in reading order.
+
+    A moved clause has two rows: its link, where it now stands, and a "moved away" marker
+    where it stood in the older version (in the model's row list a marker is ``~n`` for
+    link ``n``). Both rows return the moved link from :meth:`link`.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.alignment: Alignment | None = None
         self._rows: list[int] = []
+        self._row_of: dict[int, int] = {}
         self.hide_unchanged = False
 
     def set_alignment(self, alignment: Alignment | None) -> None:
@@ -72,36 +78,66 @@ class CompareModel(QAbstractListModel):
 
     def _refilter(self) -> None:
         al = self.alignment
-        if al is None:
-            self._rows = []
-            return
-        self._rows = [
-            n
-            for n, lk in enumerate(al.links)
-            if not (self.hide_unchanged and lk.kind is LinkKind.UNCHANGED)
-        ]
+        self._rows = []
+        if al is not None:
+            # each moved link's marker follows the link of the nearest older clause before it
+            # that did not move (or opens the list)
+            markers: dict[int, list[int]] = {}
+            for n, lk in enumerate(al.links):
+                if lk.kind is not LinkKind.MOVED or not lk.left:
+                    continue
+                anchor = -1
+                for i in range(lk.left[0] - 1, -1, -1):
+                    k = al.link_index_of(0, i)
+                    if al.links[k].kind is not LinkKind.MOVED:
+                        anchor = k
+                        break
+                markers.setdefault(anchor, []).append(~n)
+            rows = list(markers.get(-1, ()))
+            for n, lk in enumerate(al.links):
+                if not (self.hide_unchanged and lk.kind is LinkKind.UNCHANGED):
+                    rows.append(n)
+                rows.extend(markers.get(n, ()))
+            self._rows = rows
+        self._row_of = {v: r for r, v in enumerate(self._rows)}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def link(self, row: int) -> ClauseLink:
         assert self.alignment is not None
-        return self.alignment.links[self._rows[row]]
+        return self.alignment.links[self.link_number(row)]
 
     def link_number(self, row: int) -> int:
+        value = self._rows[row]
+        return value if value >= 0 else ~value
+
+    def row_key(self, row: int) -> int:
+        """The row's entry: the link number, or ``~n`` for the marker of moved link ``n``."""
         return self._rows[row]
 
+    def is_marker(self, row: int) -> bool:
+        return self._rows[row] < 0
+
     def row_of_link(self, link_number: int) -> int:
-        try:
-            return self._rows.index(link_number)
-        except ValueError:
+        return self._row_of.get(link_number, -1)
+
+    def counterpart_row(self, row: int) -> int:
+        """For a moved clause: the row of its other place (marker ↔ link), else -1."""
+        if row < 0 or row >= len(self._rows) or self.link(row).kind is not LinkKind.MOVED:
             return -1
+        return self._row_of.get(~self._rows[row], -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.alignment is None or index.row() >= len(self._rows):
             return None
         al, lk = self.alignment, self.link(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if self.is_marker(index.row()):
+                return (
+                    f"moved away: {side_labels(al.left, lk.left)} now stands at "
+                    f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
+                )
             return (
                 f"{KIND_TEXT[lk.kind]}: {side_labels(al.left, lk.left)} → "
                 f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
@@ -113,7 +149,7 @@ class CompareModel(QAbstractListModel):
         if role == KindRole:
             return lk.kind.value
         if role == RowRole:
-            return self._rows[index.row()]
+            return self.link_number(index.row())
         return None
 
     def tooltip(self, lk: ClauseLink) -> str:
@@ -130,6 +166,7 @@ class CompareModel(QAbstractListModel):
             text += (
                 f"\nmoved from {side_labels(al.left, lk.left)} of {al.left.info.label} "
                 f"to {side_labels(al.right, lk.right)} of {al.right.info.label}"
+                "\nclick the gutter (or press Ctrl+J) to go to its other place"
             )
         return text
 
@@ -144,6 +181,7 @@ class ChangeListModel(QAbstractListModel):
         super().__init__(parent)
         self.alignment: Alignment | None = None
         self._links: list[int] = []
+        self._row_of: dict[int, int] = {}
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.beginResetModel()
@@ -151,6 +189,7 @@ class ChangeListModel(QAbstractListModel):
         self._links = (
             [n for n, lk in enumerate(alignment.links) if lk.kind.is_change] if alignment else []
         )
+        self._row_of = {n: r for r, n in enumerate(self._links)}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -160,10 +199,7 @@ class ChangeListModel(QAbstractListModel):
         return self._links[row]
 
     def row_of_link(self, link_number: int) -> int:
-        try:
-            return self._links.index(link_number)
-        except ValueError:
-            return -1
+        return self._row_of.get(link_number, -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.alignment is None or index.row() >= len(self._links):

@@ -93,9 +93,14 @@ def _with_hits(text: str, pattern: re.Pattern[str] | None, palette: Palette) -> 
     return "".join(out)
 
 
-def plain_html(text: str, palette: Palette, *, italic: bool = False, find: str = "") -> str:
+def plain_html(
+    text: str, palette: Palette, *, italic: bool = False, muted: bool = False, find: str = ""
+) -> str:
+    """``text`` escaped (with find hits marked); italic notes and muted text in grey."""
     pattern = re.compile(re.escape(find), re.IGNORECASE) if find else None
     body = _with_hits(text, pattern, palette)
-    return (
-        f'<span style="color:{palette.gap_fg};font-style:italic">{body}</span>' if italic else body
-    )
+    if italic:
+        return f'<span style="color:{palette.gap_fg};font-style:italic">{body}</span>'
+    if muted:
+        return f'<span style="color:{palette.muted}">{body}</span>'
+    return body

@@ -1,0 +1,84 @@
+"""A moved clause: shown where it now stands and where it stood, one click between them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from clausediff.core.align import LinkKind
+from clausediff.core.documents import document_from_text
+from clausediff.core.model import DocumentInfo
+from clausediff.gui.main_window import MainWindow
+
+OLD = """1. Members shall notify the Committee of any measure affecting electronic commerce.
+
+2. The Council for Trade in Services shall examine the treatment of electronic supply.
+
+3. The General Council shall hold periodic reviews of the Work Programme in July.
+
+4. Developing country Members shall receive technical assistance for capacity building.
+
+5. The Committee on Trade and Development shall report on the development implications."""
+
+NEW = """1. Members shall notify the Committee of any measure affecting electronic commerce.
+
+2. The General Council shall hold periodic reviews of the Work Programme in July.
+
+3. Developing country Members shall receive technical assistance for capacity building.
+
+4. The Committee on Trade and Development shall report on the development implications.
+
+5. The Council for Trade in Services shall examine the treatment of electronic supply."""
+
+
+def _moved_window(window: MainWindow) -> tuple[int, int]:
+    old = document_from_text(OLD, DocumentInfo(title="Draft 1", date="2024-01-01"))
+    new = document_from_text(NEW, DocumentInfo(title="Draft 2", date="2024-02-01"))
+    window.set_versions([old, new])
+    m = window.compare_model
+    moved = [r for r in range(m.rowCount()) if m.link(r).kind is LinkKind.MOVED]
+    assert len(moved) == 2  # the link and its marker
+    marker, link = sorted(moved, key=lambda r: not m.is_marker(r))
+    return marker, link
+
+
+def test_a_moved_clause_has_a_marker_where_it_stood(window: MainWindow) -> None:
+    marker, link = _moved_window(window)
+    m = window.compare_model
+    al = window.compare_alignment
+    assert al is not None
+    # the marker follows the row of old paragraph 1, the link sits at new paragraph 5
+    assert al.side_text(m.link(marker - 1), 0).startswith("Members shall notify")
+    assert marker < link == m.rowCount() - 1
+    assert m.data(m.index(marker)).startswith("moved away: 2 now stands at 5: The Council")
+    assert m.counterpart_row(marker) == link and m.counterpart_row(link) == marker
+    assert m.counterpart_row(0) == -1
+
+
+def test_one_click_on_the_gutter_jumps_between_the_two_places(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    marker, link = _moved_window(window)
+    view = window.compare_view
+    view.scrollTo(window.compare_model.index(marker))
+    rect = view.visualRect(window.compare_model.index(marker))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, rect.center().y()))
+    assert window.current_row() == link
+    # Ctrl+J goes back
+    window.actions_by_id["actionGoToCounterpart"].trigger()
+    assert window.current_row() == marker
+    # a click on the text of an ordinary row only selects it
+    rect0 = view.visualRect(window.compare_model.index(0))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(rect0.center().x(), rect0.center().y()),
+    )
+    assert window.current_row() == 0
+    assert window.go_to_counterpart() is False
+
+
+def test_hide_unchanged_keeps_both_places(window: MainWindow) -> None:
+    _moved_window(window)
+    window.actions_by_id["actionHideUnchanged"].setChecked(True)
+    m = window.compare_model
+    kinds = [m.link(r).kind for r in range(m.rowCount())]
+    assert kinds == [LinkKind.MOVED, LinkKind.MOVED]
+    assert m.counterpart_row(0) == 1
