@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clausediff.core.align import SIDE_JOINER, ClauseLink, LinkKind
@@ -55,7 +64,7 @@ class CompareDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.find = ""
         self.font = QFont()
-        self._cache: dict[tuple[int, int, int], QTextDocument] = {}
+        self._cache: dict[tuple[int, int, int, bool], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -74,7 +83,7 @@ class CompareDelegate(QStyledItemDelegate):
     def _doc(
         self, model: CompareModel, row: int, side: int, width: int, palette: Palette
     ) -> QTextDocument:
-        key = (model.row_key(row), side, width)
+        key = (model.row_key(row), side, width, palette is DARK)  # (a theme switch: new docs)
         doc = self._cache.get(key)
         if doc is not None:
             return doc
@@ -121,6 +130,27 @@ class CompareDelegate(QStyledItemDelegate):
             f"Moved to {side_labels(al.right, lk.right)}, {where}.", palette, italic=True
         )
 
+    def _small_font(self) -> tuple[QFont, int]:
+        small = QFont(self.font)
+        small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
+        return small, QFontMetrics(small).lineSpacing()
+
+    def _gutter_labels(self, model: CompareModel, row: int) -> str:
+        al, lk = model.alignment, model.link(row)
+        assert al is not None
+        if model.is_marker(row):
+            return f"{side_labels(al.left, lk.left)} → (moved)"
+        return f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
+
+    @staticmethod
+    def _labels_height(labels: str, font: QFont) -> int:
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(0, 0, GUTTER - 16, 1000, flags, labels).height()
+
+    def _gutter_height(self, model: CompareModel, row: int) -> int:
+        small, step = self._small_font()
+        return self._labels_height(self._gutter_labels(model, row), small) + 2 * step
+
     def _columns(self, rect_width: int) -> tuple[int, int]:
         text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
         return text_w, text_w
@@ -139,7 +169,7 @@ class CompareDelegate(QStyledItemDelegate):
         h = max(
             self._doc(model, index.row(), 0, lw, palette).size().height(),
             self._doc(model, index.row(), 1, rw, palette).size().height(),
-            40,
+            self._gutter_height(model, index.row()),
         )
         return QSize(max(200, width - 2), int(h) + 2 * PAD + 1)
 
@@ -171,32 +201,26 @@ class CompareDelegate(QStyledItemDelegate):
         gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
         colour = QColor(KIND_COLOURS[lk.kind])
         painter.fillRect(QRectF(gutter.left(), gutter.top(), 5, gutter.height()), colour)
-        # gutter: labels and kind
-        painter.setFont(self.font)
-        small = QFont(self.font)
-        small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
+        # gutter: labels, kind, and the score or the jump to a moved clause's other place
+        small, step = self._small_font()
         painter.setFont(small)
         painter.setPen(QColor(palette.muted))
-        if marker:
-            labels = f"{side_labels(al.left, lk.left)} → (moved)"
-        else:
-            labels = f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
-        painter.drawText(
-            gutter.adjusted(12, PAD, -4, 0),
-            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-            labels,
-        )
+        labels = self._gutter_labels(model, index.row())
+        box = gutter.adjusted(12, PAD, -4, 0)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(box, flags, labels)
+        y = PAD + self._labels_height(labels, small)
         bold = QFont(small)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
         painter.drawText(
-            gutter.adjusted(12, PAD + 18, -4, 0),
+            gutter.adjusted(12, y, -4, 0),
             Qt.AlignmentFlag.AlignLeft,
             "moved away" if marker else KIND_TEXT[lk.kind],
         )
+        y += step
         if lk.kind is LinkKind.MOVED:
-            # the jump: one click on the gutter goes to the clause's other place
             other = model.counterpart_row(index.row())
             arrow = "↓" if other > index.row() else "↑"
             target = side_labels(al.right, lk.right) if marker else side_labels(al.left, lk.left)
@@ -205,7 +229,7 @@ class CompareDelegate(QStyledItemDelegate):
             painter.setFont(link_font)
             painter.setPen(colour)
             painter.drawText(
-                gutter.adjusted(12, PAD + 36, -4, 0),
+                gutter.adjusted(12, y, -4, 0),
                 Qt.AlignmentFlag.AlignLeft,
                 f"{'to' if marker else 'from'} {target} {arrow}",
             )
@@ -217,7 +241,7 @@ class CompareDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(QColor(palette.muted))
             painter.drawText(
-                gutter.adjusted(12, PAD + 36, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}"
+                gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}"
             )
         # the two sides
         x_left = rect.left() + GUTTER + PAD
@@ -259,7 +283,7 @@ class LineageDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.font = QFont()
-        self._cache: dict[tuple[int, int, int], QTextDocument] = {}
+        self._cache: dict[tuple[int, int, int, bool], QTextDocument] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -272,7 +296,7 @@ class LineageDelegate(QStyledItemDelegate):
         self, model: LineageModel, row: int, col: int, width: int, palette: Palette
     ) -> QTextDocument:
         fam_no = model.family_number(row)
-        key = (fam_no, col, width)
+        key = (fam_no, col, width, palette is DARK)
         doc = self._cache.get(key)
         if doc is not None:
             return doc

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -55,6 +58,7 @@ from clausediff.gui.models import (
     LineageModel,
 )
 from clausediff.gui.overview import OverviewStrip
+from clausediff.gui.theme import apply_theme
 from clausediff.gui.worker import Comparer
 
 OPEN_FILTER = "Decision texts (*.txt *.md *.markdown *.text);;All files (*)"
@@ -183,8 +187,12 @@ class MainWindow(QMainWindow):
         self.header_right.setObjectName("compareHeaderRight")
         heads = QHBoxLayout()
         heads.setContentsMargins(126, 6, 24, 6)
+        heads.setSpacing(24)
         for lab in (self.header_left, self.header_right):
             lab.setTextFormat(Qt.TextFormat.PlainText)
+            lab.setWordWrap(True)  # a long title wraps rather than running into the other
+            lab.setMinimumWidth(60)
+            lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             f = lab.font()
             f.setBold(True)
             lab.setFont(f)
@@ -349,6 +357,22 @@ class MainWindow(QMainWindow):
         view = menu.addMenu("&View")
         for key in ("actionHideUnchanged", "actionWrap", "actionZoomIn", "actionZoomOut"):
             view.addAction(a[key])
+        theme_menu = view.addMenu("&Theme")
+        theme_menu.setObjectName("themeMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for theme, text in (
+            ("system", "Follow the &system"),
+            ("light", "&Light"),
+            ("dark", "&Dark"),
+        ):
+            action = QAction(text, self, checkable=True)
+            action.setObjectName(f"actionTheme{theme.capitalize()}")
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[theme] = action
         nav = menu.addMenu("&Go")
         for key in (
             "actionNextChange",
@@ -403,6 +427,11 @@ class MainWindow(QMainWindow):
         self.actions_by_id["actionHideUnchanged"].setChecked(bool(hide))
         wrap = self.settings.value("view/wrap", True, type=bool)
         self.actions_by_id["actionWrap"].setChecked(bool(wrap))
+        theme = str(self.settings.value("view/theme", "system"))
+        if theme in self.theme_actions and theme != "system":
+            self.set_theme(theme)  # (following the system needs nothing done at start)
+        else:
+            self.theme_actions["system"].setChecked(True)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -428,6 +457,23 @@ class MainWindow(QMainWindow):
 
     def zoom_out(self) -> None:
         self._set_font_size(self.compare_delegate.font.pointSizeF() - 1)
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark, or following the system; kept in the settings."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme = apply_theme(app, theme)
+        self.settings.setValue("view/theme", theme)
+        self.theme_actions[theme].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # the system (or the user) switched between light and dark: redraw every cell
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.compare_delegate.clear_cache()
+            self.lineage_delegate.clear_cache()
+            self._relayout()
+            self.overview.update()
+        super().changeEvent(event)
 
     def set_hide_unchanged(self, hide: bool) -> None:
         self.settings.setValue("view/hideUnchanged", hide)
