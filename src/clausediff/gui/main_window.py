@@ -61,6 +61,45 @@ from clausediff.gui.overview import OverviewStrip
 from clausediff.gui.theme import apply_theme
 from clausediff.gui.worker import Comparer
 
+#: The accessible name of every main widget, by its stable object name (the developer docs
+#: list them; tests check that every named widget has one).
+ACCESSIBLE_NAMES = {
+    "mainWindow": "ClauseDiff",
+    "viewTabs": "Views",
+    "comparePage": "Compare two versions",
+    "compareHeaderLeft": "Older version",
+    "compareHeaderRight": "Newer version",
+    "compareView": "Comparison, clause by clause",
+    "overviewStrip": "Overview of changes",
+    "findBar": "Find bar",
+    "findEdit": "Find text in all versions",
+    "findStatus": "Rows found",
+    "findClose": "Close the find bar",
+    "lineagePage": "Lineage of clause families",
+    "lineageChangedOnly": "Only families that changed",
+    "lineageView": "Clause families across versions",
+    "familyHistory": "History of the selected clause family",
+    "libraryDock": "Library",
+    "libraryView": "Versions in the library",
+    "compareSelectedButton": "Compare the selected version with the next",
+    "lineageButton": "Lineage of the checked versions",
+    "changesDock": "Changes",
+    "changeList": "List of changes",
+    "mainToolbar": "Main toolbar",
+    "leftVersionCombo": "Older version",
+    "rightVersionCombo": "Newer version",
+    "statusBar": "Status",
+    "kindCounts": "Number of changes of each kind",
+    "comparisonProgress": "Comparison in progress",
+    "cancelButton": "Cancel the comparison",
+    "recentMenu": "Open recent",
+    "themeMenu": "Theme",
+    "fileMenu": "File",
+    "viewMenu": "View",
+    "goMenu": "Go",
+    "helpMenu": "Help",
+}
+
 OPEN_FILTER = "Decision texts (*.txt *.md *.markdown *.text);;All files (*)"
 MAX_RECENT = 8
 
@@ -150,6 +189,11 @@ class MainWindow(QMainWindow):
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.compare_now)
         self._apply_settings()
+        for widget in self.findChildren(QWidget):
+            name = ACCESSIBLE_NAMES.get(widget.objectName())
+            if name and not widget.accessibleName():
+                widget.setAccessibleName(name)
+        self.setAccessibleName(ACCESSIBLE_NAMES["mainWindow"])
 
     # ------------------------------------------------------------------ construction
 
@@ -178,9 +222,6 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(compare)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.header = QLabel()
-        self.header.setObjectName("compareHeader")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header_left = QLabel()
         self.header_left.setObjectName("compareHeaderLeft")
         self.header_right = QLabel()
@@ -349,16 +390,33 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        file_menu.menuAction().setObjectName("fileMenuAction")
         file_menu.addAction(a["actionOpen"])
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.menuAction().setObjectName("recentMenuAction")
         file_menu.addSeparator()
         file_menu.addAction(a["actionQuit"])
         view = menu.addMenu("&View")
+        view.setObjectName("viewMenu")
+        view.menuAction().setObjectName("viewMenuAction")
         for key in ("actionHideUnchanged", "actionWrap", "actionZoomIn", "actionZoomOut"):
             view.addAction(a[key])
+        view.addSeparator()
+        panels = (
+            (self.findChild(QDockWidget, "libraryDock"), "actionShowLibrary"),
+            (self.findChild(QDockWidget, "changesDock"), "actionShowChanges"),
+            (tb, "actionShowToolbar"),
+        )
+        for panel, name in panels:
+            toggle = panel.toggleViewAction()  # a closed panel can always be brought back
+            toggle.setObjectName(name)
+            view.addAction(toggle)
+        view.addSeparator()
         theme_menu = view.addMenu("&Theme")
         theme_menu.setObjectName("themeMenu")
+        theme_menu.menuAction().setObjectName("themeMenuAction")
         group = QActionGroup(self)
         group.setExclusive(True)
         self.theme_actions: dict[str, QAction] = {}
@@ -374,6 +432,8 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
             self.theme_actions[theme] = action
         nav = menu.addMenu("&Go")
+        nav.setObjectName("goMenu")
+        nav.menuAction().setObjectName("goMenuAction")
         for key in (
             "actionNextChange",
             "actionPrevChange",
@@ -383,6 +443,8 @@ class MainWindow(QMainWindow):
         ):
             nav.addAction(a[key])
         help_menu = menu.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        help_menu.menuAction().setObjectName("helpMenuAction")
         help_menu.addAction(a["actionAbout"])
         self._refresh_recent()
         self.library.modelReset.connect(self._refill_combos)
