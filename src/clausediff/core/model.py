@@ -175,6 +175,10 @@ class Document:
     info: DocumentInfo
     source: str
     clauses: tuple[Clause, ...] = field(default=())
+    _has_gaps: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_has_gaps", any(c.is_gap for c in self.clauses))
 
     def clause(self, clause_id: str) -> Clause:
         for c in self.clauses:
@@ -184,4 +188,4 @@ class Document:
 
     @property
     def has_gaps(self) -> bool:
-        return any(c.is_gap for c in self.clauses)
+        return self._has_gaps

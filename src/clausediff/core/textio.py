@@ -28,6 +28,7 @@ DEFAULT_LIMITS = ReadLimits()
 
 # C0 controls other than tab, LF, VT, FF and CR never occur in a decision text.
 _BAD_CONTROLS = frozenset(chr(c) for c in range(32) if c not in (9, 10, 11, 12, 13)) | {"\x7f"}
+_DROP_BAD_CONTROLS = dict.fromkeys(map(ord, _BAD_CONTROLS))
 
 
 def decode_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str, str]:
@@ -88,7 +89,7 @@ def _check_text(text: str, limits: ReadLimits) -> None:
         raise UnreadableFileError("The file is empty: it holds no text to compare.")
     if "\x00" in text:
         raise UnreadableFileError("The file contains NUL characters: it is not a text file.")
-    bad = sum(1 for ch in text if ch in _BAD_CONTROLS)
+    bad = len(text) - len(text.translate(_DROP_BAD_CONTROLS))  # (counted in C)
     if bad and bad / len(text) > limits.max_control_ratio:
         raise UnreadableFileError("The file holds binary data (control characters), not text.")
     longest = max((len(line) for line in text.splitlines()), default=0)

@@ -6,12 +6,24 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from clausediff.gui.main_window import MainWindow
 
 
-def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
-    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QSettings, QTimer
+def start_window(
+    versions: Sequence[str], settings: QSettings | None = None
+) -> tuple[QApplication, MainWindow]:
+    """The application and its main window, on ``versions`` or the bundled decisions.
+
+    The comparison is requested, not awaited: it arrives on the comparer's ``finished``
+    signal (or is already there when the comparer is synchronous).
+    """
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from clausediff.core.documents import load_version
@@ -19,10 +31,10 @@ def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
 
     docs = [load_version(v) for v in versions]  # errors reach the CLI before any window
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("ClauseDiff")
     app.setOrganizationName("ClauseDiff")
-    settings = QSettings()
-    window = MainWindow(settings)
+    window = MainWindow(settings if settings is not None else QSettings())
     if docs:
         if len(docs) == 1:
             window.load_bundled_library()
@@ -35,6 +47,15 @@ def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
         names = [d.info.symbols[0] if d.info.symbols else "" for d in window.library.documents]
         window.set_pair(names.index("WT/L/843"), names.index("WT/MIN(13)/32"))
     window.run_lineage()
+    return app, window
+
+
+def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
+    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
+
+    app, window = start_window(versions)
     if screenshot:
         window.resize(1400, 900)
         window.show()

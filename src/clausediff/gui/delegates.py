@@ -6,6 +6,7 @@ clauses wrap. Layouts are cached per row and width, and made only for rows Qt as
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -27,6 +28,9 @@ from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, side_la
 from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
 
 GUTTER = 118
+#: Laid-out cells kept per view: a few screens' worth around wherever the user has been.
+CACHE_SIZE = 4000
+_LayoutCache = OrderedDict[tuple[int, int, int, bool], QTextDocument]
 PAD = 8
 KIND_COLOURS = {
     # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -64,7 +68,7 @@ class CompareDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.find = ""
         self.font = QFont()
-        self._cache: dict[tuple[int, int, int, bool], QTextDocument] = {}
+        self._cache: _LayoutCache = _LayoutCache()
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -86,6 +90,7 @@ class CompareDelegate(QStyledItemDelegate):
         key = (model.row_key(row), side, width, palette is DARK)  # (a theme switch: new docs)
         doc = self._cache.get(key)
         if doc is not None:
+            self._cache.move_to_end(key)
             return doc
         assert model.alignment is not None
         al = model.alignment
@@ -95,9 +100,9 @@ class CompareDelegate(QStyledItemDelegate):
         else:
             body = self._html(al, lk, side, palette)
         doc = make_document(self.font, body, palette, width, 0)
-        if len(self._cache) > 4000:
-            self._cache.clear()
         self._cache[key] = doc
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)  # the least recently used layout
         return doc
 
     def _html(self, al: Any, lk: ClauseLink, side: int, palette: Palette) -> str:
@@ -283,7 +288,7 @@ class LineageDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.font = QFont()
-        self._cache: dict[tuple[int, int, int, bool], QTextDocument] = {}
+        self._cache: _LayoutCache = _LayoutCache()
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -299,6 +304,7 @@ class LineageDelegate(QStyledItemDelegate):
         key = (fam_no, col, width, palette is DARK)
         doc = self._cache.get(key)
         if doc is not None:
+            self._cache.move_to_end(key)
             return doc
         lineage = model.lineage
         assert lineage is not None
@@ -329,9 +335,9 @@ class LineageDelegate(QStyledItemDelegate):
                 )
             )
         doc = make_document(self.font, "<br/><br/>".join(parts), palette, width, 4)
-        if len(self._cache) > 4000:
-            self._cache.clear()
         self._cache[key] = doc
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)  # the least recently used layout
         return doc
 
     def sizeHint(

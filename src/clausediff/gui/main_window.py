@@ -45,8 +45,7 @@ from PySide6.QtWidgets import (
 
 from clausediff import __version__
 from clausediff.core.align import Alignment
-from clausediff.core.documents import bundled_entries, load_file
-from clausediff.core.errors import ClauseDiffError
+from clausediff.core.documents import bundled_entries
 from clausediff.core.lineage import Lineage, date_order
 from clausediff.core.model import Document
 from clausediff.gui.delegates import GUTTER, CompareDelegate, LineageDelegate
@@ -59,7 +58,7 @@ from clausediff.gui.models import (
 )
 from clausediff.gui.overview import OverviewStrip
 from clausediff.gui.theme import apply_theme
-from clausediff.gui.worker import Comparer
+from clausediff.gui.worker import Comparer, Loader
 
 #: The accessible name of every main widget, by its stable object name (the developer docs
 #: list them; tests check that every named widget has one).
@@ -174,6 +173,8 @@ class MainWindow(QMainWindow):
         self.change_model = ChangeListModel(self)
         self.lineage_model = LineageModel(self)
         self.comparer = Comparer(self, synchronous=synchronous)
+        self.loader = Loader(self, synchronous=synchronous)
+        self._opened = False
         self.lineage_comparer = Comparer(self, synchronous=synchronous)
 
         self._build_actions()
@@ -185,6 +186,9 @@ class MainWindow(QMainWindow):
         self.comparer.failed.connect(self._on_failed)
         self.comparer.cancelled.connect(lambda: self._set_busy(False, "Comparison cancelled"))
         self.lineage_comparer.finished.connect(self._on_lineage)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.loader.busy_changed.connect(self._on_loading)
         self.lineage_comparer.failed.connect(self._on_failed)
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.compare_now)
@@ -249,7 +253,7 @@ class MainWindow(QMainWindow):
         self.compare_view.setItemDelegate(self.compare_delegate)
         self.compare_view.setUniformItemSizes(False)
         self.compare_view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.compare_view.setBatchSize(100)
+        self.compare_view.setBatchSize(40)
         self.compare_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.compare_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.compare_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -286,9 +290,22 @@ class MainWindow(QMainWindow):
         self.lineage_view.horizontalHeader().setSectionResizeMode(
             self.lineage_view.horizontalHeader().ResizeMode.Stretch
         )
+        # Row heights are fitted to their contents only for the rows in sight (a table of
+        # thousands of families would otherwise lay out every cell before showing one).
         self.lineage_view.verticalHeader().setSectionResizeMode(
-            self.lineage_view.verticalHeader().ResizeMode.ResizeToContents
+            self.lineage_view.verticalHeader().ResizeMode.Interactive
         )
+        self._fitted_rows: set[int] = set()
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_visible_lineage_rows)
+        self.lineage_view.verticalScrollBar().valueChanged.connect(
+            lambda _v: self._fit_timer.start()
+        )
+        self.lineage_view.horizontalHeader().sectionResized.connect(
+            lambda *_: self._refit_lineage_rows()
+        )
+        self.lineage_model.modelReset.connect(self._refit_lineage_rows)
+        self.tabs.currentChanged.connect(lambda _i: self._fit_timer.start())
         self.lineage_view.selectionModel().currentRowChanged.connect(self._show_history)
         split.addWidget(self.lineage_view)
         self.history = QTextBrowser()
@@ -355,6 +372,9 @@ class MainWindow(QMainWindow):
         self.change_view.setModel(self.change_model)
         self.change_view.setSpacing(2)
         self.change_view.setWordWrap(True)
+        # thousands of changes are laid out a batch at a time, never all before a paint
+        self.change_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.change_view.setBatchSize(50)
         self.change_view.selectionModel().currentChanged.connect(self._change_selected)
         changes.setWidget(self.change_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, changes)
@@ -512,7 +532,27 @@ class MainWindow(QMainWindow):
     def _relayout(self) -> None:
         self.compare_view.doItemsLayout()
         self.compare_view.viewport().update()
-        self.lineage_view.resizeRowsToContents()
+        self._refit_lineage_rows()
+
+    def _refit_lineage_rows(self) -> None:
+        self._fitted_rows.clear()
+        self._fit_timer.start()
+
+    def _fit_visible_lineage_rows(self) -> None:
+        view = self.lineage_view
+        rows = self.lineage_model.rowCount()
+        if not rows:
+            return
+        for _ in range(4):  # fitting rows moves the others; a few passes settle it
+            top = max(0, view.rowAt(0))
+            bottom = view.rowAt(view.viewport().height())
+            bottom = rows - 1 if bottom < 0 else bottom
+            todo = [r for r in range(top, min(rows, bottom + 3)) if r not in self._fitted_rows]
+            if not todo:
+                return
+            for r in todo:
+                view.resizeRowToContents(r)
+                self._fitted_rows.add(r)
 
     def zoom_in(self) -> None:
         self._set_font_size(self.compare_delegate.font.pointSizeF() + 1)
@@ -552,6 +592,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.comparer.cancel()
         self.lineage_comparer.cancel()
+        self.loader.wait(10000)  # (a file being read finishes; nothing is half-added)
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ library
@@ -596,15 +637,18 @@ class MainWindow(QMainWindow):
             self.open_path(Path(p))
 
     def open_path(self, path: Path) -> bool:
-        """Add a file to the library; a file that cannot be read changes nothing."""
-        try:
-            doc = load_file(path)
-        except ClauseDiffError as exc:
-            self._error(f"ClauseDiff cannot open {path.name}", str(exc))
-            return False
-        except OSError as exc:
-            self._error(f"ClauseDiff cannot open {path.name}", exc.strerror or str(exc))
-            return False
+        """Read a file in the background; it joins the library when read.
+
+        A file that cannot be read gives one clear message and changes nothing. Returns
+        whether the file was read when the loader is synchronous (tests), else True once
+        the file is queued.
+        """
+        self._opened = False
+        self.loader.load(Path(path))
+        return self._opened if self.loader.synchronous else True
+
+    def _on_loaded(self, path: Path, doc: Document) -> None:
+        self._opened = True
         row = self.library.add_document(doc)
         self.library.checked.add(row)
         self._remember(path)
@@ -614,7 +658,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Opened {path.name} ({len(doc.clauses)} clauses, {doc.info.encoding})", 5000
         )
-        return True
+
+    def _on_load_failed(self, path: Path, message: str) -> None:
+        self._opened = False
+        self._error(f"ClauseDiff cannot open {path.name}", message)
+
+    def _on_loading(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage("Reading…")
+        self.progress.setVisible(busy or self.comparer.busy)
 
     def _error(self, title: str, message: str) -> None:
         box = QMessageBox(
@@ -697,7 +749,6 @@ class MainWindow(QMainWindow):
         self.lineage = lineage
         self.lineage_delegate.clear_cache()
         self.lineage_model.set_lineage(lineage)
-        self.lineage_view.resizeRowsToContents()
 
     def _on_failed(self, message: str) -> None:
         self._set_busy(False)

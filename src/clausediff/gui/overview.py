@@ -32,17 +32,20 @@ class OverviewStrip(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().color(self.backgroundRole()).darker(104))
-        n = self.model.rowCount()
-        if not n:
-            return
-        h = self.height()
-        for row in range(n):
-            kind = self.model.link(row).kind
-            if not kind.is_change:
-                continue
-            y = int(row * h / n)
-            painter.fillRect(2, y, self.width() - 4, max(3, int(h / n)), QColor(KIND_COLOURS[kind]))
+        try:
+            painter.fillRect(self.rect(), self.palette().color(self.backgroundRole()).darker(104))
+            n = self.model.rowCount()
+            h = self.height()
+            for row in range(n):
+                kind = self.model.link(row).kind
+                if not kind.is_change:
+                    continue
+                y = int(row * h / n)
+                painter.fillRect(
+                    2, y, self.width() - 4, max(3, int(h / n)), QColor(KIND_COLOURS[kind])
+                )
+        finally:
+            painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         n = self.model.rowCount()
