@@ -99,7 +99,9 @@ def test_align_summary_and_json_file(tmp_path: Path) -> None:
     [
         (b"", "empty.txt", "empty"),
         (b"\x00\x01\x02binary", "junk.txt", "NUL"),
-        (b"%PDF-1.7", "draft.pdf", "not supported"),
+        (b"%PDF-1.7", "draft.pdf", "damaged or not a PDF"),
+        (b"{\\rtf1 draft}", "draft.rtf", "save it as Word (.docx)"),
+        (b"\xd0\xcf\x11\xe0 old word", "draft.doc", "Save As > Word Document (.docx)"),
     ],
 )
 def test_bad_files_give_one_line_and_status_2(

@@ -69,7 +69,7 @@ def test_binary_and_nul_bytes_are_refused() -> None:
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:
     doc = tmp_path / "draft.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(UnsupportedFormatError, match="not supported"):
+    with pytest.raises(UnsupportedFormatError, match=r"Save As > Word Document \(\.docx\)"):
         load_file(doc)
     with pytest.raises(UnreadableFileError, match="no file"):
         load_file(tmp_path / "missing.txt")

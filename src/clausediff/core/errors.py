@@ -22,3 +22,7 @@ class UnsupportedFormatError(ClauseDiffError):
 
 class UnknownVersionError(ClauseDiffError):
     """A version named on the command line is neither a file nor a bundled symbol."""
+
+
+class LibraryError(ClauseDiffError):
+    """The local library could not be read or written (corrupt, read-only, disk full)."""

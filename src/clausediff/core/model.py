@@ -153,6 +153,14 @@ class DocumentInfo:
     path: str = ""
     encoding: str = "utf-8"
     bundled: bool = False
+    #: how the text was read: "text", "markdown", "pdf", "docx" or "html"
+    format: str = "text"
+    #: header lines recognised as metadata, not clauses ("WORLD TRADE ORGANIZATION", …)
+    header: tuple[str, ...] = ()
+    #: footnotes of the source, kept apart from the clauses
+    footnotes: tuple[str, ...] = ()
+    #: the row of the local library that holds this document (0: not in the library)
+    library_id: int = 0
 
     @property
     def symbol(self) -> str:

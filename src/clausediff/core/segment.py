@@ -14,12 +14,21 @@ operative paragraphs. Labels are kept apart from the clause text, and with
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from clausediff.core.markup import strip_emphasis
-from clausediff.core.model import Clause, ClauseKind, Emphasis, Sentence, SourceMap, Span
+from clausediff.core.model import (
+    Clause,
+    ClauseKind,
+    Emphasis,
+    EmphasisStyle,
+    Sentence,
+    SourceMap,
+    Span,
+)
 
 GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*(.*?)\s*\]\]", re.DOTALL | re.IGNORECASE)
 
@@ -304,18 +313,48 @@ class _Classifier:
         return ClauseKind.OPERATIVE
 
 
-def segment(source: str, *, markdown: bool = False) -> tuple[Clause, ...]:
-    """Split ``source`` into clauses; see the module contract."""
+def segment(
+    source: str,
+    *,
+    markdown: bool = False,
+    emphasis: Sequence[tuple[int, int, EmphasisStyle]] = (),
+) -> tuple[Clause, ...]:
+    """Split ``source`` into clauses; see the module contract.
+
+    ``emphasis`` is formatting a reader found in the source (italics in a Word file, say),
+    as ``(start, end, style)`` source ranges; each clause gets the parts over its text.
+    """
     clauses: list[Clause] = []
     classifier = _Classifier()
+    ranges = sorted(emphasis, key=lambda r: (r[0], r[1]))
     for block_start, block_end in iter_blocks(source):
         for piece in _pieces(source, block_start, block_end):
-            clauses.append(_make_clause(source, piece, len(clauses), classifier, markdown))
+            clauses.append(_make_clause(source, piece, len(clauses), classifier, markdown, ranges))
     return tuple(clauses)
 
 
+def _clip_emphasis(
+    ranges: list[tuple[int, int, EmphasisStyle]], start: int, end: int
+) -> tuple[Emphasis, ...]:
+    """The parts of source ``ranges`` inside ``[start, end)``, as spans of the text there."""
+    out = []
+    k = bisect.bisect_left(ranges, (start, -1, EmphasisStyle.BOLD)) - 1
+    for a, b, style in ranges[max(0, k) :]:
+        if a >= end:
+            break
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            out.append(Emphasis(Span(lo - start, hi - start), style))
+    return tuple(out)
+
+
 def _make_clause(
-    source: str, piece: _Piece, index: int, classifier: _Classifier, markdown: bool
+    source: str,
+    piece: _Piece,
+    index: int,
+    classifier: _Classifier,
+    markdown: bool,
+    ranges: list[tuple[int, int, EmphasisStyle]] | None = None,
 ) -> Clause:
     cid = f"c{index + 1}"
     span = Span(piece.start, piece.end)
@@ -354,6 +393,9 @@ def _make_clause(
     else:
         text = body
         pieces = ((0, piece.start + body_offset, len(body)),)
+        if ranges:
+            start = piece.start + body_offset
+            emphasis = _clip_emphasis(ranges, start, start + len(body))
     kind = classifier.classify(text, label, piece)
     sentences = tuple(
         Sentence(f"{cid}.s{i + 1}", i, text[s.start : s.end], s)
