@@ -20,7 +20,7 @@ from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, build_lineage, date_order
 
 EXIT_OK, EXIT_USAGE = 0, 2
-SUBCOMMANDS = ("library", "segments", "align")
+SUBCOMMANDS = ("library", "segments", "align", "import", "remove")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,9 +35,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"clausediff {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("library", help="list the bundled decisions").add_argument(
+    sub.add_parser("library", help="list the bundled and imported decisions").add_argument(
         "--json", action="store_true", help="print JSON instead of a table"
     )
+
+    imp = sub.add_parser(
+        "import", help="read PDF, Word, HTML or text files into the library (kept for next time)"
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--tracked",
+        choices=("final", "original"),
+        default="final",
+        help="for Word files with tracked changes: the final text (default) or the original",
+    )
+
+    rm = sub.add_parser("remove", help="remove an imported document from the library")
+    rm.add_argument("ids", nargs="+", metavar="ID", type=int, help="its number in 'library'")
 
     seg = sub.add_parser("segments", help="print the clauses of a decision text")
     seg.add_argument("version", metavar="FILE_OR_SYMBOL")
@@ -103,35 +117,127 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_library(ns: argparse.Namespace) -> int:
     from clausediff.core.documents import bundled_entries
+    from clausediff.core.library import open_library
 
     entries = bundled_entries()
+    imported = []
+    problem = ""
+    try:
+        library = open_library()
+        imported = library.entries()
+        if library.set_aside is not None:
+            problem = f"The library was damaged; it was set aside as {library.set_aside}."
+    except ClauseDiffError as exc:
+        problem = f"{exc} Only the bundled decisions are listed."
     if ns.json:
         from clausediff.core.serialize import info_json
 
-        print(json.dumps([info_json(e.info) for e in entries], indent=2, ensure_ascii=False))
-        return EXIT_OK
-    rows = [
-        (
-            " / ".join(e.info.symbols),
-            e.info.date,
-            e.info.title,
-            "complete" if e.info.complete else "excerpt",
-        )
-        for e in entries
-    ]
-    _table(("Symbol", "Date", "Title", "Text"), rows)
+        out = [{"id": f"bundled:{e.info.symbols[0]}", **info_json(e.info)} for e in entries]
+        out += [
+            {
+                "id": f"lib:{e.id}",
+                "symbols": list(e.symbols),
+                "title": e.title,
+                "date": e.date,
+                "body": e.body,
+                "complete": e.complete,
+                "format": e.format,
+                "file": e.file_name,
+                "imported": e.imported_at,
+                "sha256": e.sha256,
+            }
+            for e in imported
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        rows = [
+            (
+                "bundled",
+                " / ".join(e.info.symbols),
+                e.info.date,
+                e.info.title,
+                "complete" if e.info.complete else "excerpt",
+            )
+            for e in entries
+        ]
+        rows += [
+            (
+                f"lib:{e.id}",
+                " / ".join(e.symbols) or "(no symbol)",
+                e.date or "-",
+                e.title or e.file_name,
+                f"{'complete' if e.complete else 'excerpt'}, {e.format}",
+            )
+            for e in imported
+        ]
+        _table(("Id", "Symbol", "Date", "Title", "Text"), rows)
+    if problem:
+        print(f"clausediff: {problem}", file=sys.stderr)
     return EXIT_OK
 
 
+def _cmd_import(ns: argparse.Namespace) -> int:
+    from clausediff.core.documents import load_file
+    from clausediff.core.library import open_library
+
+    library = open_library()
+    if library.set_aside is not None:
+        print(
+            f"clausediff: the library was damaged; set aside as {library.set_aside}",
+            file=sys.stderr,
+        )
+    status = EXIT_OK
+    for name in ns.files:
+        path = Path(name)
+        try:
+            doc = load_file(path, tracked=ns.tracked)
+            entry_id, replaced = library.add(doc)
+        except ClauseDiffError as exc:
+            print(f"clausediff: {path.name}: {exc}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        info = doc.info
+        what = "Re-imported" if replaced else "Imported"
+        print(
+            f"{what} {path.name} as lib:{entry_id}: {info.symbol or '(no symbol found)'}"
+            f"  {info.date or '(no date found)'}  {len(doc.clauses)} clauses ({info.format})"
+        )
+        if info.notes:
+            print(f"  {info.notes}")
+        if info.footnotes:
+            print(f"  {len(info.footnotes)} footnotes kept apart")
+    return status
+
+
+def _cmd_remove(ns: argparse.Namespace) -> int:
+    from clausediff.core.library import open_library
+
+    library = open_library()
+    status = EXIT_OK
+    for entry_id in ns.ids:
+        if library.remove(entry_id):
+            print(f"Removed lib:{entry_id}")
+        else:
+            print(f"clausediff: the library has no document lib:{entry_id}", file=sys.stderr)
+            status = EXIT_USAGE
+    return status
+
+
 def _cmd_segments(ns: argparse.Namespace) -> int:
-    from clausediff.core.documents import load_version
+    from clausediff.core.library import resolve_version
     from clausediff.core.serialize import document_json
 
-    doc = load_version(ns.version)
+    doc = resolve_version(ns.version)
     if ns.json:
         print(json.dumps(document_json(doc), indent=2, ensure_ascii=False))
         return EXIT_OK
-    print(f"{doc.info.label}  ({doc.info.encoding}, {len(doc.clauses)} clauses)")
+    print(f"{doc.info.label}  ({doc.info.format}, {doc.info.encoding}, {len(doc.clauses)} clauses)")
+    if doc.info.symbols or doc.info.date:
+        print(f"  symbols: {doc.info.symbol or '-'}   date: {doc.info.date or '-'}")
+    if doc.info.header:
+        print(f"  header (metadata, not clauses): {' | '.join(doc.info.header)}")
+    if doc.info.notes and not doc.info.bundled:
+        print(f"  {doc.info.notes}")
     for c in doc.clauses:
         label = c.label or "-"
         text = c.gap_note if c.is_gap else c.text
@@ -141,11 +247,11 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
 
 
 def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
-    from clausediff.core.documents import load_version
+    from clausediff.core.library import resolve_version
 
     if len(specs) < 2:
         raise ClauseDiffError("Give at least two versions to align.")
-    docs = [load_version(s) for s in specs]
+    docs = [resolve_version(s) for s in specs]
     paths = {id(d): s for d, s in zip(docs, specs, strict=True)}
     ordered = docs if keep_order else date_order(docs)
     return build_lineage(ordered), [paths[id(d)] for d in ordered]
@@ -201,4 +307,10 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
-_COMMANDS = {"library": _cmd_library, "segments": _cmd_segments, "align": _cmd_align}
+_COMMANDS = {
+    "library": _cmd_library,
+    "segments": _cmd_segments,
+    "align": _cmd_align,
+    "import": _cmd_import,
+    "remove": _cmd_remove,
+}
