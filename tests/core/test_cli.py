@@ -26,7 +26,7 @@ def test_library_lists_the_bundled_decisions() -> None:
     result = run("library")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Symbol", "Date", "Title", "Text"]
+    assert lines[0].split() == ["Id", "Symbol", "Date", "Title", "Text"]
     body = "\n".join(lines[1:])
     for symbol, status in [
         ("WT/MIN(98)/DEC/2", "complete"),
@@ -34,7 +34,7 @@ def test_library_lists_the_bundled_decisions() -> None:
         ("WT/L/843", "excerpt"),
         ("WT/MIN(13)/32 / WT/L/907", "complete"),
     ]:
-        row = next(line for line in lines if line.startswith(symbol))
+        row = next(line for line in lines if line.startswith(f"bundled  {symbol}"))
         assert row.rstrip().endswith(status), row
     assert "1998-05-20" in body and "2013-12-07" in body
 
@@ -119,4 +119,4 @@ def test_bad_files_give_one_line_and_status_2(
 def test_unknown_version_is_a_clear_error() -> None:
     result = run("align", "WT/L/843", "no-such-file.txt")
     assert result.returncode == 2
-    assert "neither a file nor a bundled decision" in result.stderr
+    assert "neither a file nor a decision in the library" in result.stderr

@@ -23,18 +23,30 @@ def start_window(
     The comparison is requested, not awaited: it arrives on the comparer's ``finished``
     signal (or is already there when the comparer is synchronous).
     """
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from clausediff.core.documents import load_version
+    from clausediff.core.errors import ClauseDiffError
+    from clausediff.core.library import open_library, resolve_version
     from clausediff.gui.main_window import MainWindow
 
-    docs = [load_version(v) for v in versions]  # errors reach the CLI before any window
+    store, problem = None, ""
+    try:
+        store = open_library()
+        if store.set_aside is not None:
+            problem = (
+                f"The library of imported documents was damaged. It was set aside as "
+                f"{store.set_aside} and a new, empty library was started."
+            )
+    except ClauseDiffError as exc:
+        problem = f"{exc} The bundled decisions are available; imports will not be kept."
+    docs = [resolve_version(v, store) for v in versions]  # errors reach the CLI first
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("ClauseDiff")
     app.setOrganizationName("ClauseDiff")
-    window = MainWindow(settings if settings is not None else QSettings())
+    window = MainWindow(settings if settings is not None else QSettings(), store=store)
+    window.library_problem = problem
     if docs:
         if len(docs) == 1:
             window.load_bundled_library()
@@ -44,9 +56,12 @@ def start_window(
             window.set_versions(docs)
     else:
         window.load_bundled_library()
-        names = [d.info.symbols[0] if d.info.symbols else "" for d in window.library.documents]
-        window.set_pair(names.index("WT/L/843"), names.index("WT/MIN(13)/32"))
+        window.set_pair(window.preferred_row("WT/L/843"), window.preferred_row("WT/MIN(13)/32"))
     window.run_lineage()
+    if window.library_problem:
+        message = window.library_problem
+        window.statusBar().showMessage(message, 20000)
+        QTimer.singleShot(0, lambda: window._inform("The library", message))
     return app, window
 
 

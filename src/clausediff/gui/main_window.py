@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
 from clausediff import __version__
 from clausediff.core.align import Alignment
 from clausediff.core.documents import bundled_entries
+from clausediff.core.errors import ClauseDiffError
+from clausediff.core.library import Library as LibraryStore
 from clausediff.core.lineage import Lineage, date_order
 from clausediff.core.model import Document
 from clausediff.gui.delegates import GUTTER, CompareDelegate, LineageDelegate
@@ -99,7 +101,11 @@ ACCESSIBLE_NAMES = {
     "helpMenu": "Help",
 }
 
-OPEN_FILTER = "Decision texts (*.txt *.md *.markdown *.text);;All files (*)"
+OPEN_FILTER = (
+    "Decision texts (*.pdf *.docx *.html *.htm *.xhtml *.txt *.text *.md *.markdown);;"
+    "PDF (*.pdf);;Word (*.docx);;Web pages (*.html *.htm *.xhtml);;"
+    "Text and Markdown (*.txt *.text *.md *.markdown);;All files (*)"
+)
 MAX_RECENT = 8
 
 
@@ -114,7 +120,23 @@ class ActionSpec:
 
 
 ACTIONS = (
-    ActionSpec("actionOpen", "&Open…", ("Ctrl+O",), "open_dialog", "Open a decision text"),
+    ActionSpec(
+        "actionOpen", "&Open…", ("Ctrl+O",), "open_dialog", "Open a decision for this session"
+    ),
+    ActionSpec(
+        "actionImport",
+        "&Import into library…",
+        ("Ctrl+I",),
+        "import_dialog",
+        "Read PDF, Word, web page or text files and keep them in the library",
+    ),
+    ActionSpec(
+        "actionRemoveFromLibrary",
+        "&Remove from library",
+        ("Del",),
+        "remove_selected_from_library",
+        "Remove the selected imported document from the library",
+    ),
     ActionSpec("actionQuit", "&Quit", ("Ctrl+Q",), "close"),
     ActionSpec(
         "actionNextChange",
@@ -158,9 +180,19 @@ ACTIONS = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, *, synchronous: bool = False) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        *,
+        synchronous: bool = False,
+        store: LibraryStore | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
+        self.store = store  # the local library of imported documents (None: not kept)
+        self.library_problem = ""  # why imported documents could not be listed, if so
+        self.last_info = ""
+        self.last_error = ""
         self.setObjectName("mainWindow")
         self.setWindowTitle("ClauseDiff")
         self.setAcceptDrops(True)
@@ -350,6 +382,11 @@ class MainWindow(QMainWindow):
         self.library_view.setObjectName("libraryView")
         self.library_view.setAccessibleName("Versions in the library")
         self.library_view.setModel(self.library)
+        self.library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        remove = self.actions_by_id["actionRemoveFromLibrary"]
+        self.removeAction(remove)  # Del acts on the library list only, never on a text field
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.library_view.addAction(remove)
         self.library_view.setSpacing(3)
         self.library_view.setWordWrap(True)
         lay.addWidget(self.library_view, 1)
@@ -413,6 +450,7 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("fileMenu")
         file_menu.menuAction().setObjectName("fileMenuAction")
         file_menu.addAction(a["actionOpen"])
+        file_menu.addAction(a["actionImport"])
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.menuAction().setObjectName("recentMenuAction")
@@ -598,16 +636,38 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ library
 
     def load_bundled_library(self) -> None:
+        """The bundled decisions and the imported ones, in date order.
+
+        The mission's three versions are checked; where the library holds a complete text
+        of a symbol bundled only as an excerpt, the complete text is checked instead, and
+        both stay listed.
+        """
         from clausediff.core.documents import load_bundled
 
         docs = [load_bundled(e.file) for e in bundled_entries()]
-        default = {d.info.symbols[0] for d in docs} & {
-            "WT/MIN(98)/DEC/2",
-            "WT/L/843",
-            "WT/MIN(13)/32",
-        }
-        checked = {n for n, d in enumerate(docs) if d.info.symbols[0] in default}
+        imported: list[Document] = []
+        if self.store is not None:
+            try:
+                imported = self.store.documents()
+            except ClauseDiffError as exc:
+                self.library_problem = f"{exc} Imported documents are not listed."
+        docs = date_order(docs + imported)
+        wanted = {"WT/MIN(98)/DEC/2", "WT/L/843", "WT/MIN(13)/32"}
+        checked = set()
+        for symbol in wanted:
+            holders = [n for n, d in enumerate(docs) if symbol in d.info.symbols]
+            complete = [n for n in holders if docs[n].info.complete and not docs[n].has_gaps]
+            bundled = [n for n in holders if docs[n].info.bundled]
+            pick = (complete or bundled or holders)[:1]
+            checked.update(pick)
         self.library.set_documents(docs, checked)
+
+    def preferred_row(self, symbol: str) -> int:
+        """The library row to show for ``symbol``: a complete text before an excerpt."""
+        docs = self.library.documents
+        rows = [n for n, d in enumerate(docs) if symbol in d.info.symbols]
+        complete = [n for n in rows if docs[n].info.complete and not docs[n].has_gaps]
+        return (complete or rows or [-1])[0]
 
     def set_versions(self, docs: list[Document]) -> None:
         """Show these versions: the last two in the compare view, all in the lineage."""
@@ -636,8 +696,13 @@ class MainWindow(QMainWindow):
         for p in paths:
             self.open_path(Path(p))
 
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import into the library", "", OPEN_FILTER)
+        for p in paths:
+            self.import_path(Path(p))
+
     def open_path(self, path: Path) -> bool:
-        """Read a file in the background; it joins the library when read.
+        """Read a file in the background; it joins the library panel for this session.
 
         A file that cannot be read gives one clear message and changes nothing. Returns
         whether the file was read when the loader is synchronous (tests), else True once
@@ -647,10 +712,44 @@ class MainWindow(QMainWindow):
         self.loader.load(Path(path))
         return self._opened if self.loader.synchronous else True
 
+    def import_path(self, path: Path) -> bool:
+        """Like :meth:`open_path`, and keep the document in the local library."""
+        if self.store is None:
+            return self.open_path(path)
+        self._opened = False
+        self.loader.load(Path(path), self.store)
+        return self._opened if self.loader.synchronous else True
+
+    def remove_selected_from_library(self) -> None:
+        index = self.library_view.currentIndex()
+        if not index.isValid():
+            return
+        doc = self.library.documents[index.row()]
+        if not doc.info.library_id or self.store is None:
+            self.statusBar().showMessage("Only an imported document can be removed", 4000)
+            return
+        try:
+            self.store.remove(doc.info.library_id)
+        except ClauseDiffError as exc:
+            self._error("The document could not be removed", str(exc))
+            return
+        self.library.remove_document(index.row())
+        self.statusBar().showMessage(f"Removed {doc.info.label} from the library", 5000)
+
     def _on_loaded(self, path: Path, doc: Document) -> None:
         self._opened = True
+        same = [
+            n
+            for n, d in enumerate(self.library.documents)
+            if doc.info.library_id and d.info.library_id == doc.info.library_id
+        ]
+        if same:  # a re-import replaces its earlier entry
+            self.library.remove_document(same[0])
         row = self.library.add_document(doc)
         self.library.checked.add(row)
+        if doc.info.notes and not doc.info.bundled:
+            self.statusBar().showMessage(doc.info.notes, 15000)
+            self._inform(f"{path.name}", doc.info.notes)
         self._remember(path)
         self.set_pair(
             self.right_combo.currentIndex() if self.right_combo.currentIndex() >= 0 else 0, row
@@ -667,6 +766,18 @@ class MainWindow(QMainWindow):
         if busy:
             self.statusBar().showMessage("Reading…")
         self.progress.setVisible(busy or self.comparer.busy)
+
+    def _inform(self, title: str, message: str) -> None:
+        self.last_info = message
+        if getattr(self, "suppress_dialogs", False):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("infoDialog")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setModal(False)
+        box.show()
 
     def _error(self, title: str, message: str) -> None:
         box = QMessageBox(
@@ -698,9 +809,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        # a dropped file is imported: recognised, and kept for the next time
         for url in event.mimeData().urls():
             if url.isLocalFile():
-                self.open_path(Path(url.toLocalFile()))
+                self.import_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
 
     # ------------------------------------------------------------------ comparing

@@ -239,6 +239,12 @@ class LibraryModel(QAbstractListModel):
         self.endInsertRows()
         return row
 
+    def remove_document(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.documents[row]
+        self.checked = {r if r < row else r - 1 for r in self.checked if r != row}
+        self.endRemoveRows()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.documents)
 
@@ -258,8 +264,10 @@ class LibraryModel(QAbstractListModel):
         info = doc.info
         excerpt = not info.complete or doc.has_gaps
         if role == Qt.ItemDataRole.DisplayRole:
-            symbol = info.symbol or info.path.rsplit("/", 1)[-1]
+            symbol = info.symbol or info.path.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
             badge = "  [excerpt]" if excerpt else ""
+            if info.library_id:
+                badge += f"  [imported {info.format}]"
             date = info.date or "no date"
             return f"{symbol}{badge}\n{date} · {info.title or info.label}\n{info.body}".rstrip()
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -268,7 +276,8 @@ class LibraryModel(QAbstractListModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             src = ", ".join(info.sources) or info.path
-            return f"{info.title}\n{info.notes}\nSource: {src}".strip()
+            extra = f"\n{len(info.footnotes)} footnotes kept apart" if info.footnotes else ""
+            return f"{info.title}\n{info.notes}\nSource: {src}{extra}".strip()
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
         if role == DocumentRole:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from clausediff.core.config import DEFAULT_CONFIG, AlignCancelled, AlignConfig
 from clausediff.core.documents import load_file
 from clausediff.core.errors import ClauseDiffError
+from clausediff.core.library import Library, with_library_id
 from clausediff.core.lineage import Lineage, build_lineage
 from clausediff.core.model import Document
 
@@ -176,14 +177,17 @@ class _LoadRelay(QObject):
 
 
 class _LoadJob(QRunnable):
-    def __init__(self, path: Path, relay: _LoadRelay) -> None:
+    def __init__(self, path: Path, relay: _LoadRelay, store: Library | None) -> None:
         super().__init__()
-        self.path, self.relay = path, relay
+        self.path, self.relay, self.store = path, relay, store
 
     def run(self) -> None:
         try:
             with _no_collection_pauses():
                 doc = load_file(self.path)
+                if self.store is not None:
+                    entry_id, _replaced = self.store.add(doc)
+                    doc = with_library_id(doc, entry_id)
         except ClauseDiffError as exc:
             self.relay.failed.emit(self.path, str(exc))
         except OSError as exc:
@@ -216,11 +220,12 @@ class Loader(QObject):
         self._relay.loaded.connect(self._on_loaded)
         self._relay.failed.connect(self._on_failed)
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, store: Library | None = None) -> None:
+        """Read ``path``; with a ``store``, keep it in that library too."""
         self.pending += 1
         if self.pending == 1:
             self.busy_changed.emit(True)
-        job = _LoadJob(path, self._relay)
+        job = _LoadJob(path, self._relay, store)
         if self.synchronous:
             job.run()
         else:
