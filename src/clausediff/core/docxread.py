@@ -189,6 +189,39 @@ def _numbering(package: zipfile.ZipFile) -> _Numbering:
     return out
 
 
+def _style_numbering(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
+    """Numbering that paragraph styles carry ("List Number"), by style id."""
+    data = _read_part(package, "word/styles.xml")
+    if not data:
+        return {}
+    root = _parse(data, "styles")
+    own: dict[str, tuple[str, int] | None] = {}
+    based: dict[str, str] = {}
+    for style in root.iter(f"{W}style"):
+        sid = style.get(f"{W}styleId") or ""
+        parent = style.find(f"{W}basedOn")
+        if parent is not None:
+            based[sid] = parent.get(f"{W}val") or ""
+        num = style.find(f"{W}pPr/{W}numPr")
+        if num is not None:
+            num_id = num.find(f"{W}numId")
+            ilvl = num.find(f"{W}ilvl")
+            own[sid] = (
+                (num_id.get(f"{W}val") or "") if num_id is not None else "",
+                _int(ilvl.get(f"{W}val") if ilvl is not None else None, 0),
+            )
+    out = {}
+    for sid in {*own, *based}:
+        seen, cur = set(), sid
+        while cur and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur, "")
+        found = own.get(cur) if cur else None
+        if found is not None:
+            out[sid] = found
+    return out
+
+
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -305,6 +338,7 @@ def read_docx(data: bytes, *, tracked: str = "final") -> Extracted:
         if body is None:
             raise UnreadableFileError("The Word document has no body.")
         numbering = _numbering(package)
+        style_numbering = _style_numbering(package)
         counts = {"insertions": 0, "deletions": 0}
         final = tracked != "original"
         out = _Text()
@@ -313,13 +347,19 @@ def read_docx(data: bytes, *, tracked: str = "final") -> Extracted:
             para = _Text()
             props = p.find(f"{W}pPr")
             num = props.find(f"{W}numPr") if props is not None else None
+            style = props.find(f"{W}pStyle") if props is not None else None
+            where: tuple[str, int] | None = None
             if num is not None:
                 num_id = num.find(f"{W}numId")
                 ilvl = num.find(f"{W}ilvl")
-                label = numbering.label(
+                where = (
                     (num_id.get(f"{W}val") or "") if num_id is not None else "",
                     _int(ilvl.get(f"{W}val") if ilvl is not None else None, 0),
                 )
+            elif style is not None:
+                where = style_numbering.get(style.get(f"{W}val") or "")
+            if where is not None and where[0] not in ("", "0"):
+                label = numbering.label(*where)
                 if label:
                     para.add(label + " ")
             for text, italic, bold in _runs(p, final, counts):

@@ -1,0 +1,1 @@
+"""Builders of test documents (Word, PDF, hostile files), shared by the suites."""
