@@ -64,3 +64,115 @@ def build_docx(path: Path, *, extra: list[str] | None = None) -> Path:
 
 def words(text: str) -> list[str]:
     return re.findall(r"\S+", text)
+
+
+def build_pdf(path: Path, *, pages_of_padding: int = 0) -> Path:
+    """The same rendering as a PDF, made with Qt's QPdfWriter (needs a QApplication).
+
+    Lines are laid out with QTextLayout and each is drawn on exactly one page, as a word
+    processor does. With ``pages_of_padding``, the text is set large enough to run over
+    several pages, each with a running header (the symbols) and a page number.
+    """
+    from PySide6.QtCore import QMarginsF, QPointF
+    from PySide6.QtGui import (
+        QFont,
+        QFontMetricsF,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextCharFormat,
+        QTextLayout,
+    )
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(20, 25, 20, 25), QPageLayout.Unit.Millimeter)
+    writer.setResolution(96)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    width, height = float(rect.width()), float(rect.height())
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(20 if pages_of_padding else 10.5)
+    bold = QFont(font)
+    bold.setBold(True)
+    small = QFont(font)
+    small.setPointSizeF(8)
+    step = QFontMetricsF(font).lineSpacing()
+    painter = QPainter(writer)
+    page = [1]
+    top = 3 * step if pages_of_padding else 0.0
+    bottom = height - (3 * step if pages_of_padding else 0.0)
+    y = [top]
+
+    def furniture() -> None:
+        if not pages_of_padding:
+            return
+        painter.setFont(small)
+        running = "WT/MIN(13)/32 • WT/L/907"
+        fm = QFontMetricsF(small)
+        painter.drawText(QPointF(width - fm.horizontalAdvance(running), fm.ascent()), running)
+        number = f"- {page[0]} -"
+        painter.drawText(
+            QPointF((width - fm.horizontalAdvance(number)) / 2, height - fm.descent()), number
+        )
+
+    def new_page() -> None:
+        writer.newPage()
+        page[0] += 1
+        y[0] = top
+        furniture()
+
+    def line_at(text: str, f: QFont, right: bool = False, dy: float = 0.0) -> None:
+        painter.setFont(f)
+        fm = QFontMetricsF(f)
+        x = width - fm.horizontalAdvance(text) if right else 0.0
+        painter.drawText(QPointF(x, y[0] + dy + fm.ascent()), text)
+
+    def paragraph(runs: list[tuple[str, bool]], f: QFont) -> None:
+        text = "".join(t for t, _ in runs)
+        layout = QTextLayout(text, f)
+        formats, pos = [], 0
+        for t, italic in runs:
+            if italic:
+                fmt = QTextCharFormat()
+                fmt.setFontItalic(True)
+                r = QTextLayout.FormatRange()
+                r.start, r.length, r.format = pos, len(t), fmt
+                formats.append(r)
+            pos += len(t)
+        layout.setFormats(formats)
+        layout.beginLayout()
+        lines = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            lines.append(line)
+        layout.endLayout()
+        for line in lines:
+            if y[0] + line.height() > bottom:
+                new_page()
+            line.draw(painter, QPointF(0, y[0] - line.y()))
+            y[0] += line.height()
+        y[0] += step  # the space after a paragraph: a blank line
+
+    furniture()
+    # the header block: two columns, then the session lines, then "Original"
+    for k in range(max(len(HEADER_LEFT), len(HEADER_RIGHT))):
+        if k < len(HEADER_LEFT):
+            line_at(HEADER_LEFT[k], bold)
+        if k < len(HEADER_RIGHT):
+            line_at(HEADER_RIGHT[k], bold if k < 2 else font, right=True)
+        y[0] += step
+    y[0] += step
+    for line in SESSION:
+        line_at(line, font)
+        y[0] += step
+    y[0] += step
+    line_at(ORIGINAL, font, right=True)
+    y[0] += 2 * step
+    for text in decision_paragraphs():
+        paragraph(_runs(text), font)
+    painter.end()
+    return path

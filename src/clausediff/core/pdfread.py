@@ -6,18 +6,20 @@ pypdf in a separate process (``python -m clausediff.core.pdfread``) with a time 
 where the system allows, a memory limit: a hostile or broken file can make that process
 fail or be stopped, never the application.
 
-From the positioned text of each page it:
+From the text of each page as pypdf lays it out (lines in place, a blank line where the page
+leaves vertical space, columns apart) it:
 
-- groups fragments into lines by their baseline, and splits a line where a wide horizontal
-  gap separates two columns (the two sides of a WTO header block);
+- splits a header line where a wide gap separates two columns (the two sides of a WTO
+  header block);
 - drops running headers and footers (a line at the top or bottom of most pages, digits
   aside) and page numbers ("- 2 -", "Page 2", "Page: 2/5", "2");
-- starts a paragraph after a vertical gap wider than the usual line spacing, at a line that
-  opens with a paragraph label, and across a page break only where the text before ends a
-  clause;
-- joins the lines of a paragraph with a space, rejoins a word hyphenated at a line end
-  ("elec-" + "tronic") unless the hyphen belongs there ("e-" + "commerce", or a hyphenated
-  form found elsewhere in the document), and rejoins a symbol broken after a slash
+- starts a paragraph after a blank line (after two, on a page spaced out throughout), at a
+  line that opens with a paragraph label, and across a page break only where the text
+  before ends a clause;
+- joins the lines of a paragraph with a space; rejoins a word hyphenated at a line end
+  ("elec-" + "tronic") unless the hyphen belongs there: the hyphenated form is found
+  elsewhere in the document, or the first part is a prefix English writes with a hyphen
+  ("non-" + "discrimination", "e-" + "commerce"); rejoins a symbol broken after a slash
   ("WT/L/" + "274");
 - expands typographic ligatures (ﬁ, ﬂ) that PDF fonts use for "fi" and "fl".
 
@@ -28,11 +30,9 @@ The WTO header block on the first page stays one line to a paragraph, so that
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 from collections import Counter
@@ -63,27 +63,19 @@ _PAGE_NUMBER_RE = re.compile(
 _LABEL_START_RE = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z]{1,4}\)|\(\d{1,3}\)|[a-z]\))\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    x: float
-    y: float
-    size: float
-    text: str
-
-
 @dataclass(slots=True)
 class _Line:
     page: int
-    y: float
-    x: float
-    size: float
+    gap_before: int  # blank lines above it on its page
     text: str
 
 
 # --------------------------------------------------------------------------- in the child
 
 
-def _fragments(path: str) -> list[list[Fragment]]:
+def _page_texts(path: str) -> list[str]:
+    """Each page's text laid out as on the page (pypdf's layout mode): lines in place,
+    columns apart, a blank line where the page leaves vertical space."""
     from pypdf import PdfReader
 
     reader = PdfReader(path, strict=False)
@@ -100,26 +92,12 @@ def _fragments(path: str) -> list[list[Fragment]]:
         raise UnreadableFileError(
             f"The PDF has {len(reader.pages):,} pages; ClauseDiff reads at most {MAX_PDF_PAGES:,}."
         )
-    pages = []
-    for page in reader.pages:
-        frags: list[Fragment] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-            if text and text.strip():
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                scale = abs(tm[3] * cm[3]) or 1.0
-                frags.append(Fragment(x, y, (size or 10.0) * scale, text))  # noqa: B023
-
-        page.extract_text(visitor_text=visit)
-        pages.append(frags)
-    return pages
+    return [page.extract_text(extraction_mode="layout") for page in reader.pages]
 
 
 def _child(path: str) -> int:
     try:
-        pages = _fragments(path)
-        text = assemble(pages)
+        text = assemble(_page_texts(path))
     except UnreadableFileError as exc:
         print(json.dumps({"error": str(exc)}))
         return 0
@@ -194,122 +172,130 @@ def _limit_child() -> None:  # pragma: no cover - runs in the child
 # --------------------------------------------------------------------------- assembling text
 
 
-def _lines(pages: list[list[Fragment]]) -> list[list[_Line]]:
+_COLUMN_GAP = re.compile(r" {6,}")
+
+
+def _lines(pages: list[str]) -> list[list[_Line]]:
+    """Non-blank lines per page; ``gap_before`` counts the blank lines above each."""
     out = []
-    for number, frags in enumerate(pages):
-        rows: list[list[Fragment]] = []
-        for f in sorted(frags, key=lambda f: (-round(f.y, 1), f.x)):
-            if rows and abs(rows[-1][0].y - f.y) <= max(1.0, 0.4 * f.size):
-                rows[-1].append(f)
-            else:
-                rows.append([f])
+    for number, page in enumerate(pages):
         lines: list[_Line] = []
-        for row in rows:
-            row.sort(key=lambda f: f.x)
-            parts: list[list[Fragment]] = [[row[0]]]
-            for f in row[1:]:
-                prev = parts[-1][-1]
-                approx_end = prev.x + 0.5 * prev.size * len(prev.text)
-                if f.x - approx_end > 4 * max(prev.size, f.size):
-                    parts.append([f])  # a separate column
-                else:
-                    parts[-1].append(f)
-            for part in parts:
-                text = " ".join(_clean(f.text) for f in part)
-                text = re.sub(r"[ \t]+", " ", text).strip()
-                if text:
-                    lines.append(_Line(number, part[0].y, part[0].x, part[0].size, text))
+        blanks = 0
+        for raw in _clean(page).splitlines():
+            if not raw.strip():
+                blanks += 1
+                continue
+            lines.append(_Line(number, blanks, raw))
+            blanks = 0
         out.append(lines)
     return out
 
 
 def _clean(text: str) -> str:
-    return text.translate(_LIGATURES).replace("\t", " ").replace("\n", " ")
+    return text.translate(_LIGATURES).replace("\t", " ")
 
 
 def _running(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     """(page, line index) of running headers, footers and page numbers."""
     drop: set[tuple[int, int]] = set()
-    if not pages:
-        return drop
     edges: Counter[str] = Counter()
     for lines in pages:
         seen = set()
         for line in lines[:2] + lines[-2:]:
-            key = re.sub(r"\d+", "#", line.text.casefold())
+            key = re.sub(r"\d+", "#", " ".join(line.text.split()).casefold())
             if key not in seen:
                 seen.add(key)
                 edges[key] += 1
     repeated = {k for k, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2)}
     for p, lines in enumerate(pages):
         for k, line in enumerate(lines):
-            at_edge = k < 2 or k >= len(lines) - 2
-            if not at_edge:
+            if not (k < 2 or k >= len(lines) - 2):
                 continue
-            key = re.sub(r"\d+", "#", line.text.casefold())
-            if key in repeated or _PAGE_NUMBER_RE.fullmatch(line.text.strip()):
+            flat = " ".join(line.text.split())
+            key = re.sub(r"\d+", "#", flat.casefold())
+            if key in repeated or _PAGE_NUMBER_RE.fullmatch(flat):
                 drop.add((p, k))
     return drop
 
 
-def assemble(pages: list[list[Fragment]]) -> str:
-    """Paragraphs from positioned fragments; see the module contract."""
+def assemble(pages: list[str]) -> str:
+    """Paragraphs from the laid-out text of each page; see the module contract."""
     from clausediff.core.wto import _is_header_line
 
     by_page = _lines(pages)
     drop = _running(by_page)
-    lines = [
+    kept = [
         line for p, page in enumerate(by_page) for k, line in enumerate(page) if (p, k) not in drop
     ]
-    if not lines:
+    if not kept:
         return ""
-    # the WTO header block at the top of the first page: one line to a paragraph
+    # the WTO header block at the top of the first page: each column of each line its own
+    # paragraph, for as long as the lines are header furniture
+    paragraphs: list[str] = []
     n_header = 0
-    while n_header < len(lines) and lines[n_header].page == 0 and n_header < 40:
-        if not _is_header_line(lines[n_header].text):
+    while n_header < len(kept) and kept[n_header].page == 0 and n_header < 40:
+        cells = [c.strip() for c in _COLUMN_GAP.split(kept[n_header].text) if c.strip()]
+        if not cells or not all(_is_header_line(c) for c in cells):
             break
+        paragraphs.extend(cells)
         n_header += 1
-    steps = [
-        a.y - b.y
-        for a, b in itertools.pairwise(lines)
-        if a.page == b.page and 0 < a.y - b.y < 3 * a.size
-    ]
-    step = statistics.median(steps) if steps else 14.0
-    all_text = " ".join(line.text for line in lines)
-    paragraphs: list[str] = [line.text for line in lines[:n_header]]
+    body = kept[n_header:]
+    # Blank lines mark paragraphs, unless the page is spaced out throughout (then only
+    # wider gaps do).
+    spaced = sum(1 for line in body[1:] if line.gap_before) / max(1, len(body) - 1)
+    threshold = 2 if spaced > 0.7 and len(body) >= 6 else 1
+    all_text = " ".join(" ".join(line.text.split()) for line in body)
     current = ""
     prev: _Line | None = None
-    for line in lines[n_header:]:
-        new_paragraph = prev is None
-        if prev is not None:
-            if line.page != prev.page:
-                new_paragraph = bool(_LABEL_START_RE.match(line.text)) or (
-                    current.rstrip().endswith((".", ":", ";", ","))
-                    and line.text[:1].isupper()
-                    and not current.rstrip().endswith((" No.", " para.", " Art."))
-                )
-            else:
-                gap = prev.y - line.y
-                new_paragraph = gap > 1.45 * step or bool(_LABEL_START_RE.match(line.text))
+    for line in body:
+        text = " ".join(line.text.split())
+        if prev is None:
+            new_paragraph = True
+        elif line.page != prev.page:
+            new_paragraph = bool(_LABEL_START_RE.match(text)) or (
+                current.endswith((".", ":", ";", ","))
+                and text[:1].isupper()
+                and not current.endswith((" No.", " para.", " Art."))
+            )
+        else:
+            new_paragraph = line.gap_before >= threshold or bool(_LABEL_START_RE.match(text))
         if new_paragraph:
             if current:
                 paragraphs.append(current)
-            current = line.text
+            current = text
         else:
-            current = _join(current, line.text, all_text)
+            current = _join(current, text, all_text)
         prev = line
     if current:
         paragraphs.append(current)
     return "\n\n".join(paragraphs) + "\n"
 
 
+#: Prefixes written with a hyphen in English ("non-discrimination", "e-commerce"): a line
+#: that ends in one of them keeps its hyphen.
+_HYPHEN_PREFIXES = frozenset((
+    "all", "anti", "co", "counter", "cross", "e", "ex", "full", "half", "high", "inter",
+    "least", "long", "low", "mid", "more", "most", "multi", "non", "over", "part", "post",
+    "pre", "pro", "quasi", "re", "self", "semi", "short", "so", "sub", "super", "trans",
+    "under", "well",
+))  # fmt: skip
+
+
 def _join(before: str, after: str, all_text: str) -> str:
+    if before.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
+        return before[:-1] + after
     if before.endswith("-") and after[:1].islower():
         m = re.search(r"(\w+)-$", before)
         prefix = m.group(1) if m else ""
         first = re.match(r"\w+", after)
         rest = first.group() if first else ""
-        keep = len(prefix) < 2 or f"{prefix}-{rest}" in all_text.replace(f"{prefix}- {rest}", "")
+        elsewhere = all_text.replace(f"{prefix}- {rest}", "")
+        if f"{prefix}-{rest}" in elsewhere:
+            keep = True
+        elif re.search(rf"\b{re.escape(prefix + rest)}\b", elsewhere):
+            keep = False
+        else:
+            keep = len(prefix) < 2 or prefix.casefold() in _HYPHEN_PREFIXES
         return before + after if keep else before[:-1] + after
     if before.endswith("/"):
         return before + after  # a symbol broken after a slash: WT/L/ + 274
