@@ -102,3 +102,25 @@ def test_an_unreadable_import_shows_one_error_and_changes_nothing(
     assert "not a Word document" in win.last_error
     assert win.library.documents == before
     assert store.entries() == []
+
+
+def test_the_window_starts_on_the_bundled_texts_beside_a_damaged_library(
+    qtbot, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from clausediff.gui.app import start_window
+
+    damaged = tmp_path / "library.sqlite3"
+    damaged.write_bytes(b"\x00garbage" * 500)
+    monkeypatch.setenv("CLAUSEDIFF_LIBRARY", str(damaged))
+    _app, win = start_window([], settings)
+    win.suppress_dialogs = True
+    qtbot.addWidget(win)
+    try:
+        assert "set aside" in win.library_problem
+        symbols = {s for d in win.library.documents for s in d.info.symbols}
+        assert {"WT/MIN(98)/DEC/2", "WT/L/274", "WT/L/843", "WT/MIN(13)/32"} <= symbols
+        qtbot.waitUntil(lambda: win.compare_alignment is not None, timeout=10000)
+    finally:
+        win.comparer.cancel()
+        win.comparer.wait()
+        win.close()
