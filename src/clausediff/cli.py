@@ -20,7 +20,7 @@ from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, build_lineage, date_order
 
 EXIT_OK, EXIT_USAGE = 0, 2
-SUBCOMMANDS = ("library", "segments", "align", "import", "remove")
+SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +49,29 @@ def _parser() -> argparse.ArgumentParser:
         default="final",
         help="for Word files with tracked changes: the final text (default) or the original",
     )
+
+    ex = sub.add_parser(
+        "export",
+        help="write the comparison (two versions) or lineage (more) as HTML, PDF, Word or CSV",
+    )
+    ex.add_argument("versions", nargs="+", metavar="VERSION")
+    ex.add_argument("--format", "-f", choices=("html", "pdf", "docx", "csv"), required=True)
+    ex.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    ex.add_argument("--review", metavar="FILE.cdreview", help="include this review's notes")
+    ex.add_argument(
+        "--page", choices=("a4", "letter"), default="a4", help="PDF page size (default A4)"
+    )
+    ex.add_argument("--keep-order", action="store_true", help="do not sort by date")
+
+    nt = sub.add_parser("note", help="add a note to a clause in a review file (made if new)")
+    nt.add_argument("review", metavar="FILE.cdreview")
+    nt.add_argument("version", metavar="VERSION")
+    nt.add_argument("clause", metavar="CLAUSE", help="clause id (c7) or label (1.2)")
+    nt.add_argument("text")
+    nt.add_argument(
+        "--status", choices=("none", "agreed", "to discuss", "red line"), default="none"
+    )
+    nt.add_argument("--author", default="")
 
     rm = sub.add_parser("remove", help="remove an imported document from the library")
     rm.add_argument("ids", nargs="+", metavar="ID", type=int, help="its number in 'library'")
@@ -307,10 +330,81 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
+def _cmd_export(ns: argparse.Namespace) -> int:
+    from clausediff.core import export
+    from clausediff.core.review import Review, attach_notes
+
+    lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
+    notes = None
+    if ns.review:
+        review = Review(Path(ns.review))
+        missing = review.missing(lineage.versions)
+        if missing:
+            names = ", ".join(f"{v.label} ({v.sha256[:12]}…)" for v in missing)
+            print(f"clausediff: the review also covers versions not given here: {names}",
+                  file=sys.stderr)  # fmt: skip
+        notes = attach_notes(review.notes(), lineage)
+    out = Path(ns.output)
+    if ns.format == "html":
+        out.write_text(export.export_html(lineage, notes), encoding="utf-8")
+    elif ns.format == "csv":
+        out.write_text(export.export_csv(lineage, notes), encoding="utf-8-sig", newline="")
+    elif ns.format == "docx":
+        export.export_docx(lineage, out, notes)
+    else:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        from clausediff.gui.printing import export_pdf
+
+        _app = QGuiApplication.instance() or QGuiApplication(["clausediff"])
+        export_pdf(lineage, out, notes, page_size=ns.page)
+    print(f"Wrote {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_note(ns: argparse.Namespace) -> int:
+    from clausediff.core.library import resolve_version
+    from clausediff.core.review import Review
+
+    doc = resolve_version(ns.version)
+    index = next(
+        (c.index for c in doc.clauses if ns.clause in (c.id, c.label, c.display_label())), None
+    )
+    if index is None:
+        raise ClauseDiffError(f"{doc.info.label} has no clause {ns.clause!r}.")
+    review = Review(Path(ns.review), create=True)
+    if not any(v.sha256 == doc.info.sha256 for v in review.versions()):
+        review.set_versions([*_review_docs(review), doc])
+    note = review.add_note(doc, index, ns.text, status=ns.status, author=ns.author)
+    print(f"Note {note.id} on {doc.info.label} {note.clause_label} ({note.status})")
+    return EXIT_OK
+
+
+def _review_docs(review: object) -> list[object]:
+    from clausediff.core.library import resolve_version
+
+    docs = []
+    for v in review.versions():  # type: ignore[attr-defined]
+        for name in v.symbols:
+            try:
+                doc = resolve_version(name)
+            except ClauseDiffError:
+                continue
+            if doc.info.sha256 == v.sha256:
+                docs.append(doc)
+                break
+    return docs
+
+
 _COMMANDS = {
     "library": _cmd_library,
     "segments": _cmd_segments,
     "align": _cmd_align,
     "import": _cmd_import,
     "remove": _cmd_remove,
+    "export": _cmd_export,
+    "note": _cmd_note,
 }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clausediff.core.align import Alignment, LinkKind, align
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
@@ -59,11 +59,22 @@ class Lineage:
     families: tuple[Family, ...]
     bridges: tuple[tuple[int, int, int, int], ...] = ()  # (v_from, clause, v_to, clause)
 
+    _index: dict[tuple[int, int], Family] = field(default_factory=dict, repr=False, compare=False)
+
     def family_of(self, version: int, clause: int) -> Family:
-        for f in self.families:
-            if clause in f.in_version(version):
-                return f
-        raise KeyError((version, clause))
+        """The family of a clause; KeyError for a clause in none (a gap clause)."""
+        found = self.find_family(version, clause)
+        if found is None:
+            raise KeyError((version, clause))
+        return found
+
+    def find_family(self, version: int, clause: int) -> Family | None:
+        if not self._index:
+            for f in self.families:
+                for v, idx in f.members:
+                    for i in idx:
+                        self._index[(v, i)] = f
+        return self._index.get((version, clause))
 
 
 def date_order(docs: Sequence[Document]) -> list[Document]:

@@ -1,0 +1,463 @@
+"""Exports of a comparison (two versions) or a lineage (several): HTML, Word redline, CSV.
+
+Contract: every function takes a :class:`Lineage` (two versions make a comparison) and,
+optionally, notes placed on it (:func:`clausediff.core.review.attach_notes`), and writes
+text exactly as the versions hold it. Clause text is always escaped: a clause that reads
+``<img src="http://…">`` or ``&amp;`` exports as those characters, never as markup, and
+nothing in an export refers to anything outside it.
+
+- :func:`export_html`: one self-contained page (inline style, no scripts, no external
+  references), printable, with a legend and the provenance of every version.
+- :func:`export_docx`: a Word redline in the legal convention, with real tracked changes
+  (``w:ins``/``w:del``) so that Word shows them as revisions (struck-through deletions,
+  underlined insertions), and notes as Word comments.
+- :func:`export_csv`: the lineage table, one family a row, one version a column.
+
+The PDF export and printing are drawn by Qt from the HTML (:mod:`clausediff.gui.printing`).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from clausediff import __version__
+from clausediff.core.align import Alignment, ClauseLink, LinkKind
+from clausediff.core.lineage import Lineage
+from clausediff.core.model import Document
+from clausediff.core.redline import Mark, Run, side_runs
+from clausediff.core.review import PlacedNote
+from clausediff.core.worddiff import OpKind
+
+FORMATS = ("html", "pdf", "docx", "csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a unified redline: unchanged, deleted (old text) or inserted (new)."""
+
+    mark: Mark
+    text: str
+
+
+def unified(al: Alignment, lk: ClauseLink) -> list[Segment]:
+    """The link as one redline: old and new text interleaved in the order of the changes."""
+    left, right = al.side_text(lk, 0), al.side_text(lk, 1)
+    if lk.kind is LinkKind.DELETED:
+        return [Segment(Mark.DELETED, left)]
+    if lk.kind is LinkKind.ADDED:
+        return [Segment(Mark.INSERTED, right)]
+    if not lk.right:  # an unknown clause of the older version
+        return [Segment(Mark.SAME, left)] if left else []
+    if not lk.ops:
+        return [Segment(Mark.SAME, right)] if right else []
+    out: list[Segment] = []
+    for op in lk.ops:
+        old, new = op.texts(left, right)
+        if op.kind is OpKind.EQUAL:
+            out.append(Segment(Mark.SAME, new))
+        else:
+            if old:
+                out.append(Segment(Mark.DELETED, old))
+            if new:
+                out.append(Segment(Mark.INSERTED, new))
+    return [s for s in out if s.text]
+
+
+def notes_by_family(notes: Sequence[PlacedNote] | None) -> dict[str | None, list[PlacedNote]]:
+    out: dict[str | None, list[PlacedNote]] = defaultdict(list)
+    for n in notes or ():
+        out[n.family].append(n)
+    return out
+
+
+def link_notes(
+    lineage: Lineage, pair: int, lk: ClauseLink, notes: dict[str | None, list[PlacedNote]]
+) -> list[PlacedNote]:
+    families = []
+    for v, idx in ((pair, lk.left), (pair + 1, lk.right)):
+        for i in idx:
+            fam = lineage.find_family(v, i)
+            if fam is not None and fam.id not in families:
+                families.append(fam.id)
+    return [n for f in families for n in notes.get(f, [])]
+
+
+def _clause_label(doc: Document, indices: tuple[int, ...]) -> str:
+    return ", ".join(doc.clauses[i].display_label() for i in indices) or "—"
+
+
+def _gap_or_text(doc: Document, indices: tuple[int, ...]) -> str | None:
+    if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
+        return f"Text not available in this version — {doc.clauses[indices[0]].gap_note or ''}"
+    return None
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10pt;
+       color: #1b1b1b; margin: 1.5em; line-height: 1.4; }
+h1 { font-size: 16pt; margin-bottom: 0.2em; }
+h2 { font-size: 13pt; margin-top: 1.6em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #c8c8c8; padding: 6px 8px; vertical-align: top; text-align: left; }
+th { background: #f0f0f0; }
+td.kind { white-space: nowrap; font-size: 9pt; color: #444; }
+del { color: #a03c00; background: #fbe3d6; text-decoration: line-through; }
+ins { color: #0b4f8a; background: #dceaf7; text-decoration: underline; }
+.gap { color: #666; font-style: italic; background: #eeeeee; }
+.unknown { color: #666; font-style: italic; }
+.note { font-size: 9.5pt; border-left: 3px solid #888; padding-left: 6px; margin-top: 4px; }
+.status-agreed { border-color: #009E73; }
+.status-to-discuss { border-color: #E69F00; }
+.status-red-line { border-color: #D55E00; }
+.legend span { margin-right: 1.5em; }
+.provenance td { font-size: 9.5pt; }
+@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
+"""
+
+
+# (inline styles too, for renderers without full CSS, such as Qt's for PDF and printing)
+_DEL_SPAN = '<span style="color:#a03c00;background-color:#fbe3d6">'
+_INS_SPAN = '<span style="color:#0b4f8a;background-color:#dceaf7">'
+
+
+def _runs_html(runs: Sequence[Run]) -> str:
+    parts = []
+    for r in runs:
+        text = html.escape(r.text).replace("\n", "<br/>")
+        if r.italic:
+            text = f"<i>{text}</i>"
+        if r.bold:
+            text = f"<b>{text}</b>"
+        if r.mark is Mark.DELETED:
+            text = f"<del>{_DEL_SPAN}{text}</span></del>"
+        elif r.mark is Mark.INSERTED:
+            text = f"<ins><u>{_INS_SPAN}{text}</span></u></ins>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _side_html(al: Alignment, lk: ClauseLink, side: int) -> str:
+    doc = al.left if side == 0 else al.right
+    indices = lk.left if side == 0 else lk.right
+    if not indices:
+        if lk.kind is LinkKind.UNKNOWN:
+            return (
+                '<span class="unknown">Unknown: the counterpart may lie in text missing from '
+                "this version.</span>"
+            )
+        return ""
+    gap = _gap_or_text(doc, indices)
+    if gap is not None:
+        return f'<span class="gap">{html.escape(gap)}</span>'
+    return _runs_html(side_runs(al, lk, side))
+
+
+def _notes_html(notes: Sequence[PlacedNote]) -> str:
+    out = []
+    for p in notes:
+        n = p.note
+        status = "" if n.status == "none" else f"<b>{html.escape(n.status)}</b> — "
+        who = ", ".join(x for x in (n.author, n.updated) if x)
+        out.append(
+            f'<div class="note status-{html.escape(n.status.replace(" ", "-"))}">{status}'
+            f"{html.escape(n.text)}"
+            + (f' <span style="color:#666">({html.escape(who)})</span>' if who else "")
+            + "</div>"
+        )
+    return "".join(out)
+
+
+def _provenance_html(lineage: Lineage) -> str:
+    rows = []
+    for v, doc in enumerate(lineage.versions):
+        info = doc.info
+        complete = "complete" if info.complete and not doc.has_gaps else "excerpt (gaps marked)"
+        sources = ", ".join(info.sources) or info.path or "—"
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(x))}</td>"
+                for x in (
+                    f"v{v}",
+                    info.label,
+                    info.symbol or "—",
+                    info.date or "—",
+                    info.body or "—",
+                    complete,
+                    sources,
+                    info.sha256[:12] + "…" if info.sha256 else "—",
+                )
+            )
+            + "</tr>"
+        )
+    head = "".join(
+        f'<th width="{w}%">{h}</th>'
+        for h, w in (
+            ("", 4), ("Version", 13), ("Symbol", 15), ("Date", 10), ("Body", 20), ("Text", 10),
+            ("Source", 16), ("SHA-256", 12),
+        )
+    )  # fmt: skip
+    return f'<table class="provenance"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def export_html(
+    lineage: Lineage, notes: Sequence[PlacedNote] | None = None, *, title: str = ""
+) -> str:
+    """The comparison (two versions) or the lineage (more) as one self-contained page."""
+    by_family = notes_by_family(notes)
+    versions = lineage.versions
+    heading = title or (
+        f"{versions[0].info.label} → {versions[-1].info.label}"
+        if len(versions) == 2
+        else "Lineage: " + " → ".join(d.info.label for d in versions)
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8"/>',
+        f"<title>{html.escape(heading)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{html.escape(heading)}</h1>",
+        '<p class="legend">Legend: <del>struck through</del> deleted &#160;·&#160; '
+        "<ins><u>underlined</u></ins> inserted &#160;·&#160; "
+        '<span class="gap">grey italics</span> text not available in that version</p>',
+        "<h2>Versions</h2>",
+        _provenance_html(lineage),
+    ]
+    if len(versions) == 2:
+        parts.append(_compare_html(lineage, by_family, notes is not None))
+    else:
+        parts.append(_lineage_html(lineage, by_family, notes is not None))
+    orphans = by_family.get(None, [])
+    if orphans:
+        parts.append("<h2>Orphaned notes</h2><p>Their clauses can no longer be found.</p>")
+        for p in orphans:
+            parts.append(
+                f"<p><b>{html.escape(p.note.version_label)} {html.escape(p.note.clause_label)}"
+                f"</b>: “{html.escape(p.note.clause_text)}”</p>{_notes_html([p])}"
+            )
+    parts.append(
+        f'<p style="font-size:8pt;color:#666">Made with ClauseDiff {html.escape(__version__)}.'
+        "</p></body></html>"
+    )
+    return "\n".join(parts) + "\n"
+
+
+def _compare_html(
+    lineage: Lineage, by_family: dict[str | None, list[PlacedNote]], with_notes: bool
+) -> str:
+    al = lineage.pairs[0]
+    head = (
+        '<tr><th width="10%">Clauses</th><th width="10%">Change</th>'
+        f'<th width="40%">{html.escape(al.left.info.label)}</th>'
+        f'<th width="40%">{html.escape(al.right.info.label)}</th></tr>'
+    )
+    rows = []
+    for lk in al.links:
+        notes = link_notes(lineage, 0, lk, by_family) if with_notes else []
+        rows.append(
+            "<tr>"
+            f'<td class="kind">{html.escape(_clause_label(al.left, lk.left))} → '
+            f"{html.escape(_clause_label(al.right, lk.right))}</td>"
+            f'<td class="kind">{lk.kind.value}'
+            + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
+            + "</td>"
+            f"<td>{_side_html(al, lk, 0)}</td><td>{_side_html(al, lk, 1)}</td></tr>"
+        )
+        if notes:  # the notes on a row of their own, under the clause they are about
+            rows.append(
+                f'<tr><td class="kind">notes</td><td colspan="3">{_notes_html(notes)}</td></tr>'
+            )
+    return f"<h2>Clause by clause</h2><table>{head}{''.join(rows)}</table>"
+
+
+def _lineage_cells(lineage: Lineage, fam_members: dict[int, tuple[int, ...]], v: int) -> str:
+    doc = lineage.versions[v]
+    members = fam_members.get(v, ())
+    if not members:
+        hidden = any(c.is_gap for c in doc.clauses)
+        return '<span class="gap">not in this version' + (
+            " (or in its missing text)</span>" if hidden else "</span>"
+        )
+    parts = []
+    for i in members:
+        clause = doc.clauses[i]
+        label = f"<b>{html.escape(clause.display_label())}</b> "
+        if v > 0:
+            al = lineage.pairs[v - 1]
+            lk = al.link_of_right(i)
+            parts.append(label + _runs_html(side_runs(al, lk, 1)))
+        else:
+            al = lineage.pairs[0]
+            lk = al.link_of_left(i)
+            runs = [replace(r, mark=Mark.SAME) for r in side_runs(al, lk, 0)]
+            parts.append(label + _runs_html(runs))
+    return "<br/><br/>".join(parts)
+
+
+def _lineage_html(
+    lineage: Lineage, by_family: dict[str | None, list[PlacedNote]], with_notes: bool
+) -> str:
+    head = (
+        "<tr><th>Family</th>"
+        + "".join(
+            f"<th>{html.escape(d.info.label)}<br/>{html.escape(d.info.date)}</th>"
+            for d in lineage.versions
+        )
+        + ("<th>Notes</th>" if with_notes else "")
+        + "</tr>"
+    )
+    rows = []
+    for fam in lineage.families:
+        members = dict(fam.members)
+        cells = "".join(
+            f"<td>{_lineage_cells(lineage, members, v)}</td>" for v in range(len(lineage.versions))
+        )
+        notes = _notes_html(by_family.get(fam.id, [])) if with_notes else ""
+        rows.append(
+            f'<tr><td class="kind">{html.escape(fam.id)}</td>{cells}'
+            + (f"<td>{notes}</td>" if with_notes else "")
+            + "</tr>"
+        )
+    return f"<h2>Clause families</h2><table>{head}{''.join(rows)}</table>"
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> str:
+    """The lineage table: a family a row; per version its labels, text and change kind."""
+    by_family = notes_by_family(notes)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    header = ["family"]
+    for d in lineage.versions:
+        name = f"{d.info.label} ({d.info.date})" if d.info.date else d.info.label
+        header += [f"{name} labels", f"{name} text", f"{name} change"]
+    if notes is not None:
+        header += ["notes"]
+    writer.writerow(header)
+    for fam in lineage.families:
+        members = dict(fam.members)
+        row = [fam.id]
+        for v, doc in enumerate(lineage.versions):
+            idx = members.get(v, ())
+            row.append(_clause_label(doc, idx) if idx else "")
+            row.append("\n".join(doc.clauses[i].text for i in idx))
+            if v == 0 or not idx:
+                row.append("" if idx or v == 0 else "absent")
+            else:
+                row.append(lineage.pairs[v - 1].link_of_right(idx[0]).kind.value)
+        if notes is not None:
+            row.append(
+                "\n".join(f"[{p.note.status}] {p.note.text}" for p in by_family.get(fam.id, []))
+            )
+        writer.writerow(row)
+    for p in by_family.get(None, []) if notes is not None else []:
+        writer.writerow(
+            ["(orphaned)", p.note.clause_label, p.note.clause_text, ""]
+            + [""] * (3 * len(lineage.versions) - 3)
+            + [f"[{p.note.status}] {p.note.text}"]
+        )
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def export_docx(
+    lineage: Lineage,
+    path: Path,
+    notes: Sequence[PlacedNote] | None = None,
+    *,
+    author: str = "ClauseDiff",
+) -> None:
+    """A Word redline of each consecutive pair, with tracked changes and comments."""
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    by_family = notes_by_family(notes)
+    versions = lineage.versions
+    document.add_heading(" → ".join(d.info.label for d in versions) + " — redline", level=1)
+    for d in versions:
+        info = d.info
+        complete = "complete" if info.complete and not d.has_gaps else "excerpt"
+        document.add_paragraph(
+            f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
+            + (f". Source: {', '.join(info.sources)}" if info.sources else ""),
+            style="List Bullet",
+        )
+    document.add_paragraph(
+        "Deletions are struck through and insertions underlined, as tracked changes "
+        "(Review › Track Changes shows them as revisions)."
+    )
+    revision = [0]
+    stamp = "2000-01-01T00:00:00Z"
+
+    def tracked(paragraph: object, tag: str, text: str) -> None:
+        revision[0] += 1
+        wrapper = OxmlElement(f"w:{tag}")
+        wrapper.set(qn("w:id"), str(revision[0]))
+        wrapper.set(qn("w:author"), author)
+        wrapper.set(qn("w:date"), stamp)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:delText" if tag == "del" else "w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        run.append(t)
+        wrapper.append(run)
+        paragraph._p.append(wrapper)  # type: ignore[attr-defined]
+
+    for pair, al in enumerate(lineage.pairs):
+        document.add_heading(f"{al.left.info.label} → {al.right.info.label}", level=2)
+        for lk in al.links:
+            labels = f"{_clause_label(al.left, lk.left)} → {_clause_label(al.right, lk.right)}"
+            para = document.add_paragraph()
+            lead = para.add_run(f"[{labels}, {lk.kind.value}] ")
+            lead.font.size = docx.shared.Pt(8)
+            lead.font.highlight_color = WD_COLOR_INDEX.GRAY_25 if lk.kind.is_change else None
+            gap_l = _gap_or_text(al.left, lk.left)
+            gap_r = _gap_or_text(al.right, lk.right)
+            if lk.kind is LinkKind.UNKNOWN or gap_l or gap_r:
+                note = gap_l or gap_r or ""
+                text = al.side_text(lk, 1) or al.side_text(lk, 0)
+                if not (gap_l or gap_r):
+                    para.add_run(text)
+                    para.add_run(
+                        " [unknown: the counterpart may lie in text missing from the other version]"
+                    ).italic = True
+                else:
+                    para.add_run(f"[{note}]").italic = True
+            else:
+                for seg in unified(al, lk):
+                    if seg.mark is Mark.DELETED:
+                        tracked(para, "del", seg.text)
+                    elif seg.mark is Mark.INSERTED:
+                        tracked(para, "ins", seg.text)
+                    else:
+                        para.add_run(seg.text)
+            for placed in link_notes(lineage, pair, lk, by_family) if notes is not None else []:
+                n = placed.note
+                body = (f"[{n.status}] " if n.status != "none" else "") + n.text
+                document.add_comment(
+                    [lead], text=body, author=n.author or author, initials=(n.author or "CD")[:2]
+                )
+    orphans = by_family.get(None, []) if notes is not None else []
+    if orphans:
+        document.add_heading("Orphaned notes", level=2)
+        for p in orphans:
+            para = document.add_paragraph(
+                f"{p.note.version_label} {p.note.clause_label}: “{p.note.clause_text}” — "
+                f"[{p.note.status}] {p.note.text}"
+            )
+    document.save(str(path))
