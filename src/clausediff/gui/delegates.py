@@ -135,6 +135,30 @@ class CompareDelegate(QStyledItemDelegate):
             f"Moved to {side_labels(al.right, lk.right)}, {where}.", palette, italic=True
         )
 
+    @staticmethod
+    def _draw_notes_badge(
+        painter: QPainter, gutter: QRectF, notes: list[Any], y: float, font: QFont
+    ) -> None:
+        """A note marker in the gutter: the status word in its colour, and the count."""
+        from clausediff.gui.notes import STATUS_COLOURS
+
+        order = ("red line", "to discuss", "agreed", "none")
+        status = min((p.note.status for p in notes), key=order.index)
+        colour = QColor(STATUS_COLOURS.get(status, "#9AA0A6"))
+        label = ("✎ " + (status if status != "none" else "note")) + (
+            f" +{len(notes) - 1}" if len(notes) > 1 else ""
+        )
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        fm = QFontMetrics(bold)
+        box = QRectF(gutter.left() + 10, gutter.top() + y, fm.horizontalAdvance(label) + 8,
+                     fm.height() + 2)  # fmt: skip
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
     def _small_font(self) -> tuple[QFont, int]:
         small = QFont(self.font)
         small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
@@ -154,7 +178,11 @@ class CompareDelegate(QStyledItemDelegate):
 
     def _gutter_height(self, model: CompareModel, row: int) -> int:
         small, step = self._small_font()
-        return self._labels_height(self._gutter_labels(model, row), small) + 2 * step
+        has_notes = bool(model.notes_by_link.get(model.link_number(row)))
+        return (
+            self._labels_height(self._gutter_labels(model, row), small)
+            + (4 if has_notes else 2) * step
+        )
 
     def _columns(self, rect_width: int) -> tuple[int, int]:
         text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
@@ -248,6 +276,9 @@ class CompareDelegate(QStyledItemDelegate):
             painter.drawText(
                 gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}"
             )
+        notes = model.notes_by_link.get(model.link_number(index.row()), [])
+        if notes and not marker:
+            self._draw_notes_badge(painter, gutter, notes, y + step, small)
         # the two sides
         x_left = rect.left() + GUTTER + PAD
         x_right = x_left + lw + 2 * PAD

@@ -61,6 +61,7 @@ class CompareModel(QAbstractListModel):
         self._rows: list[int] = []
         self._row_of: dict[int, int] = {}
         self.hide_unchanged = False
+        self.notes_by_link: dict[int, list[Any]] = {}  # placed notes of the open review
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.beginResetModel()
@@ -143,7 +144,7 @@ class CompareModel(QAbstractListModel):
                 f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(lk)
+            return self.tooltip(lk, self.link_number(index.row()))
         if role == LinkRole:
             return lk
         if role == KindRole:
@@ -152,7 +153,7 @@ class CompareModel(QAbstractListModel):
             return self.link_number(index.row())
         return None
 
-    def tooltip(self, lk: ClauseLink) -> str:
+    def tooltip(self, lk: ClauseLink, link_number: int = -1) -> str:
         assert self.alignment is not None
         al = self.alignment
         text = f"{KIND_TEXT[lk.kind]} · similarity {lk.score:.2f}"
@@ -162,6 +163,9 @@ class CompareModel(QAbstractListModel):
                 side, gi = lk.gap
                 gap_doc = al.right if side else al.left
                 text += f" ({gap_doc.clauses[gi].gap_note})"
+        for placed in self.notes_by_link.get(link_number, []):
+            n = placed.note
+            text += f"\n✎ {n.status if n.status != 'none' else 'note'}: {n.text}"
         if lk.kind is LinkKind.MOVED:
             text += (
                 f"\nmoved from {side_labels(al.left, lk.left)} of {al.left.info.label} "
@@ -307,6 +311,7 @@ class LineageModel(QAbstractTableModel):
         self.lineage: Lineage | None = None
         self._rows: list[int] = []
         self.changed_only = False
+        self.notes_by_family: dict[str | None, list[Any]] = {}
 
     def set_lineage(self, lineage: Lineage | None) -> None:
         self.beginResetModel()
@@ -364,7 +369,9 @@ class LineageModel(QAbstractTableModel):
                 return f"{info.label}\n{info.symbol} · {info.date}"
             return None
         if 0 <= section < len(self._rows):
-            return self.lineage.families[self._rows[section]].id
+            fam = self.lineage.families[self._rows[section]].id
+            count = len(self.notes_by_family.get(fam, ()))
+            return f"{fam}  ✎{count}" if count else fam
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
