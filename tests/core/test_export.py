@@ -1,0 +1,109 @@
+"""`clausediff export` of 2011 → 2013 in each format, with and without notes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from clausediff.core.documents import load_bundled
+from clausediff.core.review import Review
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clausediff", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def review_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("review") / "bali.cdreview"
+    d2011 = load_bundled("WT/L/843")
+    review = Review(path, create=True)
+    review.set_versions([d2011, load_bundled("WT/MIN(13)/32")])
+    recital = next(c.index for c in d2011.clauses if c.text.startswith("Recalling"))
+    review.add_note(d2011, recital, "Check the session number", status="to discuss", author="Ana")
+    return path
+
+
+def _export(tmp_path: Path, fmt: str, *extra: str) -> Path:
+    out = tmp_path / f"export.{fmt}"
+    result = run("export", "WT/L/843", "WT/MIN(13)/32", "--format", fmt, "-o", str(out), *extra)
+    assert result.returncode == 0, result.stderr
+    assert out.exists() and out.stat().st_size > 0
+    return out
+
+
+def test_html_carries_seventh_and_eighth_as_deletion_and_insertion(
+    tmp_path: Path, review_file: Path
+) -> None:
+    page = _export(tmp_path, "html", "--review", str(review_file)).read_text(encoding="utf-8")
+    assert re.search(r"<del><span[^>]*>Seventh</span></del>", page)
+    assert re.search(r"<ins><u><span[^>]*>Eighth</span></u></ins>", page)
+    assert not re.search(r"<del>(<[^>]*>)*Eighth", page)
+    assert not re.search(r"<ins>(<[^>]*>)*Seventh", page)
+    # self-contained: nothing loaded from outside
+    for reference in ("<script", "<link", "<img", "src=", "@import", "url("):
+        assert reference not in page
+    assert "2011 Decision" in page and "WT/L/843" in page and "excerpt" in page  # provenance
+    assert "Check the session number" in page and "to discuss" in page  # the note
+
+
+def test_docx_has_tracked_deletion_and_insertion_around_them(
+    tmp_path: Path, review_file: Path
+) -> None:
+    document = docx.Document(str(_export(tmp_path, "docx", "--review", str(review_file))))
+    body = document.element.body
+    deleted = [
+        "".join(t.text or "" for t in d.iter(qn("w:delText"))) for d in body.iter(qn("w:del"))
+    ]
+    inserted = ["".join(t.text or "" for t in i.iter(qn("w:t"))) for i in body.iter(qn("w:ins"))]
+    assert "Seventh" in deleted and "Eighth" in inserted
+    assert "WT/L/782" in deleted and "WT/L/843" in inserted
+    # in one paragraph, the deletion comes right before the insertion
+    for p in body.iter(qn("w:p")):
+        kinds = [el.tag for el in p if el.tag in (qn("w:del"), qn("w:ins"))]
+        texts = [
+            "".join(t.text or "" for t in el.iter(qn("w:t"), qn("w:delText")))
+            for el in p
+            if el.tag in (qn("w:del"), qn("w:ins"))
+        ]
+        if "Seventh" in texts:
+            k = texts.index("Seventh")
+            assert (
+                kinds[k] == qn("w:del") and texts[k + 1] == "Eighth" and kinds[k + 1] == qn("w:ins")
+            )
+            break
+    else:  # pragma: no cover
+        raise AssertionError("no paragraph with the recital's change")
+    comments = list(document.comments)
+    assert any("Check the session number" in c.text for c in comments)
+
+
+def test_pdf_text_contains_the_clauses(tmp_path: Path) -> None:
+    reader = PdfReader(str(_export(tmp_path, "pdf")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for clause in load_bundled("WT/MIN(13)/32").clauses:
+        if clause.kind.value == "operative":
+            assert " ".join(clause.text.split()[:8]) in text
+    assert "Page 1 of" in text and "WT/L/843 (2011-12-17)" in text
+    letter = _export(tmp_path, "pdf", "--page", "letter")
+    box = PdfReader(str(letter)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_csv_is_the_lineage_table(tmp_path: Path, review_file: Path) -> None:
+    data = _export(tmp_path, "csv", "--review", str(review_file)).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data)))
+    assert rows[0][0] == "family" and rows[0][-1] == "notes"
+    recital = next(r for r in rows if r[2].startswith("Recalling"))
+    assert recital[6] == "modified" and "[to discuss] Check the session number" in recital[-1]
