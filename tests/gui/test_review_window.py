@@ -1,0 +1,172 @@
+"""Reviews in the window: the notes panel, its status filter, note badges, print preview;
+and hostile clause text shown and exported literally, with no request ever made."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+from clausediff.gui.main_window import MainWindow
+from clausediff.gui.richtext import LIGHT
+
+
+def _row(win: MainWindow, start: str) -> int:
+    al = win.compare_alignment
+    assert al is not None
+    m = win.compare_model
+    return next(r for r in range(m.rowCount()) if al.side_text(m.link(r), 1).startswith(start))
+
+
+def test_notes_panel_lists_notes_and_filters_by_status(window: MainWindow, tmp_path: Path) -> None:
+    assert window.new_review(tmp_path / "bali")
+    assert window.review is not None and window.review.path.name == "bali.cdreview"
+    assert window.add_note(
+        _row(window, "Recalling"), "Session number", status="agreed", author="Ana"
+    )
+    assert window.add_note(_row(window, "To continue"), "Scope?", status="to discuss")
+    assert window.add_note(
+        _row(window, "To instruct the General Council to hold"), "No", status="red line"
+    )
+    model = window.notes_model
+    assert model.rowCount() == 3
+    panel = window.notes_panel
+    for name, expected in (("agreed", 1), ("red line", 1), ("to discuss", 1), ("all", 3),
+                           ("orphaned", 0)):  # fmt: skip
+        panel.status_filter.setCurrentIndex(panel.status_filter.findData(name))
+        assert model.rowCount() == expected, name
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("agreed"))
+    text = model.data(model.index(0))
+    assert text.startswith("AGREED") and "Session number" in text and "Ana" in text
+    # the compare row carries a badge and the note in its tooltip
+    row = _row(window, "Recalling")
+    link_no = window.compare_model.link_number(row)
+    assert [p.note.text for p in window.compare_model.notes_by_link[link_no]] == ["Session number"]
+    assert "✎ agreed: Session number" in window.compare_model.data(
+        window.compare_model.index(row), role=3
+    )
+    # and survive closing the window and opening the review again
+    path = window.review.path
+    window.review = None
+    assert window.open_review(path)
+    assert window.notes_model.rowCount() == 1  # the filter is still "agreed"
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("all"))
+    assert window.notes_model.rowCount() == 3
+
+
+def test_lineage_rows_show_their_notes(window: MainWindow, tmp_path: Path) -> None:
+    window.new_review(tmp_path / "lineage")
+    window.add_note(_row(window, "That Members will maintain"), "Moratorium", status="red line")
+    model = window.lineage_model
+    headers = [model.headerData(r, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical)
+               for r in range(model.rowCount())]  # fmt: skip
+    assert any(h.endswith("✎1") for h in headers)
+
+
+def test_print_preview_opens_offscreen(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    dialog = window.print_preview()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    assert dialog.objectName() == "printPreview"
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10000)
+    assert preview.pageCount() >= 2  # the 2011 -> 2013 comparison, laid out on pages
+    dialog.close()
+
+
+def test_export_from_the_window(window: MainWindow, tmp_path: Path) -> None:
+    for fmt in ("html", "pdf", "docx", "csv"):
+        out = tmp_path / f"out.{fmt}"
+        assert window.export_to(out, fmt)
+        assert out.stat().st_size > 0
+
+
+HOSTILE = (
+    '1. Members shall <img src="http://127.0.0.1:{port}/x"> report &amp; '
+    "<script>alert(1)</script> at once.\n\n"
+    '2. The Council <img src="http://127.0.0.1:9/x"> shall review.\n'
+)
+
+
+class _Listener:
+    """A local server that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(5)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.hits = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.hits += 1
+            conn.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():  # type: ignore[no-untyped-def]
+    server = _Listener()
+    yield server
+    server.close()
+
+
+def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetched(
+    window: MainWindow, tmp_path: Path, listener: _Listener
+) -> None:
+    old = tmp_path / "draft-1.txt"
+    new = tmp_path / "draft-2.txt"
+    old.write_text(HOSTILE.format(port=listener.port).replace("at once", "soon"), encoding="utf-8")
+    new.write_text(HOSTILE.format(port=listener.port), encoding="utf-8")
+    assert window.open_path(old) and window.open_path(new)
+    rows = len(window.library.documents)
+    window.set_pair(rows - 2, rows - 1)
+    al = window.compare_alignment
+    assert al is not None and "<script>" in al.right.clauses[0].text
+    # every view draws it: the compare rows, the lineage, the history panel
+    window.compare_view.viewport().repaint()
+    window.run_lineage()
+    window.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    window.lineage_view.viewport().repaint()
+    delegate_html = window.compare_delegate._html(al, window.compare_model.link(0), 1, LIGHT)
+    assert "&lt;img src=" in delegate_html and "http://127.0.0.1:" in delegate_html
+    assert "&lt;script&gt;" in delegate_html and "&amp;amp;" in delegate_html
+    assert "<img" not in delegate_html and "<script" not in delegate_html
+    doc = window.compare_delegate._doc(window.compare_model, 0, 1, 500, LIGHT)
+    assert '<img src="http://127.0.0.1:' in doc.toPlainText()  # shown literally
+    # every export too
+    window.tabs.setCurrentIndex(0)
+    for fmt in ("html", "pdf", "docx", "csv"):
+        assert window.export_to(tmp_path / f"hostile.{fmt}", fmt)
+    page = (tmp_path / "hostile.html").read_text(encoding="utf-8")
+    assert "<img" not in page and "<script" not in page
+    assert "&lt;img src=&quot;http://127.0.0.1:9/x&quot;&gt;" in page and "&amp;amp;" in page
+    browser = QTextBrowser()  # a page viewer loading the export: still nothing fetched
+    browser.setHtml(page)
+    browser.resize(800, 600)
+    browser.show()
+    QApplication.processEvents()
+    assert '<img src="http://127.0.0.1:9/x">' in browser.toPlainText()
+    browser.close()
+    QApplication.processEvents()
+    assert listener.hits == 0
