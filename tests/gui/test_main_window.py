@@ -221,3 +221,18 @@ def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (1400, 900)
     colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 900, 29)}
     assert len(colours) > 20, "the screenshot is blank"
+
+
+def test_find_works_in_the_lineage_too(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(1)
+    window.show_find()
+    window.find_edit.setText("customs duties")
+    rows = window.find_families("customs duties")
+    assert rows, "the moratorium family is found"
+    assert window.lineage_view.currentIndex().row() == rows[0]
+    assert "families in the lineage" in window.find_status.text()
+    fam = window.lineage.families[window.lineage_model.family_number(rows[0])]
+    texts = [window.lineage.versions[v].clauses[i].text for v, idx in fam.members for i in idx]
+    assert any("customs duties" in t for t in texts)
+    # the 1998 Declaration's moratorium sentence and the 2013 clause are in that family
+    assert any(t.startswith("That Members will maintain") for t in texts)

@@ -319,9 +319,14 @@ class LineageDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.font = QFont()
+        self.find = ""
         self._cache: _LayoutCache = _LayoutCache()
 
     def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def set_find(self, text: str) -> None:
+        self.find = text
         self._cache.clear()
 
     def set_font(self, font: QFont) -> None:
@@ -348,12 +353,12 @@ class LineageDelegate(QStyledItemDelegate):
                 al = lineage.pairs[col - 1]
                 lk = al.link_of_right(i)
                 body = (
-                    runs_html(side_runs(al, lk, 1), palette)
+                    runs_html(side_runs(al, lk, 1), palette, self.find)
                     if lk.ops or lk.kind is LinkKind.ADDED
-                    else plain_html(clause.text, palette)
+                    else plain_html(clause.text, palette, find=self.find)
                 )
             else:
-                body = plain_html(clause.text, palette)
+                body = plain_html(clause.text, palette, find=self.find)
             label = f"<b>{clause.display_label()}</b> " if clause.label else ""
             parts.append(label + body)
         if not members:

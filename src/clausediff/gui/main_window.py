@@ -78,6 +78,7 @@ ACCESSIBLE_NAMES = {
     "compareView": "Comparison, clause by clause",
     "overviewStrip": "Overview of changes",
     "findBar": "Find bar",
+    "centralArea": "Views and find bar",
     "findEdit": "Find text in all versions",
     "findStatus": "Rows found",
     "findClose": "Close the find bar",
@@ -359,8 +360,6 @@ class MainWindow(QMainWindow):
         self.overview.rowClicked.connect(self.select_row)
         row.addWidget(self.overview)
         layout.addLayout(row, 1)
-        self.find_bar = self._build_find_bar()
-        layout.addWidget(self.find_bar)
         self.tabs.addTab(compare, "Compare")
 
         lineage = QWidget()
@@ -409,7 +408,17 @@ class MainWindow(QMainWindow):
         split.setSizes([500, 200])
         lay.addWidget(split, 1)
         self.tabs.addTab(lineage, "Lineage")
-        self.setCentralWidget(self.tabs)
+        # the find bar serves both views: rows of the comparison, families of the lineage
+        central = QWidget()
+        central.setObjectName("centralArea")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.tabs, 1)
+        self.find_bar = self._build_find_bar()
+        outer.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.tabs.currentChanged.connect(lambda _i: self._on_find_changed(self.find_edit.text()))
 
     def _build_find_bar(self) -> QWidget:
         bar = QWidget()
@@ -1064,11 +1073,20 @@ class MainWindow(QMainWindow):
 
     def _on_find_changed(self, text: str) -> None:
         self.compare_delegate.set_find(text)
+        self.lineage_delegate.set_find(text)
         self.compare_view.doItemsLayout()
-        hits = self.find_rows(text)
-        self.find_status.setText(f"{len(hits)} rows" if text else "")
-        if hits:
-            self.select_row(hits[0])
+        self._refit_lineage_rows()
+        self.lineage_view.viewport().update()
+        rows = self.find_rows(text)
+        families = self.find_families(text)
+        self.find_status.setText(
+            f"{len(rows)} rows compared · {len(families)} families in the lineage" if text else ""
+        )
+        if self.tabs.currentIndex() == 1:
+            if families:
+                self.lineage_view.selectRow(families[0])
+        elif rows:
+            self.select_row(rows[0])
 
     def find_rows(self, text: str) -> list[int]:
         al = self.compare_alignment
@@ -1083,8 +1101,32 @@ class MainWindow(QMainWindow):
                 out.append(row)
         return out
 
+    def find_families(self, text: str) -> list[int]:
+        """Rows of the lineage table whose family has ``text`` in any version."""
+        lineage = self.lineage
+        if not text or lineage is None:
+            return []
+        needle = text.casefold()
+        out = []
+        for row in range(self.lineage_model.rowCount()):
+            fam = lineage.families[self.lineage_model.family_number(row)]
+            hay = "\n".join(
+                lineage.versions[v].clauses[i].text for v, idx in fam.members for i in idx
+            )
+            if needle in hay.casefold():
+                out.append(row)
+        return out
+
     def find_next(self) -> None:
-        hits = self.find_rows(self.find_edit.text())
+        text = self.find_edit.text()
+        if self.tabs.currentIndex() == 1:
+            hits = self.find_families(text)
+            if hits:
+                cur = self.lineage_view.currentIndex().row()
+                after = [r for r in hits if r > cur]
+                self.lineage_view.selectRow(after[0] if after else hits[0])
+            return
+        hits = self.find_rows(text)
         if hits:
             cur = self.current_row()
             after = [r for r in hits if r > cur]
@@ -1408,7 +1450,11 @@ class MainWindow(QMainWindow):
         )
         if path:
             fmt = filters.get(chosen) or Path(path).suffix.lstrip(".").lower()
-            self.export_to(Path(path), fmt)
+            with_notes = self.review is not None and (
+                QMessageBox.question(self, "Export", "Include the review's notes in the export?")
+                == QMessageBox.StandardButton.Yes
+            )
+            self.export_to(Path(path), fmt, with_notes=with_notes)
 
     def print_preview(self) -> QDialog | None:
         """File › Print: a preview of the pages, printed from there."""
