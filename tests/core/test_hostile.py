@@ -87,6 +87,12 @@ def test_reader_refuses_with_a_clear_message(name: str, cases: dict[str, tuple[P
     assert elapsed < 30, "a hang guard, not a speed target"
 
 
+def _clausediff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clausediff", *args], capture_output=True, text=True, timeout=120
+    )
+
+
 CLI_CASES = [
     "zip bomb", "external entity", "encrypted PDF", "5 MB line", "corrupt PDF", "docx not a zip",
     "above the size limit",
@@ -96,12 +102,7 @@ CLI_CASES = [
 @pytest.mark.parametrize("name", CLI_CASES)
 def test_command_line_exits_2_with_one_line(name: str, cases: dict[str, tuple[Path, str]]) -> None:
     path, words = cases[name]
-    result = subprocess.run(
-        [sys.executable, "-m", "clausediff", "segments", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _clausediff("segments", str(path))
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -115,18 +116,8 @@ def test_the_external_entity_never_reads_the_local_file(
     """Refused outright: the parser forbids document type declarations, so the entity is
     never resolved; and nothing the command prints or stores carries the file's content."""
     path, _ = cases["external entity"]
-    result = subprocess.run(
-        [sys.executable, "-m", "clausediff", "import", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _clausediff("import", str(path))
     assert result.returncode == 2
     assert SECRET not in result.stdout + result.stderr
-    listing = subprocess.run(
-        [sys.executable, "-m", "clausediff", "library", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    listing = _clausediff("library", "--json")
     assert SECRET not in listing.stdout

@@ -3,8 +3,6 @@ footnotes, and the header block taken as metadata."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -13,6 +11,7 @@ import pytest
 from clausediff.core.documents import load_bundled, load_file
 from clausediff.core.docxread import read_docx
 from clausediff.core.model import ClauseKind, EmphasisStyle
+from support.hostile import W_NS, docx_package
 from support.official import HEADER_LINES, build_docx
 
 
@@ -62,17 +61,8 @@ def test_automatic_numbering_becomes_labels(tmp_path: Path) -> None:
     ]
 
 
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
 def _package(document_xml: str, extra: dict[str, str] | None = None) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", document_xml)
-        for name, content in (extra or {}).items():
-            z.writestr(name, content)
-    return buf.getvalue()
+    return docx_package(document_xml, extra={k: v.encode() for k, v in (extra or {}).items()})
 
 
 def _body(paragraphs: str) -> str:

@@ -1119,18 +1119,17 @@ class MainWindow(QMainWindow):
 
     def find_next(self) -> None:
         text = self.find_edit.text()
-        if self.tabs.currentIndex() == 1:
-            hits = self.find_families(text)
-            if hits:
-                cur = self.lineage_view.currentIndex().row()
-                after = [r for r in hits if r > cur]
-                self.lineage_view.selectRow(after[0] if after else hits[0])
+        lineage_tab = self.tabs.currentIndex() == 1
+        hits = self.find_families(text) if lineage_tab else self.find_rows(text)
+        if not hits:
             return
-        hits = self.find_rows(text)
-        if hits:
-            cur = self.current_row()
-            after = [r for r in hits if r > cur]
-            self.select_row(after[0] if after else hits[0])
+        cur = self.lineage_view.currentIndex().row() if lineage_tab else self.current_row()
+        after = [r for r in hits if r > cur]
+        target = after[0] if after else hits[0]  # wraps at the end
+        if lineage_tab:
+            self.lineage_view.selectRow(target)
+        else:
+            self.select_row(target)
 
     # ------------------------------------------------------------------ lineage
 
