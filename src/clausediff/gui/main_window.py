@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.find_bar = self._build_find_bar()
         outer.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        self.tabs.currentChanged.connect(lambda _i: self._on_find_changed(self.find_edit.text()))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def _build_find_bar(self) -> QWidget:
         bar = QWidget()
@@ -1071,12 +1071,17 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.compare_view.setFocus()
 
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.find_edit.text():  # go to the first hit in the view now shown
+            self._on_find_changed(self.find_edit.text())
+
     def _on_find_changed(self, text: str) -> None:
-        self.compare_delegate.set_find(text)
-        self.lineage_delegate.set_find(text)
-        self.compare_view.doItemsLayout()
-        self._refit_lineage_rows()
-        self.lineage_view.viewport().update()
+        if text != self.compare_delegate.find:  # new highlights: lay the rows out again
+            self.compare_delegate.set_find(text)
+            self.lineage_delegate.set_find(text)
+            self.compare_view.doItemsLayout()
+            self._refit_lineage_rows()
+            self.lineage_view.viewport().update()
         rows = self.find_rows(text)
         families = self.find_families(text)
         self.find_status.setText(
@@ -1372,15 +1377,27 @@ class MainWindow(QMainWindow):
                 notes = self.review.notes()
             except ClauseDiffError as exc:
                 self._error("The review could not be read", str(exc))
+        had_notes = bool(self.placed_notes or self.lineage_model.notes_by_family)
+        if not notes and not had_notes:
+            return  # nothing to show, nothing to clear: leave large views alone
         basis = self.lineage or self.compare_lineage
         self.placed_notes = attach_notes(notes, basis) if basis is not None else []
         self.notes_model.set_notes(self.placed_notes)
         if self.lineage is not None:
             lineage_notes = attach_notes(notes, self.lineage)
+            before = self.lineage_model.notes_by_family
             self.lineage_model.notes_by_family = notes_by_family(lineage_notes)
-            self.lineage_model.headerDataChanged.emit(
-                Qt.Orientation.Vertical, 0, max(0, self.lineage_model.rowCount() - 1)
-            )
+            changed = [
+                row
+                for row in range(self.lineage_model.rowCount())
+                if len(before.get(fam := self.lineage.families[
+                    self.lineage_model.family_number(row)].id, ()))
+                != len(self.lineage_model.notes_by_family.get(fam, ()))
+            ]  # fmt: skip
+            if changed:  # only the rows whose count changed are redrawn
+                self.lineage_model.headerDataChanged.emit(
+                    Qt.Orientation.Vertical, min(changed), max(changed)
+                )
         if lineage_only or self.compare_lineage is None or self.compare_alignment is None:
             return
         by_family = notes_by_family(attach_notes(notes, self.compare_lineage))
