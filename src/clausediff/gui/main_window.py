@@ -1084,8 +1084,15 @@ class MainWindow(QMainWindow):
             self.lineage_view.viewport().update()
         rows = self.find_rows(text)
         families = self.find_families(text)
+
+        def count(n: int, one: str, many: str) -> str:
+            return f"{n} {one if n == 1 else many}"
+
         self.find_status.setText(
-            f"{len(rows)} rows compared · {len(families)} families in the lineage" if text else ""
+            f"{count(len(rows), 'row', 'rows')} compared · "
+            f"{count(len(families), 'family', 'families')} in the lineage"
+            if text
+            else ""
         )
         if self.tabs.currentIndex() == 1:
             if families:
