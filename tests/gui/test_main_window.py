@@ -153,15 +153,29 @@ def test_document_text_is_never_markup(window: MainWindow, tmp_path: Path) -> No
     assert "&amp;" in html
 
 
-def test_every_model_passes_the_model_tester(window: MainWindow) -> None:
-    for model in (window.compare_model, window.change_model, window.library, window.lineage_model):
-        tester = QAbstractItemModelTester(
-            model, QAbstractItemModelTester.FailureReportingMode.Fatal
-        )
-        assert tester is not None
+def test_every_model_passes_the_model_tester(window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    models = (
+        window.compare_model,
+        window.change_model,
+        window.library,
+        window.lineage_model,
+        window.notes_model,
+    )
+    testers = [
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        for model in models
+    ]
+    assert all(t is not None for t in testers)
+    # exercise them: filters, a review with notes, a removed library row
     window.actions_by_id["actionHideUnchanged"].setChecked(True)
     window.changed_only.setChecked(True)
     assert window.lineage_model.rowCount() > 0
+    window.new_review(tmp_path / "tester")
+    window.add_note(0, "first", status="agreed")
+    window.add_note(1, "second", status="red line")
+    window.notes_model.set_filter("agreed")
+    assert window.notes_model.rowCount() == 1
+    window.library.remove_document(1)
 
 
 def test_lineage_view_shows_families_in_date_order(window: MainWindow) -> None:

@@ -96,6 +96,7 @@ def _page_texts(path: str) -> list[str]:
 
 
 def _child(path: str) -> int:
+    _limit_child()  # the child limits itself: no preexec_fn in a threaded parent
     try:
         text = assemble(_page_texts(path))
     except UnreadableFileError as exc:
@@ -127,7 +128,6 @@ def read_pdf(path: Path, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
             capture_output=True,
             timeout=timeout,
             env=env,
-            preexec_fn=_limit_child if os.name == "posix" else None,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -159,7 +159,10 @@ _BOOT = (
 
 
 def _limit_child() -> None:  # pragma: no cover - runs in the child
-    import resource
+    try:
+        import resource
+    except ImportError:  # not on this system (Windows): the parent's time limit remains
+        return
 
     for limit, value in (
         (resource.RLIMIT_AS, PDF_MEMORY_BYTES),
