@@ -145,3 +145,36 @@ def test_the_command_line_lists_bundled_texts_beside_a_damaged_library(tmp_path:
     assert result.returncode == 0
     assert "WT/MIN(98)/DEC/2" in result.stdout and "WT/L/843" in result.stdout
     assert "set aside" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_list_align_and_remove_from_the_command_line(
+    tmp_path: Path, docx_2013: Path
+) -> None:
+    import json
+    import os
+
+    env = {**os.environ, "CLAUSEDIFF_LIBRARY": str(tmp_path / "cli.sqlite3")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "clausediff", *args],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+
+    imported = cli("import", str(docx_2013))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith(
+        "Imported WT-MIN-13-32.docx as lib:1: WT/MIN(13)/32 / WT/L/907"
+    )
+    again = cli("import", str(docx_2013))
+    assert again.stdout.startswith("Re-imported")
+    listing = json.loads(cli("library", "--json").stdout)
+    (entry,) = [e for e in listing if e["id"].startswith("lib:")]
+    assert entry["symbols"] == ["WT/MIN(13)/32", "WT/L/907"] and entry["format"] == "docx"
+    aligned = cli("align", "bundled:WT/MIN(13)/32", "lib:1")
+    assert aligned.returncode == 0 and "unchanged" in aligned.stdout
+    assert cli("remove", "1").returncode == 0
+    assert cli("remove", "1").returncode == 2
+    assert [
+        e for e in json.loads(cli("library", "--json").stdout) if e["id"].startswith("lib:")
+    ] == []
