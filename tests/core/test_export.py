@@ -107,3 +107,16 @@ def test_csv_is_the_lineage_table(tmp_path: Path, review_file: Path) -> None:
     assert rows[0][0] == "family" and rows[0][-1] == "notes"
     recital = next(r for r in rows if r[2].startswith("Recalling"))
     assert recital[6] == "modified" and "[to discuss] Check the session number" in recital[-1]
+
+
+def test_docx_keeps_the_italics_of_inter_alia(tmp_path: Path) -> None:
+    out = tmp_path / "lineage.docx"
+    result = run("export", "WT/MIN(98)/DEC/2", "WT/MIN(13)/32", "--format", "docx", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    body = docx.Document(str(out)).element.body
+    italic_texts = [
+        "".join(t.text or "" for t in r.iter(qn("w:t"), qn("w:delText")))
+        for r in body.iter(qn("w:r"))
+        if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:i")) is not None
+    ]
+    assert "inter alia" in italic_texts

@@ -64,6 +64,16 @@ def test_lineage_rows_show_their_notes(window: MainWindow, tmp_path: Path) -> No
     headers = [model.headerData(r, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical)
                for r in range(model.rowCount())]  # fmt: skip
     assert any(h.endswith("✎1") for h in headers)
+    # the family's history lists the note; a screen reader hears it on the compare row
+    window.lineage_view.selectRow(next(r for r, h in enumerate(headers) if h.endswith("✎1")))
+    assert "Moratorium" in window.history.toPlainText()
+    assert "red line" in window.history.toPlainText()
+    row = _row(window, "That Members will maintain")
+    spoken = window.compare_model.data(
+        window.compare_model.index(row),
+        __import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.AccessibleTextRole,
+    )
+    assert "note, red line: Moratorium" in spoken
 
 
 def test_print_preview_opens_offscreen(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

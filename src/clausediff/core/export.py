@@ -39,34 +39,56 @@ FORMATS = ("html", "pdf", "docx", "csv")
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A piece of a unified redline: unchanged, deleted (old text) or inserted (new)."""
+    """A piece of a unified redline: unchanged, deleted (old text) or inserted (new).
+
+    ``side`` and ``start`` say where ``text`` stands in that side's text (0: old, 1: new),
+    so that formatting from the source can be found for it.
+    """
 
     mark: Mark
     text: str
+    side: int = 1
+    start: int = 0
 
 
 def unified(al: Alignment, lk: ClauseLink) -> list[Segment]:
     """The link as one redline: old and new text interleaved in the order of the changes."""
     left, right = al.side_text(lk, 0), al.side_text(lk, 1)
     if lk.kind is LinkKind.DELETED:
-        return [Segment(Mark.DELETED, left)]
+        return [Segment(Mark.DELETED, left, 0)]
     if lk.kind is LinkKind.ADDED:
-        return [Segment(Mark.INSERTED, right)]
+        return [Segment(Mark.INSERTED, right, 1)]
     if not lk.right:  # an unknown clause of the older version
-        return [Segment(Mark.SAME, left)] if left else []
+        return [Segment(Mark.SAME, left, 0)] if left else []
     if not lk.ops:
-        return [Segment(Mark.SAME, right)] if right else []
+        return [Segment(Mark.SAME, right, 1)] if right else []
     out: list[Segment] = []
     for op in lk.ops:
         old, new = op.texts(left, right)
         if op.kind is OpKind.EQUAL:
-            out.append(Segment(Mark.SAME, new))
+            out.append(Segment(Mark.SAME, new, 1, op.right.start))
         else:
             if old:
-                out.append(Segment(Mark.DELETED, old))
+                out.append(Segment(Mark.DELETED, old, 0, op.left.start))
             if new:
-                out.append(Segment(Mark.INSERTED, new))
+                out.append(Segment(Mark.INSERTED, new, 1, op.right.start))
     return [s for s in out if s.text]
+
+
+def italic_pieces(al: Alignment, lk: ClauseLink, seg: Segment) -> list[tuple[str, bool]]:
+    """``seg`` cut where the source's italics begin and end: (text, italic) pieces."""
+    mask: list[bool] = []
+    for run in side_runs(al, lk, seg.side):
+        mask.extend([run.italic] * len(run.text))
+    flags = mask[seg.start : seg.start + len(seg.text)]
+    if len(flags) != len(seg.text) or not any(flags):
+        return [(seg.text, False)]
+    pieces, begin = [], 0
+    for k in range(1, len(seg.text) + 1):
+        if k == len(seg.text) or flags[k] != flags[begin]:
+            pieces.append((seg.text[begin:k], flags[begin]))
+            begin = k
+    return pieces
 
 
 def notes_by_family(notes: Sequence[PlacedNote] | None) -> dict[str | None, list[PlacedNote]]:
@@ -404,13 +426,17 @@ def export_docx(
     revision = [0]
     stamp = "2000-01-01T00:00:00Z"
 
-    def tracked(paragraph: object, tag: str, text: str) -> None:
+    def tracked(paragraph: object, tag: str, text: str, italic: bool = False) -> None:
         revision[0] += 1
         wrapper = OxmlElement(f"w:{tag}")
         wrapper.set(qn("w:id"), str(revision[0]))
         wrapper.set(qn("w:author"), author)
         wrapper.set(qn("w:date"), stamp)
         run = OxmlElement("w:r")
+        if italic:
+            props = OxmlElement("w:rPr")
+            props.append(OxmlElement("w:i"))
+            run.append(props)
         t = OxmlElement("w:delText" if tag == "del" else "w:t")
         t.set(qn("xml:space"), "preserve")
         t.text = text
@@ -440,12 +466,13 @@ def export_docx(
                     para.add_run(f"[{note}]").italic = True
             else:
                 for seg in unified(al, lk):
-                    if seg.mark is Mark.DELETED:
-                        tracked(para, "del", seg.text)
-                    elif seg.mark is Mark.INSERTED:
-                        tracked(para, "ins", seg.text)
-                    else:
-                        para.add_run(seg.text)
+                    for text, italic in italic_pieces(al, lk, seg):
+                        if seg.mark is Mark.DELETED:
+                            tracked(para, "del", text, italic)
+                        elif seg.mark is Mark.INSERTED:
+                            tracked(para, "ins", text, italic)
+                        else:
+                            para.add_run(text).italic = italic or None
             for placed in link_notes(lineage, pair, lk, by_family) if notes is not None else []:
                 n = placed.note
                 body = (f"[{n.status}] " if n.status != "none" else "") + n.text

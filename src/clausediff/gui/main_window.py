@@ -1164,6 +1164,17 @@ class MainWindow(QMainWindow):
             else:
                 parts.append("<i>not in this version</i>")
             parts.append("</p>")
+        notes = self.lineage_model.notes_by_family.get(fam.id, [])
+        if notes:
+            parts.append("<h4>Notes</h4>")
+            for placed in notes:
+                n = placed.note
+                status = "" if n.status == "none" else f"<b>{html.escape(n.status)}</b> — "
+                who = html.escape(", ".join(x for x in (n.author, n.updated) if x))
+                parts.append(
+                    f"<p>{status}{html.escape(n.text)} <i>({html.escape(n.version_label)} "
+                    f"{html.escape(n.clause_label)}{'; ' + who if who else ''})</i></p>"
+                )
         self.history.setHtml("".join(parts))
 
     # ------------------------------------------------------------------ reviews

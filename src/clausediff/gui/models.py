@@ -139,10 +139,14 @@ class CompareModel(QAbstractListModel):
                     f"moved away: {side_labels(al.left, lk.left)} now stands at "
                     f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
                 )
-            return (
+            text = (
                 f"{KIND_TEXT[lk.kind]}: {side_labels(al.left, lk.left)} → "
                 f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
             )
+            notes = self.notes_by_link.get(self.link_number(index.row()), [])
+            if notes and role == Qt.ItemDataRole.AccessibleTextRole:  # what a reader hears
+                text += "".join(f"; note, {p.note.status}: {p.note.text}" for p in notes)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(lk, self.link_number(index.row()))
         if role == LinkRole:
