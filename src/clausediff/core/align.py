@@ -492,6 +492,8 @@ def _align(left: Document, right: Document, config: AlignConfig) -> Alignment:
     # DP inside each stretch between anchors, skipping gap clauses and out-of-order jumps.
     bounds = [(-1, -1), *anchors, (len(lu), len(ru))]
     for (a_i, a_j), (b_i, b_j) in itertools.pairwise(bounds):
+        if b_i - a_i == 1 or b_j - a_j == 1:
+            continue  # nothing between the anchors on one side: nothing to align
         config.check_cancel()
         seg_l = [u for u in lu[a_i + 1 : b_i] if u.words and u.index not in jump_left]
         seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]

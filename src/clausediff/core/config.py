@@ -54,6 +54,9 @@ class AlignConfig:
     sentence_candidates: int = 6
     #: A word triple shared by more sentences than this is boilerplate, not evidence.
     sentence_max_shingle_df: int = 12
+    #: Candidates must share this many rare triples, unless one sentence is short (at most
+    #: one more triple than this): a single shared triple is often chance.
+    sentence_min_shingles: int = 2
     #: A sentence whose words come at least this much from a sentence of the clause it is
     #: linked to is explained: it is not searched for elsewhere, nor searched for.
     sentence_explained: float = 0.9

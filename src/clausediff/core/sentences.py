@@ -178,8 +178,15 @@ def sentence_links(
             continue
         # most shared shingles first, then reading order: never the order of a set
         ranked = sorted(Counter(found).items(), key=lambda kv: (-kv[1], kv[0]))
-        for n, _ in ranked[: config.sentence_candidates]:
+        for n, hits in ranked[: config.sentence_candidates]:
             if (n, m) in tried:
+                continue
+            # one shared triple links two long sentences by chance more often than not;
+            # between short ones it is real evidence
+            if (
+                hits < config.sentence_min_shingles
+                and min(len(left_tri[n]), len(right_tri[m])) > config.sentence_min_shingles + 1
+            ):
                 continue
             link = _score(ls[n], rs[m], partner, config)
             if link is not None:
