@@ -180,3 +180,26 @@ def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetch
     browser.close()
     QApplication.processEvents()
     assert listener.hits == 0
+
+
+def test_opening_a_review_from_a_colleague_names_the_missing_versions(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from clausediff.core.documents import document_from_text, load_bundled
+    from clausediff.core.model import DocumentInfo
+    from clausediff.core.review import Review
+
+    theirs = document_from_text(
+        "1. Members shall notify the Committee of every measure.",
+        DocumentInfo(symbols=("JOB/GC/999",), title="Chair's draft", date="2024-02-01"),
+    )
+    path = tmp_path / "colleague.cdreview"
+    review = Review(path, create=True)
+    review.set_versions([load_bundled("WT/L/843"), theirs])
+    review.add_note(theirs, 0, "Their draft's first clause", status="to discuss")
+    assert window.open_review(path)
+    assert "not in your library" in window.last_info
+    assert "JOB/GC/999" in window.last_info and "WT/L/843" not in window.last_info
+    # the note is kept and listed, shown as orphaned until the draft is imported
+    (placed,) = window.notes_model.notes
+    assert placed.note.text == "Their draft's first clause"
