@@ -12,12 +12,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clausediff import __version__
 from clausediff.core.align import LinkKind
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, build_lineage, date_order
+
+if TYPE_CHECKING:
+    from clausediff.core.model import Document
+    from clausediff.core.review import Review
 
 EXIT_OK, EXIT_USAGE = 0, 2
 SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note")
@@ -298,7 +302,7 @@ def _cmd_align(ns: argparse.Namespace) -> int:
 
 def _print_summary(lineage: Lineage) -> None:
     for v, doc in enumerate(lineage.versions):
-        excerpt = "" if doc.info.complete and not doc.has_gaps else "  [excerpt]"
+        excerpt = "" if doc.is_complete else "  [excerpt]"
         print(f"v{v}  {doc.info.label}  {doc.info.symbol}  {doc.info.date}{excerpt}")
     for v, al in enumerate(lineage.pairs):
         print()
@@ -383,11 +387,12 @@ def _cmd_note(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _review_docs(review: object) -> list[object]:
+def _review_docs(review: Review) -> list[Document]:
+    """The review's versions that can be found here (by symbol, checked by SHA-256)."""
     from clausediff.core.library import resolve_version
 
     docs = []
-    for v in review.versions():  # type: ignore[attr-defined]
+    for v in review.versions():
         for name in v.symbols:
             try:
                 doc = resolve_version(name)

@@ -201,7 +201,7 @@ def _provenance_html(lineage: Lineage) -> str:
     rows = []
     for v, doc in enumerate(lineage.versions):
         info = doc.info
-        complete = "complete" if info.complete and not doc.has_gaps else "excerpt (gaps marked)"
+        complete = "complete" if doc.is_complete else "excerpt (gaps marked)"
         sources = ", ".join(info.sources) or info.path or "—"
         rows.append(
             "<tr>"
@@ -413,7 +413,7 @@ def export_docx(
     document.add_heading(" → ".join(d.info.label for d in versions) + " — redline", level=1)
     for d in versions:
         info = d.info
-        complete = "complete" if info.complete and not d.has_gaps else "excerpt"
+        complete = "complete" if d.is_complete else "excerpt"
         document.add_paragraph(
             f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
             + (f". Source: {', '.join(info.sources)}" if info.sources else ""),

@@ -195,7 +195,7 @@ class Library:
             "short_title": info.short_title,
             "body": info.body,
             "date": info.date,
-            "complete": info.complete and not doc.has_gaps,
+            "complete": doc.is_complete,
             "sources": list(info.sources) or [info.path],
             "notes": info.notes,
             "encoding": info.encoding,
@@ -332,8 +332,7 @@ def resolve_version(spec: str, library: Library | None = None) -> Document:
         imported = None  # the library is unusable: the bundled text still is
     if entry is not None:
         bundled = load_bundled(spec)
-        complete = bundled.info.complete and not bundled.has_gaps
-        if imported is not None and imported.info.complete and not complete:
+        if imported is not None and imported.is_complete and not bundled.is_complete:
             return imported
         return bundled
     if imported is not None:

@@ -197,3 +197,8 @@ class Document:
     @property
     def has_gaps(self) -> bool:
         return self._has_gaps
+
+    @property
+    def is_complete(self) -> bool:
+        """The whole text: declared complete, and no gap marked in it (else an excerpt)."""
+        return self.info.complete and not self._has_gaps

@@ -111,17 +111,11 @@ class Review:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise ReviewError(f"There is no review file {self.path}.")
-        try:
-            with self._connect(write=True) as conn:
-                conn.executescript(_SCHEMA)
-                conn.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-                )
-                conn.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (_now(),))
-            with self._connect() as conn:
-                row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        except ReviewError:
-            raise
+        with self._connect(write=True) as conn:
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (_now(),))
+            row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if row is None or int(row[0]) > SCHEMA_VERSION:
             raise ReviewError(f"{self.path.name} was written by a newer ClauseDiff.")
 

@@ -7,6 +7,7 @@ clauses wrap. Layouts are cached per row and width, and made only for rows Qt as
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -63,7 +64,10 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-class CompareDelegate(QStyledItemDelegate):
+class _LayoutDelegate(QStyledItemDelegate):
+    """What both views' delegates share: the font, the find text, and a bounded cache of
+    laid-out cells, dropped whenever what they show changes."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.find = ""
@@ -81,29 +85,39 @@ class CompareDelegate(QStyledItemDelegate):
         self.font = QFont(font)
         self._cache.clear()
 
-    def _palette(self, option: QStyleOptionViewItem) -> Palette:
+    @staticmethod
+    def _palette(option: QStyleOptionViewItem) -> Palette:
         return DARK if is_dark(option.palette) else LIGHT
 
-    def _doc(
-        self, model: CompareModel, row: int, side: int, width: int, palette: Palette
+    def _cached(
+        self, key: tuple[int, int, int, bool], build: Callable[[], QTextDocument]
     ) -> QTextDocument:
-        key = (model.row_key(row), side, width, palette is DARK)  # (a theme switch: new docs)
+        """The laid-out cell for ``key``, built on first use; least recently used go first."""
         doc = self._cache.get(key)
         if doc is not None:
             self._cache.move_to_end(key)
             return doc
-        assert model.alignment is not None
-        al = model.alignment
-        lk = model.link(row)
-        if model.is_marker(row):
-            body = self._marker_html(al, lk, side, palette, model.counterpart_row(row) > row)
-        else:
-            body = self._html(al, lk, side, palette)
-        doc = make_document(self.font, body, palette, width, 0)
-        self._cache[key] = doc
+        doc = self._cache[key] = build()
         if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)  # the least recently used layout
+            self._cache.popitem(last=False)
         return doc
+
+
+class CompareDelegate(_LayoutDelegate):
+    def _doc(
+        self, model: CompareModel, row: int, side: int, width: int, palette: Palette
+    ) -> QTextDocument:
+        def build() -> QTextDocument:
+            assert model.alignment is not None
+            al, lk = model.alignment, model.link(row)
+            if model.is_marker(row):
+                body = self._marker_html(al, lk, side, palette, model.counterpart_row(row) > row)
+            else:
+                body = self._html(al, lk, side, palette)
+            return make_document(self.font, body, palette, width, 0)
+
+        # (the palette is in the key: a theme switch makes new cells)
+        return self._cached((model.row_key(row), side, width, palette is DARK), build)
 
     def _html(self, al: Any, lk: ClauseLink, side: int, palette: Palette) -> str:
         indices = lk.left if side == 0 else lk.right
@@ -313,39 +327,24 @@ class CompareDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class LineageDelegate(QStyledItemDelegate):
+class LineageDelegate(_LayoutDelegate):
     """A lineage cell: the clause, with its changes against the previous version."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.font = QFont()
-        self.find = ""
-        self._cache: _LayoutCache = _LayoutCache()
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
-
-    def set_find(self, text: str) -> None:
-        self.find = text
-        self._cache.clear()
-
-    def set_font(self, font: QFont) -> None:
-        self.font = QFont(font)
-        self._cache.clear()
 
     def _doc(
         self, model: LineageModel, row: int, col: int, width: int, palette: Palette
     ) -> QTextDocument:
         fam_no = model.family_number(row)
-        key = (fam_no, col, width, palette is DARK)
-        doc = self._cache.get(key)
-        if doc is not None:
-            self._cache.move_to_end(key)
-            return doc
+        return self._cached(
+            (fam_no, col, width, palette is DARK),
+            lambda: self._build(model, fam_no, col, width, palette),
+        )
+
+    def _build(
+        self, model: LineageModel, fam_no: int, col: int, width: int, palette: Palette
+    ) -> QTextDocument:
         lineage = model.lineage
         assert lineage is not None
-        fam = lineage.families[fam_no]
-        members = fam.in_version(col)
+        members = lineage.families[fam_no].in_version(col)
         parts = []
         for i in members:
             clause = lineage.versions[col].clauses[i]
@@ -370,11 +369,7 @@ class LineageDelegate(QStyledItemDelegate):
                     italic=True,
                 )
             )
-        doc = make_document(self.font, "<br/><br/>".join(parts), palette, width, 4)
-        self._cache[key] = doc
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)  # the least recently used layout
-        return doc
+        return make_document(self.font, "<br/><br/>".join(parts), palette, width, 4)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -382,7 +377,7 @@ class LineageDelegate(QStyledItemDelegate):
         model = index.model()
         assert isinstance(model, LineageModel)
         width = max(120, option.rect.width() or 300)
-        palette = DARK if is_dark(option.palette) else LIGHT
+        palette = self._palette(option)
         doc = self._doc(model, index.row(), index.column(), width, palette)
         return QSize(width, int(doc.size().height()) + 4)
 
@@ -394,7 +389,7 @@ class LineageDelegate(QStyledItemDelegate):
     ) -> None:
         model = index.model()
         assert isinstance(model, LineageModel)
-        palette = DARK if is_dark(option.palette) else LIGHT
+        palette = self._palette(option)
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(

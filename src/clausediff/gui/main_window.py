@@ -748,22 +748,12 @@ class MainWindow(QMainWindow):
             except ClauseDiffError as exc:
                 self.library_problem = f"{exc} Imported documents are not listed."
         docs = date_order(docs + imported)
-        wanted = {"WT/MIN(98)/DEC/2", "WT/L/843", "WT/MIN(13)/32"}
-        checked = set()
-        for symbol in wanted:
-            holders = [n for n, d in enumerate(docs) if symbol in d.info.symbols]
-            complete = [n for n in holders if docs[n].info.complete and not docs[n].has_gaps]
-            bundled = [n for n in holders if docs[n].info.bundled]
-            pick = (complete or bundled or holders)[:1]
-            checked.update(pick)
-        self.library.set_documents(docs, checked)
+        wanted = ("WT/MIN(98)/DEC/2", "WT/L/843", "WT/MIN(13)/32")
+        self.library.set_documents(docs, {_preferred(docs, s) for s in wanted} - {-1})
 
     def preferred_row(self, symbol: str) -> int:
-        """The library row to show for ``symbol``: a complete text before an excerpt."""
-        docs = self.library.documents
-        rows = [n for n, d in enumerate(docs) if symbol in d.info.symbols]
-        complete = [n for n in rows if docs[n].info.complete and not docs[n].has_gaps]
-        return (complete or rows or [-1])[0]
+        """The library row to show for ``symbol`` (see :func:`_preferred`)."""
+        return _preferred(self.library.documents, symbol)
 
     def set_versions(self, docs: list[Document]) -> None:
         """Show these versions: the last two in the compare view, all in the lineage."""
@@ -931,7 +921,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _title(doc: Document) -> str:
         info = doc.info
-        excerpt = " — excerpt" if (not info.complete or doc.has_gaps) else ""
+        excerpt = "" if doc.is_complete else " — excerpt"
         return f"{info.label}   {info.symbol}   {info.date}{excerpt}".strip()
 
     def cancel_comparison(self) -> None:
@@ -1530,3 +1520,12 @@ class MainWindow(QMainWindow):
         box.setObjectName("aboutDialog")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+
+
+def _preferred(docs: list[Document], symbol: str) -> int:
+    """The row of ``symbol`` to show: a complete text, else the bundled one, else any
+    (-1 if there is none)."""
+    rows = [n for n, d in enumerate(docs) if symbol in d.info.symbols]
+    complete = [n for n in rows if docs[n].is_complete]
+    bundled = [n for n in rows if docs[n].info.bundled]
+    return (complete or bundled or rows or [-1])[0]

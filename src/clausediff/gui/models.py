@@ -270,7 +270,7 @@ class LibraryModel(QAbstractListModel):
             return None
         doc = self.documents[index.row()]
         info = doc.info
-        excerpt = not info.complete or doc.has_gaps
+        excerpt = not doc.is_complete
         if role == Qt.ItemDataRole.DisplayRole:
             symbol = info.symbol or info.path.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
             badge = "  [excerpt]" if excerpt else ""
