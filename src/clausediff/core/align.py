@@ -141,7 +141,12 @@ class Alignment:
 
 @dataclass(slots=True)
 class _Unit:
-    """The comparison view of one clause."""
+    """The comparison view of one clause.
+
+    ``exact`` is the clause's normalised, case-folded text: equal keys anchor. ``words``
+    (its case-folded word tokens, what similarities are computed on) are found only for
+    the clauses that no exact match explains (:func:`_find_words`).
+    """
 
     index: int
     clause: Clause
@@ -150,18 +155,30 @@ class _Unit:
     heading: bool
 
 
-def _units(doc: Document, keys_of: dict[str, list[str]]) -> list[_Unit]:
+_NOT_YET: list[str] = []  # the words of a unit not looked at yet (never filled in)
+
+
+def _units(doc: Document) -> list[_Unit]:
     units = []
     for c in doc.clauses:
         if c.is_gap:
             # identical gap markers (same note) are the same hole: they may anchor
             units.append(_Unit(c.index, c, [], "\x00gap " + normalize(c.gap_note or ""), False))
             continue
-        keys = keys_of.get(c.text)
-        if keys is None:
-            keys = keys_of[c.text] = word_keys(c.text)
-        units.append(_Unit(c.index, c, keys, " ".join(keys), c.kind is ClauseKind.HEADING))
+        exact = normalize(c.text, casefold=True)
+        units.append(_Unit(c.index, c, _NOT_YET, exact, c.kind is ClauseKind.HEADING))
     return units
+
+
+def _find_words(units: list[_Unit], skip: set[int], keys_of: dict[str, list[str]]) -> None:
+    """Fill in the word tokens of every unit but those in ``skip`` (and gaps)."""
+    for u in units:
+        if u.words is not _NOT_YET or u.index in skip:
+            continue
+        keys = keys_of.get(u.clause.text)
+        if keys is None:
+            keys = keys_of[u.clause.text] = word_keys(u.clause.text)
+        u.words = keys
 
 
 class _Scorer:
@@ -250,8 +267,9 @@ def _anchors(
     pairs = [
         (u.index, rpos[u.exact]) for u in lu if u.exact and lc[u.exact] == 1 and u.exact in rpos
     ]
+    # (weights come from the contents, so the chain is the same from either side)
     weights = [
-        len(lu[i].words) + 1 + (zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) for i, _ in pairs
+        len(lu[i].exact) + 1 + (zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) for i, _ in pairs
     ]
     in_order = _heaviest_chain(pairs, weights)
     keep = set(in_order)
@@ -392,22 +410,27 @@ def _move_pass(
     scorer: _Scorer,
     config: AlignConfig,
 ) -> list[_Bead]:
-    """Link leftover clauses that moved, found through an index of rare words."""
+    """Link leftover clauses that moved, found through an index of rare words.
+
+    A word is rare when few of the leftover clauses of each side have it: the candidates
+    are told apart among the leftovers, so that is where rarity counts (and counting there
+    costs nothing on a long document whose clauses are nearly all linked already).
+    """
     if not free_left or not free_right:
         return []
-    ldf = Counter(itertools.chain.from_iterable(set(u.words) for u in lu))
-    rdf = Counter(itertools.chain.from_iterable(set(u.words) for u in ru))
+    left_sets = {i: set(lu[i].words) for i in sorted(free_left)}
+    right_sets = {j: set(ru[j].words) for j in sorted(free_right)}
+    ldf = Counter(itertools.chain.from_iterable(left_sets.values()))
+    rdf = Counter(itertools.chain.from_iterable(right_sets.values()))
     cap = config.rare_word_max_clauses
+    rare = {w for w, n in ldf.items() if n <= cap and 0 < rdf.get(w, 0) <= cap}
     index: dict[str, list[int]] = defaultdict(list)
-    for i in sorted(free_left):
-        for w in set(lu[i].words):
-            if ldf[w] <= cap and rdf[w] <= cap:
-                index[w].append(i)
+    for i, words in left_sets.items():
+        for w in words & rare:
+            index[w].append(i)
     candidates: list[tuple[float, str, int, int]] = []
-    for j in sorted(free_right):
-        found = [
-            i for w in set(ru[j].words) if ldf[w] <= cap and rdf[w] <= cap for i in index.get(w, ())
-        ]
+    for j, words in right_sets.items():
+        found = [i for w in words & rare for i in index[w]]
         # most shared rare words first, then reading order: never the order of a set
         ranked = sorted(Counter(found).items(), key=lambda kv: (-kv[1], kv[0]))
         for i, _ in ranked[: config.move_candidates]:
@@ -476,11 +499,13 @@ def _align(left: Document, right: Document, config: AlignConfig) -> Alignment:
     from clausediff.core.sentences import sentence_links
 
     keys_of: dict[str, list[str]] = {}  # word keys by text, shared with the sentence pass
-    lu, ru = _units(left, keys_of), _units(right, keys_of)
+    lu, ru = _units(left), _units(right)
     scorer = _Scorer(config)
     config.check_cancel()
 
     anchors, jumps = _anchors(lu, ru)
+    _find_words(lu, {i for i, _ in anchors} | {i for i, _ in jumps}, keys_of)
+    _find_words(ru, {j for _, j in anchors} | {j for _, j in jumps}, keys_of)
     beads: list[_Bead] = [_Bead((i,), (j,), 1.0) for i, j in anchors]
     moved: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
     jump_left = {i for i, _ in jumps}
@@ -554,7 +579,10 @@ def _make_links(
     for b in beads:
         lt = SIDE_JOINER.join(left.clauses[i].text for i in b.left)
         rt = SIDE_JOINER.join(right.clauses[j].text for j in b.right)
-        same = len(b.left) == len(b.right) == 1 and (lt == rt or normalize(lt) == normalize(rt))
+        same = len(b.left) == len(b.right) == 1 and (
+            lt == rt
+            or (lu[b.left[0]].exact == ru[b.right[0]].exact and normalize(lt) == normalize(rt))
+        )
         if len(b.left) == 1 and len(b.right) == 1:
             if (b.left, b.right) in moved:
                 kind = LinkKind.MOVED
@@ -582,10 +610,19 @@ def _resolve_leftovers(
     that is cut off by a gap, with unlinked clauses opposite, is unknown too: the words
     that would identify its counterpart are missing.
     """
-    frame = [lk for lk in links if lk.kind is not LinkKind.MOVED and lk.left and lk.right]
     used = ({i for lk in links for i in lk.left}, {j for lk in links for j in lk.right})
-    docs = (left, right)
     out = list(links)
+    if not left.has_gaps and not right.has_gaps:  # nothing can face a gap
+        for side, kind in ((0, LinkKind.DELETED), (1, LinkKind.ADDED)):
+            doc = left if side == 0 else right
+            out += [
+                _one_sided(side, c.index, kind, None)
+                for c in doc.clauses
+                if c.index not in used[side]
+            ]
+        return out
+    frame = [lk for lk in links if lk.kind is not LinkKind.MOVED and lk.left and lk.right]
+    docs = (left, right)
     for side in (0, 1):
         doc, other = docs[side], docs[1 - side]
         opposite = _Opposite(side, frame, len(other.clauses))

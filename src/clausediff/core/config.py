@@ -27,7 +27,8 @@ class AlignConfig:
     move_threshold: float = 0.55
     #: How many candidates (by shared rare words) the move pass scores per clause.
     move_candidates: int = 8
-    #: A word is "rare" (an index key for the move pass) in at most this many clauses a side.
+    #: A word is "rare" (an index key for the move pass) in at most this many of the clauses
+    #: left unlinked on each side.
     rare_word_max_clauses: int = 4
     #: Headings and body clauses are poor partners: their similarity is multiplied by this.
     kind_mismatch_factor: float = 0.8

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from typing import NamedTuple
 
 _QUOTES = str.maketrans(
@@ -36,7 +37,6 @@ _QUOTES = str.maketrans(
         "\u00ad": "",
     }
 )
-_SPACE_RE = re.compile(r"\s+")
 
 # A word: letters/digits joined by inner hyphens, slashes, apostrophes, periods or a
 # parenthesised part, so that document symbols ("WT/MIN(13)/32"), "e-commerce",
@@ -49,12 +49,18 @@ TOKEN_RE = re.compile(_WORD + r"|[^\w\s]")
 _WORD_RE = re.compile(r"\w")
 # The word alternative of TOKEN_RE alone: scanning with it finds exactly TOKEN_RE's words.
 _WORD_TOKEN_RE = re.compile(_WORD)
+# Splitting on a capturing TOKEN_RE gives [space, token, space, token, …, space]: the tokens
+# and, by the running sum of the pieces' lengths, their offsets, without a match object each.
+_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")
+_WORD_SPLIT_RE = re.compile("(" + _WORD + ")")
 
 
 def normalize(text: str, *, casefold: bool = False) -> str:
     """The comparison key of ``text``: NFC, straight quotes, single spaces, trimmed."""
     key = text if text.isascii() else unicodedata.normalize("NFC", text).translate(_QUOTES)
-    key = _SPACE_RE.sub(" ", key).strip()
+    # (str.split() cuts at exactly the characters ``\s`` matches, and is several times faster
+    # than a regular-expression substitution)
+    key = " ".join(key.split())
     return key.casefold() if casefold else key
 
 
@@ -73,21 +79,44 @@ class Token(NamedTuple):
 
     @property
     def is_word(self) -> bool:
-        return bool(_WORD_RE.match(self.text))
+        return is_word(self.text)
+
+
+def is_word(token: str) -> bool:
+    """Whether a token (or its key) is a word rather than a punctuation mark."""
+    return bool(_WORD_RE.match(token))
 
 
 def tokenize(text: str, *, casefold: bool = False) -> list[Token]:
     """Split ``text`` into word and punctuation tokens, keeping their offsets."""
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    if "\u00ad" not in text and unicodedata.is_normalized("NFC", text):
-        # Quote folding maps one character to one, so keys can be cut from the folded text
-        # at the original offsets.
+    keys, starts, ends = token_table(text, casefold=casefold)
+    # (tuple.__new__ skips the named tuple's Python-level constructor: a third faster)
+    return [_new(Token, (text[s:e], s, e, k)) for k, s, e in zip(keys, starts, ends, strict=True)]
+
+
+def token_table(text: str, *, casefold: bool = False) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of ``text`` as three parallel lists: keys, start and end offsets.
+
+    The same tokens as :func:`tokenize`, without an object per token: what a word diff of
+    two long texts needs.
+    """
+    if "\u00ad" not in text and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        # Quote folding maps one character to one, so the tokens of the folded text are the
+        # keys and lie at the original offsets (the joiners of a word include every
+        # character folding changes, so the tokens are the same).
         folded = text if text.isascii() else text.translate(_QUOTES)
-        # (tuple.__new__ skips the named tuple's Python-level constructor: a third faster)
+        parts = _TOKEN_SPLIT_RE.split(folded)
+        bounds = list(accumulate(map(len, parts)))
+        keys = parts[1::2]
         if casefold:
-            return [_new(Token, (text[s:e], s, e, folded[s:e].casefold())) for s, e in spans]
-        return [_new(Token, (text[s:e], s, e, folded[s:e])) for s, e in spans]
-    return [Token(text[s:e], s, e, normalize_token(text[s:e], casefold=casefold)) for s, e in spans]
+            keys = [k.casefold() for k in keys]
+        return keys, bounds[0:-1:2], bounds[1::2]
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    return (
+        [normalize_token(text[s:e], casefold=casefold) for s, e in spans],
+        [s for s, _ in spans],
+        [e for _, e in spans],
+    )
 
 
 _new = tuple.__new__
@@ -104,4 +133,5 @@ def word_keys(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """The ``[start, end)`` offsets of the words of ``text``, as :func:`word_keys` finds them
     (one to one when ``text`` is in NFC)."""
-    return [m.span() for m in _WORD_TOKEN_RE.finditer(text)]
+    bounds = list(accumulate(map(len, _WORD_SPLIT_RE.split(text))))
+    return list(zip(bounds[0:-1:2], bounds[1::2], strict=True))

@@ -3,7 +3,7 @@
 Contract: :func:`word_diff` takes two texts and returns :class:`WordOp` values whose spans
 cover both texts exactly, in order: concatenating the left spans rebuilds the left text and
 the right spans the right text. Tokens are words and punctuation marks with their character
-offsets (:func:`clausediff.core.normalize.tokenize`); opcodes come from
+offsets (:func:`clausediff.core.normalize.token_table`); opcodes come from
 ``rapidfuzz.distance.Indel`` on the token keys, so changes follow the longest common
 subsequence of words. Readability rules, applied after: a deletion next to an insertion is
 one replacement; a lone unchanged word between two multi-word changes is folded into one
@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
 from clausediff.core.model import Span
-from clausediff.core.normalize import Token, tokenize
+from clausediff.core.normalize import is_word, token_table
 
 
 class OpKind(enum.Enum):
@@ -55,23 +55,41 @@ class _TokOp:
 
 def word_diff(left: str, right: str, config: AlignConfig = DEFAULT_CONFIG) -> tuple[WordOp, ...]:
     """Word changes from ``left`` to ``right``; see the module contract."""
-    ta = tokenize(left, casefold=config.diff_casefold)
-    tb = tokenize(right, casefold=config.diff_casefold)
-    ops = _token_ops(ta, tb)
-    ops = _fold_islands(ops, ta, tb, config)
+    ta = _Tokens(left, config.diff_casefold)
+    tb = _Tokens(right, config.diff_casefold)
+    ops = _token_ops(ta.keys, tb.keys)
+    if len(ops) >= 3:
+        ops = _fold_islands(ops, ta, tb, config)
     if config.rewrite_ratio > 0:
         ops = _maybe_rewrite(ops, ta, tb, config)
     return _to_char_ops(ops, ta, tb, len(left), len(right))
 
 
-def _token_ops(ta: list[Token], tb: list[Token]) -> list[_TokOp]:
-    raw = Indel.opcodes([t.key for t in ta], [t.key for t in tb])
+class _Tokens:
+    """The tokens of one text as parallel lists (keys, starts, ends)."""
+
+    __slots__ = ("ends", "keys", "starts")
+
+    def __init__(self, text: str, casefold: bool) -> None:
+        self.keys, self.starts, self.ends = token_table(text, casefold=casefold)
+
+    def words(self, a: int, b: int) -> int:
+        """How many of tokens ``a`` to ``b`` are words (the others are punctuation)."""
+        return sum(1 for k in self.keys[a:b] if is_word(k))
+
+
+_KIND_OF_TAG = {
+    "equal": OpKind.EQUAL,
+    "delete": OpKind.DELETE,
+    "insert": OpKind.INSERT,
+    "replace": OpKind.REPLACE,
+}
+
+
+def _token_ops(keys_a: list[str], keys_b: list[str]) -> list[_TokOp]:
     ops: list[_TokOp] = []
-    for code in raw:
-        tag, i1, i2, j1, j2 = code.tag, code.src_start, code.src_end, code.dest_start, code.dest_end
-        kind = {"equal": OpKind.EQUAL, "delete": OpKind.DELETE, "insert": OpKind.INSERT}.get(
-            tag, OpKind.REPLACE
-        )
+    for tag, i1, i2, j1, j2 in Indel.opcodes(keys_a, keys_b).as_list():
+        kind = _KIND_OF_TAG[tag]
         if kind is not OpKind.EQUAL and ops and ops[-1].kind is not OpKind.EQUAL:
             prev = ops[-1]
             prev.i2, prev.j2 = i2, j2
@@ -87,13 +105,7 @@ def _kind_for(i1: int, i2: int, j1: int, j2: int) -> OpKind:
     return OpKind.DELETE if i2 > i1 else OpKind.INSERT
 
 
-def _words(tokens: list[Token], a: int, b: int) -> int:
-    return sum(1 for t in tokens[a:b] if t.is_word)
-
-
-def _fold_islands(
-    ops: list[_TokOp], ta: list[Token], tb: list[Token], config: AlignConfig
-) -> list[_TokOp]:
+def _fold_islands(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConfig) -> list[_TokOp]:
     """Fold a short unchanged island between two multi-word changes into one change."""
     changed = True
     while changed and len(ops) >= 3:
@@ -104,13 +116,13 @@ def _fold_islands(
                 continue
             if after.kind is OpKind.EQUAL:
                 continue
-            n_words = _words(ta, island.i1, island.i2)
-            has_punct = any(not t.is_word for t in ta[island.i1 : island.i2])
+            n_words = ta.words(island.i1, island.i2)
+            has_punct = n_words < island.i2 - island.i1
             if n_words > config.island_max_words or has_punct:
                 continue
 
             def span_words(op: _TokOp) -> int:
-                return max(_words(ta, op.i1, op.i2), _words(tb, op.j1, op.j2))
+                return max(ta.words(op.i1, op.i2), tb.words(op.j1, op.j2))
 
             if span_words(before) < 2 or span_words(after) < 2:
                 continue
@@ -128,49 +140,48 @@ def _fold_islands(
 
 
 def _maybe_rewrite(
-    ops: list[_TokOp], ta: list[Token], tb: list[Token], config: AlignConfig
+    ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConfig
 ) -> list[_TokOp]:
-    same = sum(_words(ta, o.i1, o.i2) for o in ops if o.kind is OpKind.EQUAL)
-    total = max(_words(ta, 0, len(ta)), _words(tb, 0, len(tb)), 1)
+    same = sum(ta.words(o.i1, o.i2) for o in ops if o.kind is OpKind.EQUAL)
+    total = max(ta.words(0, len(ta.keys)), tb.words(0, len(tb.keys)), 1)
     if 1 - same / total >= config.rewrite_ratio:
-        return [_TokOp(_kind_for(0, len(ta), 0, len(tb)), 0, len(ta), 0, len(tb))]
+        n, m = len(ta.keys), len(tb.keys)
+        return [_TokOp(_kind_for(0, n, 0, m), 0, n, 0, m)]
     return ops
 
 
 def _to_char_ops(
-    ops: list[_TokOp], ta: list[Token], tb: list[Token], len_a: int, len_b: int
+    ops: list[_TokOp], ta: _Tokens, tb: _Tokens, len_a: int, len_b: int
 ) -> tuple[WordOp, ...]:
     if not ops:
         kind = _kind_for(0, 1 if len_a else 0, 0, 1 if len_b else 0) if (len_a or len_b) else None
         if kind is None:
             return ()
         return (WordOp(kind, Span(0, len_a), Span(0, len_b)),)
-    left = _boundaries(ops, ta, len_a, side=0)
-    right = _boundaries(ops, tb, len_b, side=1)
+    left = _boundaries([(op.i1, op.i2) for op in ops], ops, ta, len_a)
+    right = _boundaries([(op.j1, op.j2) for op in ops], ops, tb, len_b)
     return tuple(
         WordOp(op.kind, Span(left[k], left[k + 1]), Span(right[k], right[k + 1]))
         for k, op in enumerate(ops)
     )
 
 
-def _boundaries(ops: list[_TokOp], toks: list[Token], length: int, side: int) -> list[int]:
+def _boundaries(
+    ranges: list[tuple[int, int]], ops: list[_TokOp], toks: _Tokens, length: int
+) -> list[int]:
     """Character boundaries between ops on one side; white space goes to unchanged ops."""
-
-    def rng(op: _TokOp) -> tuple[int, int]:
-        return (op.i1, op.i2) if side == 0 else (op.j1, op.j2)
-
+    starts, ends, n = toks.starts, toks.ends, len(toks.starts)
     bounds = [0]
     for k in range(len(ops) - 1):
-        a, b = rng(ops[k])
+        a, b = ranges[k]
         # end of the last token at or before this edge, start of the first token after it
-        prev_end = toks[b - 1].end if b > 0 else 0
-        next_start = toks[b].start if b < len(toks) else length
         if ops[k].kind is OpKind.EQUAL and b > a:
-            bounds.append(next_start)
+            bounds.append(starts[b] if b < n else length)
         else:
-            bounds.append(prev_end if b > 0 else 0)
+            bounds.append(ends[b - 1] if b > 0 else 0)
     bounds.append(length)
     # Boundaries are monotone by construction; guard against leading text before token 0.
     for k in range(1, len(bounds)):
-        bounds[k] = max(bounds[k], bounds[k - 1])
+        if bounds[k] < bounds[k - 1]:
+            bounds[k] = bounds[k - 1]
     return bounds
