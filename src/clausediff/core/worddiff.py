@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz.distance import Indel
 
@@ -88,7 +89,8 @@ _KIND_OF_TAG = {
 
 def _token_ops(keys_a: list[str], keys_b: list[str]) -> list[_TokOp]:
     ops: list[_TokOp] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(keys_a, keys_b).as_list():
+    raw = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(keys_a, keys_b).as_list())
+    for tag, i1, i2, j1, j2 in raw:
         kind = _KIND_OF_TAG[tag]
         if kind is not OpKind.EQUAL and ops and ops[-1].kind is not OpKind.EQUAL:
             prev = ops[-1]
