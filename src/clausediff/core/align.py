@@ -474,14 +474,11 @@ def align(left: Document, right: Document, config: AlignConfig = DEFAULT_CONFIG)
 
 
 def _mirror(al: Alignment) -> Alignment:
-    from dataclasses import replace as _replace
-
     links = _reading_order([lk.mirrored() for lk in al.links])
     sentence_links = tuple(
         sorted(
             (
-                _replace(
-                    sl,
+                sl._replace(
                     left=sl.right,
                     right=sl.left,
                     left_part=sl.right_part,

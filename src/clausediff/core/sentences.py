@@ -17,6 +17,8 @@ import enum
 import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
@@ -33,14 +35,20 @@ class SentenceLinkKind(enum.Enum):
     MOVED = "moved"
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceRef:
+class SentenceRef(NamedTuple):
+    """Sentence ``sentence`` of clause ``clause`` (indices)."""
+
     clause: int
     sentence: int
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceLink:
+class SentenceLink(NamedTuple):
+    """Where a sentence (or part of it) came from.
+
+    (Named tuples rather than data classes: an alignment of long documents holds tens of
+    thousands of these, and a tuple is several times quicker to make.)
+    """
+
     left: SentenceRef
     right: SentenceRef
     kind: SentenceLinkKind
@@ -78,20 +86,26 @@ class _Sent:
 def _sentences(
     clauses: tuple[Clause, ...],
     wanted: set[int],
-    vocab: dict[str, str],
+    vocab: _Vocabulary,
     keys_of: dict[str, list[str]],
 ) -> list[_Sent]:
     out = []
-    for c in clauses:
-        if c.index not in wanted or c.is_gap:
+    code_of = vocab.__getitem__
+    for index in sorted(wanted):
+        c = clauses[index]
+        if c.is_gap:
             continue
         for s in c.sentences:
             keys = keys_of.get(s.text)
             if keys is None:
                 keys = keys_of[s.text] = word_keys(s.text)
             if keys:
-                out.append(_Sent(SentenceRef(c.index, s.index), s.text, keys, _encode(keys, vocab)))
+                ref = _new(SentenceRef, (index, s.index))
+                out.append(_Sent(ref, s.text, keys, "".join(map(code_of, keys))))
     return out
+
+
+_new = tuple.__new__  # a named tuple made without its Python-level constructor
 
 
 def _triples(code: str) -> set[str]:
@@ -106,28 +120,25 @@ def sentence_links(
     keys_of = {} if keys_of is None else keys_of
     links: list[SentenceLink] = []
     open_links = []
-    partner: dict[int, set[int]] = defaultdict(set)
+    unchanged = SentenceLinkKind.UNCHANGED
     for lk in alignment.links:
+        if lk.kind is LinkKind.UNCHANGED:
+            i, j = lk.left[0], lk.right[0]
+            for a, b in zip(left.clauses[i].sentences, right.clauses[j].sentences, strict=False):
+                whole_a, whole_b = Span(0, len(a.text)), Span(0, len(b.text))
+                ref_a, ref_b = _new(SentenceRef, (i, a.index)), _new(SentenceRef, (j, b.index))
+                n_words = len(a.text.split())
+                links.append(
+                    _new(SentenceLink, (ref_a, ref_b, unchanged, 1.0, whole_a, whole_b, n_words))
+                )
+        else:  # (added, deleted and unknown clauses too: their sentences may have moved)
+            open_links.append(lk)
+    partner: dict[int, set[int]] = defaultdict(set)
+    for lk in open_links:
         for i in lk.left:
             partner[i].update(lk.right)
-        if lk.kind is LinkKind.UNCHANGED:
-            lc, rc = left.clauses[lk.left[0]], right.clauses[lk.right[0]]
-            for a, b in zip(lc.sentences, rc.sentences, strict=False):
-                links.append(
-                    SentenceLink(
-                        SentenceRef(lc.index, a.index),
-                        SentenceRef(rc.index, b.index),
-                        SentenceLinkKind.UNCHANGED,
-                        1.0,
-                        Span(0, len(a.text)),
-                        Span(0, len(b.text)),
-                        len(a.text.split()),
-                    )
-                )
-        else:
-            open_links.append(lk)
     config.check_cancel()
-    vocab: dict[str, str] = {}
+    vocab = _Vocabulary()
     ls = _sentences(left.clauses, {i for lk in open_links for i in lk.left}, vocab, keys_of)
     rs = _sentences(right.clauses, {j for lk in open_links for j in lk.right}, vocab, keys_of)
     if not ls or not rs:
@@ -144,17 +155,19 @@ def sentence_links(
     explained_left: set[int] = set()
     explained_right: set[int] = set()
     tried: set[tuple[int, int]] = set()
+    explained = config.sentence_explained
     for lk in open_links:
+        lefts = [n for i in lk.left for n in left_of.get(i, ())]
         for m in (m for j in lk.right for m in right_of.get(j, ())):
-            for n in (n for i in lk.left for n in left_of.get(i, ())):
+            for n in lefts:
                 tried.add((n, m))
                 link = _score(ls[n], rs[m], partner, config)
                 if link is None:
                     continue
                 links.append(link)
-                if link.shared_words >= config.sentence_explained * len(rs[m].keys):
+                if link.shared_words >= explained * len(rs[m].keys):
                     explained_right.add(m)
-                if link.shared_words >= config.sentence_explained * len(ls[n].keys):
+                if link.shared_words >= explained * len(ls[n].keys):
                     explained_left.add(n)
     config.check_cancel()
 
@@ -171,13 +184,17 @@ def sentence_links(
         for t in left_tri[n]:
             if df[t] <= cap:
                 index[t].append(n)
+    indexed = index.keys()
+    postings = index.__getitem__
+    by_hits = itemgetter(1)
 
     for m in search_right:
-        found = [n for t in right_tri[m] if df[t] <= cap for n in index.get(t, ())]
-        if not found:
+        shared = right_tri[m] & indexed
+        if not shared:
             continue
+        found = Counter(itertools.chain.from_iterable(map(postings, shared)))
         # most shared shingles first, then reading order: never the order of a set
-        ranked = sorted(Counter(found).items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(sorted(found.items()), key=by_hits, reverse=True)
         for n, hits in ranked[: config.sentence_candidates]:
             if (n, m) in tried:
                 continue
@@ -191,27 +208,30 @@ def sentence_links(
             link = _score(ls[n], rs[m], partner, config)
             if link is not None:
                 links.append(link)
-    links.sort(
-        key=lambda lk: (lk.right.clause, lk.right.sentence, lk.left.clause, lk.left.sentence)
-    )
+    links.sort(key=_reading_key)
     return links
+
+
+def _reading_key(lk: SentenceLink) -> tuple[int, int, int, int]:
+    return (lk.right.clause, lk.right.sentence, lk.left.clause, lk.left.sentence)
 
 
 _CODE_POINTS = 0x110000 - 0x4E00 - 0x800
 
 
-def _encode(keys: list[str], vocab: dict[str, str]) -> str:
+class _Vocabulary(dict[str, str]):
     """Words as one character each, so that rapidfuzz aligns words, not letters.
 
-    Code points are taken in order from U+4E00 and skip the surrogate block, so a
-    vocabulary of up to a million words has a character each; beyond that (only a hostile
-    file gets there) characters are shared, which can only blur a score, never fail.
+    A word's character is given the first time it is asked for. Code points are taken in
+    order from U+4E00 and skip the surrogate block, so a vocabulary of up to a million
+    words has a character each; beyond that (only a hostile file gets there) characters
+    are shared, which can only blur a score, never fail.
     """
-    for k in keys:
-        if k not in vocab:
-            n = 0x4E00 + len(vocab) % _CODE_POINTS
-            vocab[k] = chr(n if n < 0xD800 else n + 0x800)
-    return "".join([vocab[k] for k in keys])
+
+    def __missing__(self, word: str) -> str:
+        n = 0x4E00 + len(self) % _CODE_POINTS
+        code = self[word] = chr(n if n < 0xD800 else n + 0x800)
+        return code
 
 
 def _score(
@@ -250,13 +270,17 @@ def _score(
             return None
         window = (al.dest_start, al.dest_end)
     shared = 0
-    hits_s: list[int] = []
-    hits_l: list[int] = []
-    for op in Indel.opcodes(short, long_[window[0] : window[1]]):
-        if op.tag == "equal" and op.src_end - op.src_start >= config.sentence_min_run:
-            shared += op.src_end - op.src_start
-            hits_s += [op.src_start, op.src_end - 1]
-            hits_l += [window[0] + op.dest_start, window[0] + op.dest_end - 1]
+    first = last = (0, 0)  # (short, long) word indices of the first and last shared words
+    w0, w1 = window
+    runs = cast(
+        "list[tuple[str, int, int, int, int]]", Indel.opcodes(short, long_[w0:w1]).as_list()
+    )
+    for tag, s1, s2, d1, d2 in runs:
+        if tag == "equal" and s2 - s1 >= config.sentence_min_run:
+            if not shared:
+                first = (s1, w0 + d1)
+            last = (s2 - 1, w0 + d2 - 1)
+            shared += s2 - s1
     if not shared:
         return None
     coverage = shared / len(short)
@@ -267,7 +291,7 @@ def _score(
     )
     if not (strong or short_whole):
         return None
-    hits_a, hits_b = (hits_l, hits_s) if swap else (hits_s, hits_l)
+    (first_a, first_b), (last_a, last_b) = (first[::-1], last[::-1]) if swap else (first, last)
     if a.code == b.code and normalize(a.text) == normalize(b.text):
         kind = SentenceLinkKind.UNCHANGED
     elif b.ref.clause in partner.get(a.ref.clause, ()):
@@ -280,7 +304,7 @@ def _score(
         b.ref,
         kind,
         score,
-        a.part(min(hits_a), max(hits_a)),
-        b.part(min(hits_b), max(hits_b)),
+        a.part(first_a, last_a),
+        b.part(first_b, last_b),
         shared,
     )
