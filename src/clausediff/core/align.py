@@ -33,7 +33,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -73,13 +73,13 @@ _MIRROR = {
 SIDE_JOINER = "\n"
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseLink:
+class ClauseLink(NamedTuple):
     """What became of some clauses: ``left``/``right`` are clause indices, in order.
 
     ``ops`` are word changes between the joined texts of both sides (clause texts joined
     with :data:`SIDE_JOINER`). For an unknown clause, ``gap`` is ``(side, index)`` of the
-    gap clause that hides its counterpart (``None`` for a gap clause itself).
+    gap clause that hides its counterpart (``None`` for a gap clause itself). (A named
+    tuple: a long document makes tens of thousands, and a tuple is quick to make.)
     """
 
     left: tuple[int, ...]
@@ -281,8 +281,7 @@ def _anchors(
 _BEADS = ((1, 1), (2, 2), (1, 2), (2, 1), (1, 3), (3, 1))
 
 
-@dataclass(frozen=True, slots=True)
-class _Bead:
+class _Bead(NamedTuple):
     left: tuple[int, ...]
     right: tuple[int, ...]
     score: float
@@ -573,27 +572,28 @@ def _make_links(
     config: AlignConfig,
 ) -> list[ClauseLink]:
     links = []
+    lcl, rcl = left.clauses, right.clauses
     for b in beads:
-        lt = SIDE_JOINER.join(left.clauses[i].text for i in b.left)
-        rt = SIDE_JOINER.join(right.clauses[j].text for j in b.right)
-        same = len(b.left) == len(b.right) == 1 and (
-            lt == rt
-            or (lu[b.left[0]].exact == ru[b.right[0]].exact and normalize(lt) == normalize(rt))
+        bl, br = b.left, b.right
+        lt = lcl[bl[0]].text if len(bl) == 1 else SIDE_JOINER.join(lcl[i].text for i in bl)
+        rt = rcl[br[0]].text if len(br) == 1 else SIDE_JOINER.join(rcl[j].text for j in br)
+        one_one = len(bl) == len(br) == 1
+        same = one_one and (
+            lt == rt or (lu[bl[0]].exact == ru[br[0]].exact and normalize(lt) == normalize(rt))
         )
-        if len(b.left) == 1 and len(b.right) == 1:
-            if (b.left, b.right) in moved:
-                kind = LinkKind.MOVED
-            else:
-                kind = LinkKind.UNCHANGED if same else LinkKind.MODIFIED
-        elif len(b.left) == 1:
+        if same:
+            kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.UNCHANGED
+            links.append(ClauseLink(bl, br, kind, 1.0))
+            continue
+        if one_one:
+            kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.MODIFIED
+        elif len(bl) == 1:
             kind = LinkKind.SPLIT
-        elif len(b.right) == 1:
+        elif len(br) == 1:
             kind = LinkKind.MERGED
         else:
             kind = LinkKind.RESTRUCTURED
-        ops = () if same else word_diff(lt, rt, config)
-        score = 1.0 if same else round(b.score, 4)
-        links.append(ClauseLink(b.left, b.right, kind, score, ops))
+        links.append(ClauseLink(bl, br, kind, round(b.score, 4), word_diff(lt, rt, config)))
     return links
 
 

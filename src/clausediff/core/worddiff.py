@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from rapidfuzz.distance import Indel
 
@@ -30,8 +30,7 @@ class OpKind(enum.Enum):
     INSERT = "insert"
 
 
-@dataclass(frozen=True, slots=True)
-class WordOp:
+class WordOp(NamedTuple):
     """One step of a word diff: ``left`` and ``right`` are spans of the two texts."""
 
     kind: OpKind
