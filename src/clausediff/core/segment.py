@@ -50,6 +50,7 @@ PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _WS_RE = re.compile(r"\s+")
+_NUMBER_DOT_RE = re.compile(r"\d{1,5}\.")
 
 RECITAL_ADJECTIVES = frozenset(
     {
@@ -177,6 +178,11 @@ def _trim(source: str, a: int, b: int) -> tuple[int, int]:
 
 def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
     """Split a block at labelled lines and at gap markers."""
+    block = source[start:end]
+    if "\n" not in block and "\r" not in block and "[[" not in block:
+        # one line and no gap marker (the commonest block): one piece, trimmed already
+        yield _Piece(start, end)
+        return
     line_starts = _line_starts(source, start, end)
     multiline = len(line_starts) > 1
     cuts = [start] + [s for s in line_starts[1:] if LABEL_RE.match(source[s : min(end, s + 40)])]
@@ -378,7 +384,7 @@ def _make_clause(
         m = PARA_LABEL_RE.match(raw)
         if m and raw[m.end() :].strip():
             label = m.group().strip()
-            if re.fullmatch(r"\d{1,5}\.", label):
+            if _NUMBER_DOT_RE.fullmatch(label):
                 label = label[:-1]
             body_offset = m.end()
             while body_offset < len(raw) and raw[body_offset].isspace():
