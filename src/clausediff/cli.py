@@ -252,11 +252,11 @@ def _cmd_remove(ns: argparse.Namespace) -> int:
 
 def _cmd_segments(ns: argparse.Namespace) -> int:
     from clausediff.core.library import resolve_version
-    from clausediff.core.serialize import document_json
+    from clausediff.core.serialize import document_json, json_text
 
     doc = resolve_version(ns.version)
     if ns.json:
-        print(json.dumps(document_json(doc), indent=2, ensure_ascii=False))
+        print(json_text(document_json(doc)))
         return EXIT_OK
     print(f"{doc.info.label}  ({doc.info.format}, {doc.info.encoding}, {len(doc.clauses)} clauses)")
     if doc.info.symbols or doc.info.date:
@@ -285,11 +285,11 @@ def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lin
 
 
 def _cmd_align(ns: argparse.Namespace) -> int:
-    from clausediff.core.serialize import lineage_json
+    from clausediff.core.serialize import json_text, lineage_json
 
     lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     if ns.json:
-        text = json.dumps(lineage_json(lineage, paths), indent=2, ensure_ascii=False)
+        text = json_text(lineage_json(lineage, paths))
         if ns.json == "-":
             print(text)
         else:

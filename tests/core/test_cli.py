@@ -84,6 +84,20 @@ def test_align_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(lk["gap"].startswith("v0.") for lk in unknown)
 
 
+def test_align_json_puts_one_record_on_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Long alignments stay quick to write and easy to grep: a clause or link per line."""
+    assert main(["align", "WT/MIN(98)/DEC/2", "WT/L/907", "--json", "-"]) == 0
+    text = capsys.readouterr().out
+    data = json.loads(text)
+    lines = {ln.strip().rstrip(",") for ln in text.splitlines()}
+    for link in data["links"] + data["sentence_links"] + data["families"]:
+        assert json.dumps(link, ensure_ascii=False) in lines
+    for version in data["versions"]:
+        for clause in version["clauses"]:
+            assert json.dumps(clause, ensure_ascii=False) in lines
+    assert len(text.splitlines()) < 2 * (len(data["links"]) + len(data["sentence_links"]) + 40)
+
+
 def test_align_summary_and_json_file(tmp_path: Path) -> None:
     result = run("align", "WT/L/907", "WT/L/843", "--json", str(tmp_path / "out.json"))
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from clausediff.core.align import ClauseLink, LinkKind, _Opposite
 from clausediff.core.documents import document_from_text
-from clausediff.core.normalize import tokenize, word_keys
+from clausediff.core.normalize import (
+    TOKEN_RE,
+    normalize_token,
+    token_table,
+    tokenize,
+    word_keys,
+    word_spans,
+)
 
 
 def test_paragraph_numbers_beyond_999_are_labels() -> None:
@@ -49,6 +56,20 @@ def test_fast_word_keys_agree_with_tokens(text: str, casefold: bool) -> None:
     if "\u00ad" not in text and "\u0301" not in text:
         # (soft hyphens and decomposed accents are folded before words are found)
         assert word_keys(text) == [t.key.casefold() for t in tokens if t.is_word]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.booleans())
+def test_token_table_is_a_plain_scan_for_tokens(text: str, casefold: bool) -> None:
+    """The split-based token table finds exactly the tokens a match-by-match scan finds."""
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    keys, starts, ends = token_table(text, casefold=casefold)
+    assert list(zip(starts, ends, strict=True)) == spans
+    assert keys == [normalize_token(text[a:b], casefold=casefold) for a, b in spans]
+    if "\u00ad" not in text and "\u0301" not in text:
+        assert len(word_spans(text)) == len(word_keys(text))
+    for a, b in word_spans(text):
+        assert text[a:b] and not text[a:b].isspace()
 
 
 @settings(max_examples=200, deadline=None)

@@ -130,6 +130,8 @@ class Alignment:
     def side_text(self, link: ClauseLink, side: int) -> str:
         doc = self.left if side == 0 else self.right
         idx = link.left if side == 0 else link.right
+        if len(idx) == 1:
+            return doc.clauses[idx[0]].text
         return SIDE_JOINER.join(doc.clauses[i].text for i in idx)
 
 

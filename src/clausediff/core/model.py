@@ -125,6 +125,11 @@ class Clause:
 
     def source_span(self, text_span: Span) -> Span:
         """The source range of a range of this clause's text."""
+        pieces = self.source_map.pieces
+        if len(pieces) == 1:  # the commonest map: one stretch of the source, shifted
+            t0, s0, n = pieces[0]
+            if t0 <= text_span.start and text_span.end <= t0 + n:
+                return Span(s0 + text_span.start - t0, s0 + text_span.end - t0)
         if not len(text_span):
             at = self.source_map.to_source(text_span.start)
             return Span(at, at)

@@ -8,6 +8,7 @@ code points into the source text (clauses and sentences) or into the joined side
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from clausediff.core.align import SIDE_JOINER, Alignment, ClauseLink
@@ -41,13 +42,8 @@ def clause_json(c: Clause, prefix: str = "") -> dict[str, Any]:
         "start": c.span.start,
         "end": c.span.end,
         "sentences": [
-            {
-                "id": prefix + s.id,
-                "text": s.text,
-                "start": c.source_span(s.span).start,
-                "end": c.source_span(s.span).end,
-            }
-            for s in c.sentences
+            {"id": prefix + s.id, "text": s.text, "start": span.start, "end": span.end}
+            for s, span in ((s, c.source_span(s.span)) for s in c.sentences)
         ],
     }
     if c.emphasis:
@@ -155,3 +151,42 @@ def lineage_json(lineage: Lineage, paths: list[str] | None = None) -> dict[str, 
         "families": families,
         "side_joiner": SIDE_JOINER,
     }
+
+
+#: Lists under these keys hold records: written one record to a line.
+_RECORD_LISTS = frozenset({"versions", "clauses", "links", "sentence_links", "families"})
+
+
+def json_text(value: Any) -> str:
+    """``value`` as JSON text a person can read and a long document does not slow down.
+
+    Lists of records (versions, clauses, links, sentence links, families) are written one
+    record to a line, each record compact; the containers around them are indented. (An
+    indented dump of a 20,000-clause alignment goes through the pure-Python encoder and
+    takes seconds; this keeps the C encoder for every record.)
+    """
+    out: list[str] = []
+    _write(value, "", out, spread=True)
+    return "".join(out)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write(value: Any, indent: str, out: list[str], *, spread: bool) -> None:
+    inner = indent + "  "
+    if isinstance(value, dict) and (spread or any(k in _RECORD_LISTS for k in value)):
+        out.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            out.append(("," if n else "") + "\n" + inner + _compact(key) + ": ")
+            _write(item, inner, out, spread=key in _RECORD_LISTS and isinstance(item, list))
+        out.append("\n" + indent + "}" if value else "}")
+    elif isinstance(value, list) and spread and value:
+        out.append("[")
+        for n, item in enumerate(value):
+            out.append(("," if n else "") + "\n" + inner)
+            _write(item, inner, out, spread=False)
+        out.append("\n" + indent + "]")
+    else:
+        out.append(_compact(value))
