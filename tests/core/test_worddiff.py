@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clausediff.core.config import DEFAULT_CONFIG
 from clausediff.core.normalize import tokenize
-from clausediff.core.worddiff import OpKind, word_diff
+from clausediff.core.worddiff import OpKind, _common_ends, _word_diff, word_diff
 
 
 def _keys(text: str) -> list[str]:
@@ -85,3 +86,17 @@ def test_word_changes_rebuild_both_texts(a: str, b: str) -> None:
             assert o.left.start == o.left.end
         if o.kind is OpKind.DELETE:
             assert o.right.start == o.right.end
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(), _text(), st.integers(0, 200), st.integers(0, 200))
+def test_shared_ends_change_nothing_in_the_diff(a: str, middle: str, cut: int, keep: int) -> None:
+    """Taking the head and tail both texts share as one token each gives the very changes
+    tokenising everything gives (a revision keeps most of its text: that is the case)."""
+    cut, keep = min(cut, len(a)), min(keep, len(a) - min(cut, len(a)))
+    b = a[:cut] + middle + a[len(a) - keep :]
+    ends = _common_ends(a, b)
+    assert _word_diff(a, b, DEFAULT_CONFIG, ends) == _word_diff(a, b, DEFAULT_CONFIG, (0, 0))
+    head, tail = ends
+    assert a[:head] == b[:head] and (not head or a[head - 1].isspace())
+    assert a[len(a) - tail :] == b[len(b) - tail :] and (not tail or a[len(a) - tail].isspace())

@@ -55,8 +55,20 @@ class _TokOp:
 
 def word_diff(left: str, right: str, config: AlignConfig = DEFAULT_CONFIG) -> tuple[WordOp, ...]:
     """Word changes from ``left`` to ``right``; see the module contract."""
-    ta = _Tokens(left, config.diff_casefold)
-    tb = _Tokens(right, config.diff_casefold)
+    # Most linked pairs differ in a few words: the stretches both texts open and close with
+    # (cut at white space, so that they hold whole tokens) are one token each, and only
+    # what lies between is tokenised. (The rewrite rule counts every word, so it keeps
+    # every token.)
+    trim = config.rewrite_ratio <= 0
+    return _word_diff(left, right, config, _common_ends(left, right) if trim else (0, 0))
+
+
+def _word_diff(
+    left: str, right: str, config: AlignConfig, ends: tuple[int, int]
+) -> tuple[WordOp, ...]:
+    head, tail = ends
+    ta = _Tokens(left, head, tail, config.diff_casefold)
+    tb = _Tokens(right, head, tail, config.diff_casefold)
     ops = _token_ops(ta.keys, tb.keys)
     if len(ops) >= 3:
         ops = _fold_islands(ops, ta, tb, config)
@@ -65,13 +77,63 @@ def word_diff(left: str, right: str, config: AlignConfig = DEFAULT_CONFIG) -> tu
     return _to_char_ops(ops, ta, tb, len(left), len(right))
 
 
+def _common_ends(left: str, right: str) -> tuple[int, int]:
+    """Lengths of the longest common head that ends in white space and of the longest
+    common tail, in what is left, that starts with white space."""
+    lo, hi = 0, min(len(left), len(right))
+    while lo < hi:  # longest common prefix, by halving (each test a memory comparison)
+        mid = (lo + hi + 1) // 2
+        if left[:mid] == right[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = lo
+    while head and not left[head - 1].isspace():
+        head -= 1
+    a, b = left[head:], right[head:]
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    start = len(a) - lo
+    while start < len(a) and not a[start].isspace():
+        start += 1
+    return head, len(a) - start
+
+
+#: Keys of the common head and tail as tokens (no real token holds a NUL and a letter).
+_HEAD, _TAIL = "0\x00head", "0\x00tail"
+
+
 class _Tokens:
-    """The tokens of one text as parallel lists (keys, starts, ends)."""
+    """The tokens of one text as parallel lists (keys, starts, ends); its first ``head``
+    and last ``tail`` characters, shared with the other text, are one token each."""
 
     __slots__ = ("ends", "keys", "starts")
 
-    def __init__(self, text: str, casefold: bool) -> None:
-        self.keys, self.starts, self.ends = token_table(text, casefold=casefold)
+    def __init__(self, text: str, head: int, tail: int, casefold: bool) -> None:
+        if not head and not tail:
+            self.keys, self.starts, self.ends = token_table(text, casefold=casefold)
+            return
+        end = len(text) - tail
+        keys, starts, ends = token_table(text[head:end], casefold=casefold)
+        if head:
+            starts = [x + head for x in starts]
+            ends = [x + head for x in ends]
+        head_end = len(text[:head].rstrip())
+        if head_end:
+            keys.insert(0, _HEAD)
+            starts.insert(0, len(text) - len(text.lstrip()))
+            ends.insert(0, head_end)
+        tail_end = len(text.rstrip())
+        if tail_end > end:
+            keys.append(_TAIL)
+            starts.append(len(text) - len(text[end:].lstrip()))
+            ends.append(tail_end)
+        self.keys, self.starts, self.ends = keys, starts, ends
 
     def words(self, a: int, b: int) -> int:
         """How many of tokens ``a`` to ``b`` are words (the others are punctuation)."""
