@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 
 class ClauseKind(enum.Enum):
@@ -28,22 +31,49 @@ class EmphasisStyle(enum.Enum):
     BOLD = "bold"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range ``[start, end)`` of code points."""
+class Span(tuple[int, int]):
+    """A half-open range ``[start, end)`` of code points.
 
-    start: int
-    end: int
+    An immutable pair (a tuple underneath: an alignment of long documents makes hundreds of
+    thousands of spans, and a tuple is the quickest value to make). ``len`` is the number
+    of code points covered; ``in`` asks whether an offset lies inside.
+    """
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span [{self.start}, {self.end})")
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int) -> Span:
+        if not 0 <= start <= end:
+            raise ValueError(f"invalid span [{start}, {end})")
+        return tuple.__new__(cls, (start, end))
+
+    if TYPE_CHECKING:
+
+        @property
+        def start(self) -> int: ...
+
+        @property
+        def end(self) -> int: ...
+
+    else:
+        start = property(itemgetter(0), doc="First offset inside the span.")
+        end = property(itemgetter(1), doc="First offset after the span.")
 
     def __len__(self) -> int:
-        return self.end - self.start
+        return self[1] - self[0]
 
     def __contains__(self, pos: object) -> bool:
-        return isinstance(pos, int) and self.start <= pos < self.end
+        return isinstance(pos, int) and self[0] <= pos < self[1]
+
+    def __repr__(self) -> str:
+        return f"Span({self[0]}, {self[1]})"
+
+    def __getnewargs__(self) -> tuple[int, int]:  # (copy and pickle call __new__ with these)
+        return (self[0], self[1])
+
+
+#: Makes a span of a ``(start, end)`` pair without checking it: for offsets the engine
+#: computed itself, in its busiest loops.
+unchecked_span = functools.partial(tuple.__new__, Span)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from clausediff.core.align import Alignment, LinkKind
 from clausediff.core.config import AlignConfig
-from clausediff.core.model import Clause, Span
+from clausediff.core.model import Clause, Span, unchecked_span
 from clausediff.core.normalize import normalize, word_keys, word_spans
 
 
@@ -75,12 +75,12 @@ class _Sent:
         part is the whole sentence: a wider part, never a wrong one.
         """
         if first == 0 and last == len(self.keys) - 1:
-            return Span(0, len(self.text))  # all of it
+            return unchecked_span((0, len(self.text)))  # all of it
         if self._spans is None:
             self._spans = word_spans(self.text)
         if len(self._spans) != len(self.keys):
             return Span(0, len(self.text))
-        return Span(self._spans[first][0], self._spans[last][1])
+        return unchecked_span((self._spans[first][0], self._spans[last][1]))
 
 
 def _sentences(
@@ -125,7 +125,10 @@ def sentence_links(
         if lk.kind is LinkKind.UNCHANGED:
             i, j = lk.left[0], lk.right[0]
             for a, b in zip(left.clauses[i].sentences, right.clauses[j].sentences, strict=False):
-                whole_a, whole_b = Span(0, len(a.text)), Span(0, len(b.text))
+                whole_a, whole_b = (
+                    unchecked_span((0, len(a.text))),
+                    unchecked_span((0, len(b.text))),
+                )
                 ref_a, ref_b = _new(SentenceRef, (i, a.index)), _new(SentenceRef, (j, b.index))
                 n_words = len(a.text.split())
                 links.append(

@@ -19,7 +19,7 @@ from typing import NamedTuple, cast
 from rapidfuzz.distance import Indel
 
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
-from clausediff.core.model import Span
+from clausediff.core.model import Span, unchecked_span
 from clausediff.core.normalize import is_word, token_table
 
 
@@ -223,8 +223,13 @@ def _to_char_ops(
         return (WordOp(kind, Span(0, len_a), Span(0, len_b)),)
     left = _boundaries([(op.i1, op.i2) for op in ops], ops, ta, len_a)
     right = _boundaries([(op.j1, op.j2) for op in ops], ops, tb, len_b)
+    # (the boundaries are monotone and within both texts: the spans need no checking)
     return tuple(
-        WordOp(op.kind, Span(left[k], left[k + 1]), Span(right[k], right[k + 1]))
+        WordOp(
+            op.kind,
+            unchecked_span((left[k], left[k + 1])),
+            unchecked_span((right[k], right[k + 1])),
+        )
         for k, op in enumerate(ops)
     )
 
