@@ -88,7 +88,7 @@ def test_word_changes_rebuild_both_texts(a: str, b: str) -> None:
             assert o.right.start == o.right.end
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_text(), _text(), st.integers(0, 200), st.integers(0, 200))
 def test_shared_ends_change_nothing_in_the_diff(a: str, middle: str, cut: int, keep: int) -> None:
     """Taking the head and tail both texts share as one token each gives the very changes

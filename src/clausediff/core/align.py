@@ -155,6 +155,7 @@ class _Unit:
     words: list[str]
     exact: str
     heading: bool
+    crc: int = 0  # a checksum of ``exact`` (with the words; tie-breaks in the DP)
 
 
 _NOT_YET: list[str] = []  # the words of a unit not looked at yet (never filled in)
@@ -181,6 +182,7 @@ def _find_words(units: list[_Unit], skip: set[int], keys_of: dict[str, list[str]
         if keys is None:
             keys = keys_of[u.clause.text] = word_keys(u.clause.text)
         u.words = keys
+        u.crc = zlib.crc32(u.exact.encode("utf-8"))
 
 
 class _Scorer:
@@ -306,13 +308,9 @@ def _dp(lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig) 
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     ratio = m / n
-    cache: dict[tuple[int, int, int, int], float] = {}
-
-    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
-        key = (i0, i1, j0, j1)
-        if key not in cache:
-            cache[key] = scorer.sim(lu[i0:i1], ru[j0:j1])
-        return cache[key]
+    # words before each unit of both runs: the size of any group is a difference
+    before_l = [0, *itertools.accumulate(len(u.words) for u in lu)]
+    before_r = [0, *itertools.accumulate(len(u.words) for u in ru)]
 
     for i in range(n + 1):
         if band is None:
@@ -333,11 +331,12 @@ def _dp(lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig) 
             for di, dj in _BEADS:
                 if di > i or dj > j or best[i - di][j - dj] == neg:
                     continue
-                s = sim(i - di, i, j - dj, j)
+                # (each group of each cell is met once: nothing to remember between cells)
+                s = scorer.sim(lu[i - di : i], ru[j - dj : j])
                 limit = tau if (di, dj) == (1, 1) else config.split_threshold
                 if s < limit:
                     continue
-                size = len(scorer.words_of(lu[i - di : i])) + len(scorer.words_of(ru[j - dj : j]))
+                size = before_l[i] - before_l[i - di] + before_r[j] - before_r[j - dj]
                 gain = (s - limit) * size
                 if (di, dj) != (1, 1):
                     gain -= config.split_penalty * size * (di + dj - 2)
@@ -372,9 +371,13 @@ def _dp(lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig) 
 
 
 def _pair_hash(left: Sequence[_Unit], right: Sequence[_Unit]) -> float:
-    a = "\x01".join(u.exact for u in left)
-    b = "\x01".join(u.exact for u in right)
-    return zlib.crc32((min(a, b) + "\x00" + max(a, b)).encode("utf-8")) / 2**32
+    """A number in ``[0, 1)`` from the pair's contents, the same whichever side is left."""
+    a = b = 0
+    for u in left:
+        a = (a * 1_000_003 ^ u.crc) & 0xFFFFFFFF
+    for u in right:
+        b = (b * 1_000_003 ^ u.crc) & 0xFFFFFFFF
+    return ((min(a, b) * 2_654_435_761 + max(a, b)) & 0xFFFFFFFF) / 2**32
 
 
 def _unbanded(config: AlignConfig, cells: int) -> AlignConfig:

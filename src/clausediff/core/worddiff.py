@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
 from clausediff.core.model import Span, unchecked_span
-from clausediff.core.normalize import is_word, token_table
+from clausediff.core.normalize import TOKEN_RE, is_word, normalize_token, token_table
 
 
 class OpKind(enum.Enum):
@@ -60,7 +60,8 @@ def word_diff(left: str, right: str, config: AlignConfig = DEFAULT_CONFIG) -> tu
     # what lies between is tokenised. (The rewrite rule counts every word, so it keeps
     # every token.)
     trim = config.rewrite_ratio <= 0
-    return _word_diff(left, right, config, _common_ends(left, right) if trim else (0, 0))
+    ends = _common_ends(left, right, config.diff_casefold) if trim else (0, 0)
+    return _word_diff(left, right, config, ends)
 
 
 def _word_diff(
@@ -77,9 +78,16 @@ def _word_diff(
     return _to_char_ops(ops, ta, tb, len(left), len(right))
 
 
-def _common_ends(left: str, right: str) -> tuple[int, int]:
+def _common_ends(left: str, right: str, casefold: bool = False) -> tuple[int, int]:
     """Lengths of the longest common head that ends in white space and of the longest
-    common tail, in what is left, that starts with white space."""
+    common tail, in what is left, that starts with white space.
+
+    The diff is then the one of the whole token lists, change for change: the longest
+    common subsequence takes the longest common run of tokens at the start, then at the
+    end of what is left. Should the tokens go on agreeing after the head (white space
+    that differs between equal words stops the head early), the tail could claim tokens
+    that run belongs to; then there is no tail.
+    """
     lo, hi = 0, min(len(left), len(right))
     while lo < hi:  # longest common prefix, by halving (each test a memory comparison)
         mid = (lo + hi + 1) // 2
@@ -90,6 +98,15 @@ def _common_ends(left: str, right: str) -> tuple[int, int]:
     head = lo
     while head and not left[head - 1].isspace():
         head -= 1
+    next_a, next_b = TOKEN_RE.search(left, head), TOKEN_RE.search(right, head)
+    if next_a is not None and next_b is not None:
+        tok_a, tok_b = next_a.group(), next_b.group()
+        if tok_a == tok_b or (
+            (casefold or not (tok_a.isascii() and tok_b.isascii()))  # (else keys are tokens)
+            and normalize_token(tok_a, casefold=casefold)
+            == normalize_token(tok_b, casefold=casefold)
+        ):
+            return head, 0
     a, b = left[head:], right[head:]
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:
