@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.align import ClauseLink, LinkKind, _Opposite
+from clausediff.core.align import ClauseLink, LinkKind, _heaviest_chain, _Opposite
 from clausediff.core.documents import document_from_text
 from clausediff.core.normalize import (
     TOKEN_RE,
@@ -118,3 +120,23 @@ def test_alignment_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # type
         outputs.append(json.loads(out.read_text(encoding="utf-8")))
     assert outputs[0] == outputs[1] == outputs[2]
     assert outputs[0]["sentence_links"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 40), unique=True, max_size=30),
+    st.lists(st.floats(1, 50), min_size=30, max_size=30),
+)
+def test_heaviest_chain_matches_a_quadratic_search(rights: list[int], weights: list[float]) -> None:
+    """Anchors: the chain taken in runs is the heaviest chain of single pairs."""
+    pairs = list(enumerate(rights))
+    w = weights[: len(pairs)]
+    best: list[tuple[float, list[tuple[int, int]]]] = []
+    for k, (i, j) in enumerate(pairs):
+        before = [best[p] for p in range(k) if pairs[p][1] < j]
+        value, chain = max(before, key=lambda b: b[0], default=(0.0, []))
+        best.append((value + w[k], [*chain, (i, j)]))
+    expected = max(best, key=lambda b: b[0], default=(0.0, []))
+    got = _heaviest_chain(pairs, w)
+    assert sum(w[i] for i, _ in got) == pytest.approx(expected[0])
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(got))

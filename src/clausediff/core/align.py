@@ -232,32 +232,44 @@ def _heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[
     Pairs must be sorted by left index with distinct left and right indices. A Fenwick tree
     of prefix maxima makes it O(n log n). Weights come from the clauses' contents, so the
     chain is the same whichever version is on the left.
+
+    A run of pairs that step by one on both sides (unchanged clauses in a row) goes in
+    whole or not at all: no other pair can fall between two of its pairs, so it is one
+    item of the summed weight (a long document has thousands of pairs and few runs).
     """
     if not pairs:
         return []
+    runs: list[tuple[int, int, float]] = []  # (first pair, last pair, weight)
+    for k, (i, j) in enumerate(pairs):
+        if runs and pairs[k - 1] == (i - 1, j - 1):
+            first, _, w = runs[-1]
+            runs[-1] = (first, k, w + weights[k])
+        else:
+            runs.append((k, k, weights[k]))
     size = max(j for _, j in pairs) + 2
     tree_val = [0.0] * (size + 1)
     tree_arg = [-1] * (size + 1)
-    best = [0.0] * len(pairs)
-    prev = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        # query max over right indices < j (positions 1..j)
-        q, arg, x = 0.0, -1, j
+    best = [0.0] * len(runs)
+    prev = [-1] * len(runs)
+    for r, (first, last, weight) in enumerate(runs):
+        # query max over right indices before the run's first (positions 1..j)
+        q, arg, x = 0.0, -1, pairs[first][1]
         while x > 0:
             if tree_val[x] > q:
                 q, arg = tree_val[x], tree_arg[x]
             x -= x & -x
-        best[k], prev[k] = q + weights[k], arg
-        x = j + 1
+        best[r], prev[r] = q + weight, arg
+        x = pairs[last][1] + 1  # stored after the run's last right index
         while x <= size:
-            if best[k] > tree_val[x]:
-                tree_val[x], tree_arg[x] = best[k], k
+            if best[r] > tree_val[x]:
+                tree_val[x], tree_arg[x] = best[r], r
             x += x & -x
-    k = max(range(len(pairs)), key=lambda n: best[n])
+    r = max(range(len(runs)), key=lambda n: best[n])
     out = []
-    while k >= 0:
-        out.append(pairs[k])
-        k = prev[k]
+    while r >= 0:
+        first, last, _ = runs[r]
+        out.extend(pairs[last : first - 1 if first else None : -1])
+        r = prev[r]
     return out[::-1]
 
 
