@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from dataclasses import replace
@@ -219,6 +222,26 @@ def _timed(fn, repeat: int):  # type: ignore[no-untyped-def]
     return statistics.median(times), out
 
 
+def _cli_times(left: list[str], right: list[str]) -> tuple[float, float]:
+    """Wall time of whole ``clausediff align`` processes on the pair written to files."""
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "left.txt", Path(tmp) / "right.txt"
+        a.write_text("\n\n".join(left), encoding="utf-8")
+        b.write_text("\n\n".join(right), encoding="utf-8")
+        out = []
+        for extra in ([], ["--json", str(Path(tmp) / "out.json")]):
+            t0 = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "clausediff", "align", str(a), str(b), *extra],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+            )
+            out.append(time.perf_counter() - t0)
+    return out[0], out[1]
+
+
 def run(n: int, repeat: int) -> dict[str, float]:
     left, right, truth = generate(n, seed=n)
     t0 = time.perf_counter()
@@ -261,6 +284,8 @@ def run(n: int, repeat: int) -> dict[str, float]:
             _prf(len(naive_pred & set(truth)), len(naive_pred), len(truth))[2],
         )
 
+    cli = _cli_times(left, right) if n >= 20000 else None
+
     print(f"\nN = {n} clauses per side  (right side: {len(b.clauses)})")
     print(f"  segmenting both     : {t_segment:6.2f} s")
     print(
@@ -272,6 +297,11 @@ def run(n: int, repeat: int) -> dict[str, float]:
     print(f"  difflib + word diffs: {t_dlw:6.2f} s")
     if naive:
         print(f"  all-pairs rapidfuzz : {naive[0]:6.2f} s, F1 {naive[1]:.3f}")
+    if cli:
+        print(
+            f"  whole command       : {cli[0]:6.2f} s `clausediff align A B` (read, segment, "
+            f"align, families, summary); {cli[1]:6.2f} s with --json"
+        )
     print("  kind        precision  recall   F1")
     for kind, (p, r, f) in scores.items():
         print(f"  {kind:<11} {p:9.3f} {r:7.3f} {f:6.3f}")

@@ -182,11 +182,11 @@ def sentence_links(
     right_tri = {m: _triples(rs[m].code) for m in search_right}
     df = Counter(itertools.chain.from_iterable([*left_tri.values(), *right_tri.values()]))
     cap = config.sentence_max_shingle_df
+    rare = {t for t, count in df.items() if count <= cap}
     index: dict[str, list[int]] = defaultdict(list)
     for n in search_left:
-        for t in left_tri[n]:
-            if df[t] <= cap:
-                index[t].append(n)
+        for t in left_tri[n] & rare:
+            index[t].append(n)
     indexed = index.keys()
     postings = index.__getitem__
     by_hits = itemgetter(1)
