@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clausediff import __version__
+from clausediff.core import collector
 from clausediff.core.align import LinkKind
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, build_lineage, date_order
@@ -120,7 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help")):
             ns = _parser().parse_args(args)
-            return int(_COMMANDS[ns.command](ns))
+            # a command builds many small values and no cycles, then ends: the collector's
+            # passes would only slow it (a third of a long alignment written as JSON)
+            with collector.paused():
+                return int(_COMMANDS[ns.command](ns))
         ns = _gui_parser().parse_args(args)
         from clausediff.gui.app import run_gui
 

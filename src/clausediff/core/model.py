@@ -84,6 +84,9 @@ class Emphasis:
     style: EmphasisStyle
 
 
+_AFTER_ALL = float("inf")  # (sorts after any offset in a piece tuple)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceMap:
     """Maps offsets in a clause's text back to offsets in the document source.
@@ -94,16 +97,13 @@ class SourceMap:
     """
 
     pieces: tuple[tuple[int, int, int], ...]
-    _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(p[0] for p in self.pieces))
 
     def to_source(self, pos: int) -> int:
         """Source offset of the text character at ``pos`` (or of the end, for ``pos == len``)."""
         if not self.pieces:
             return 0
-        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        # the last piece starting at or before ``pos`` (pieces sort by their text start)
+        i = max(0, bisect.bisect_right(self.pieces, (pos, _AFTER_ALL, _AFTER_ALL)) - 1)
         t0, s0, n = self.pieces[i]
         if pos > t0 + n and i == len(self.pieces) - 1:
             raise ValueError(f"offset {pos} is beyond the clause text")

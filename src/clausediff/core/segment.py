@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from clausediff.core import collector
 from clausediff.core.markup import strip_emphasis
 from clausediff.core.model import (
     Clause,
@@ -333,9 +334,11 @@ def segment(
     clauses: list[Clause] = []
     classifier = _Classifier()
     ranges = sorted(emphasis, key=lambda r: (r[0], r[1]))
-    for block_start, block_end in iter_blocks(source):
-        for piece in _pieces(source, block_start, block_end):
-            clauses.append(_make_clause(source, piece, len(clauses), classifier, markdown, ranges))
+    with collector.paused():  # (tens of thousands of small values, no cycles)
+        for block_start, block_end in iter_blocks(source):
+            for piece in _pieces(source, block_start, block_end):
+                clause = _make_clause(source, piece, len(clauses), classifier, markdown, ranges)
+                clauses.append(clause)
     return tuple(clauses)
 
 
