@@ -34,9 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from rapidfuzz.distance import Indel, LCSseq
-
-from clausediff.core import collector
+from clausediff.core import collector, lcs
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
 from clausediff.core.model import Clause, ClauseKind, Document
 from clausediff.core.normalize import normalize, word_keys
@@ -212,7 +210,7 @@ class _Scorer:
             b = b[-(int(len(a) * self.config.truncated_slack) + 1) :]
         elif right[0].clause.starts_in_gap and len(a) > len(b):
             a = a[-(int(len(b) * self.config.truncated_slack) + 1) :]
-        s = float(Indel.normalized_similarity(a, b))
+        s = lcs.similarity(a, b, self.config.max_word_pairs)
         if left[0].heading != right[0].heading:
             s *= self.config.kind_mismatch_factor
         return s
@@ -220,7 +218,8 @@ class _Scorer:
     def containment(self, part: _Unit, whole: Sequence[_Unit]) -> float:
         if not part.words:
             return 0.0
-        return float(LCSseq.similarity(part.words, self.words_of(whole))) / len(part.words)
+        whole_words = self.words_of(whole)
+        return lcs.shared(part.words, whole_words, self.config.max_word_pairs) / len(part.words)
 
 
 # ----------------------------------------------------------------------------- anchors

@@ -72,6 +72,13 @@ class AlignConfig:
     rewrite_ratio: float = 0.0
 
     # --- guardrails ---------------------------------------------------------------------
+    #: Largest comparison made word by word, in word pairs (a word list of 5,000 against one
+    #: of 5,000). Beyond it, clause similarities compare content-defined chunks of words,
+    #: word diffs first match chunks and then diff the changed stretches word by word, and
+    #: sentences are linked at clause level only: the cost of a comparison grows with the
+    #: product of the lengths, and one enormous paragraph (a PDF without paragraph breaks,
+    #: a hostile file) must not stall the application.
+    max_word_pairs: int = 25_000_000
     #: Polled between stages; return True to abandon the work (raises ``AlignCancelled``).
     cancel: Callable[[], bool] | None = None
 

@@ -31,7 +31,9 @@ from clausediff.core.model import (
     Span,
 )
 
-GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*(.*?)\s*\]\]", re.DOTALL | re.IGNORECASE)
+# A gap marker's note holds no "[[" and is at most 500 characters: so a marker opened and
+# never closed costs a short look ahead, not a scan to the end of the text for each one.
+GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*((?:(?!\[\[).){0,500}?)\s*\]\]", re.DOTALL | re.IGNORECASE)
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _LABEL_PATTERN = r"""^(?:
@@ -52,6 +54,7 @@ PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _WS_RE = re.compile(r"\s+")
 _NUMBER_DOT_RE = re.compile(r"\d{1,5}\.")
+_LAST_WORD_RE = re.compile(r"(\S+)$")
 
 RECITAL_ADJECTIVES = frozenset(
     {
@@ -228,7 +231,9 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in _SENT_END_RE.finditer(text):
-        word_match = re.search(r"(\S+)$", text[pos : m.start()])
+        # the word before the stop; a window of the text before it is enough (no
+        # abbreviation is that long), and keeps a paragraph of many stops linear
+        word_match = _LAST_WORD_RE.search(text[max(pos, m.start() - 64) : m.start()])
         word = word_match.group(1) if word_match else ""
         bare = word.lstrip("(\"'“‘[").lower().rstrip(".")
         if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):

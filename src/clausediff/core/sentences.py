@@ -253,6 +253,8 @@ def _score(
     ea, eb = a.code, b.code
     swap = len(ea) > len(eb)
     short, long_ = (eb, ea) if swap else (ea, eb)
+    if len(short) * len(long_) > config.max_word_pairs:
+        return None  # sentences this long are linked at clause level only (see the config)
     # The words shared in runs cannot exceed the longest common subsequence: a cheap bound
     # that rules out most candidates before the alignment below.
     bound = LCSseq.similarity(short, long_)

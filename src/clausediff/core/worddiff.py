@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
-from rapidfuzz.distance import Indel
-
+from clausediff.core import lcs
 from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
 from clausediff.core.model import Span, unchecked_span
 from clausediff.core.normalize import TOKEN_RE, is_word, normalize_token, token_table
@@ -70,7 +69,7 @@ def _word_diff(
     head, tail = ends
     ta = _Tokens(left, head, tail, config.diff_casefold)
     tb = _Tokens(right, head, tail, config.diff_casefold)
-    ops = _token_ops(ta.keys, tb.keys)
+    ops = _token_ops(ta.keys, tb.keys, config.max_word_pairs)
     if len(ops) >= 3:
         ops = _fold_islands(ops, ta, tb, config)
     if config.rewrite_ratio > 0:
@@ -165,15 +164,16 @@ _KIND_OF_TAG = {
 }
 
 
-def _token_ops(keys_a: list[str], keys_b: list[str]) -> list[_TokOp]:
+def _token_ops(keys_a: list[str], keys_b: list[str], max_pairs: int) -> list[_TokOp]:
+    """Token opcodes, adjacent changes merged into one."""
     ops: list[_TokOp] = []
-    raw = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(keys_a, keys_b).as_list())
-    for tag, i1, i2, j1, j2 in raw:
+    for tag, i1, i2, j1, j2 in lcs.opcodes(keys_a, keys_b, max_pairs):
         kind = _KIND_OF_TAG[tag]
-        if kind is not OpKind.EQUAL and ops and ops[-1].kind is not OpKind.EQUAL:
+        if ops and (kind is OpKind.EQUAL) == (ops[-1].kind is OpKind.EQUAL):
             prev = ops[-1]
             prev.i2, prev.j2 = i2, j2
-            prev.kind = _kind_for(prev.i1, prev.i2, prev.j1, prev.j2)
+            if kind is not OpKind.EQUAL:
+                prev.kind = _kind_for(prev.i1, prev.i2, prev.j1, prev.j2)
             continue
         ops.append(_TokOp(kind, i1, i2, j1, j2))
     return ops
@@ -186,37 +186,44 @@ def _kind_for(i1: int, i2: int, j1: int, j2: int) -> OpKind:
 
 
 def _fold_islands(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConfig) -> list[_TokOp]:
-    """Fold a short unchanged island between two multi-word changes into one change."""
-    changed = True
-    while changed and len(ops) >= 3:
-        changed = False
-        for k in range(1, len(ops) - 1):
-            before, island, after = ops[k - 1], ops[k], ops[k + 1]
-            if island.kind is not OpKind.EQUAL or before.kind is OpKind.EQUAL:
-                continue
-            if after.kind is OpKind.EQUAL:
-                continue
-            n_words = ta.words(island.i1, island.i2)
-            has_punct = n_words < island.i2 - island.i1
-            if n_words > config.island_max_words or has_punct:
-                continue
+    """Fold a short unchanged island between two multi-word changes into one change.
 
-            def span_words(op: _TokOp) -> int:
-                return max(ta.words(op.i1, op.i2), tb.words(op.j1, op.j2))
+    One pass, left to right: a fold can only make the change it ends in longer, so the
+    fold it may allow in turn is checked at once (the same result as folding the leftmost
+    island again and again, in linear time).
+    """
 
-            if span_words(before) < 2 or span_words(after) < 2:
-                continue
-            merged = _TokOp(
-                _kind_for(before.i1, after.i2, before.j1, after.j2),
-                before.i1,
-                after.i2,
-                before.j1,
-                after.j2,
-            )
-            ops[k - 1 : k + 2] = [merged]
-            changed = True
-            break
-    return ops
+    def change_words(op: _TokOp) -> int:
+        return max(ta.words(op.i1, op.i2), tb.words(op.j1, op.j2))
+
+    def foldable(island: _TokOp) -> bool:
+        n_words = ta.words(island.i1, island.i2)
+        has_punct = n_words < island.i2 - island.i1
+        return n_words <= config.island_max_words and not has_punct
+
+    out: list[_TokOp] = []
+    for op in ops:
+        out.append(op)
+        while (
+            len(out) >= 3
+            and out[-1].kind is not OpKind.EQUAL
+            and out[-2].kind is OpKind.EQUAL
+            and out[-3].kind is not OpKind.EQUAL
+            and foldable(out[-2])
+            and change_words(out[-3]) >= 2
+            and change_words(out[-1]) >= 2
+        ):
+            before, after = out[-3], out[-1]
+            out[-3:] = [
+                _TokOp(
+                    _kind_for(before.i1, after.i2, before.j1, after.j2),
+                    before.i1,
+                    after.i2,
+                    before.j1,
+                    after.j2,
+                )
+            ]
+    return out
 
 
 def _maybe_rewrite(
