@@ -165,7 +165,7 @@ def _bridge(
     config: AlignConfig,
 ) -> list[tuple[int, int, int, int]]:
     """Join clauses across a version where they are absent or hidden in a gap."""
-    direct: dict[tuple[int, int], Alignment] = {}
+    direct: dict[tuple[int, int], tuple[Alignment, dict[int, list[tuple[float, int]]]]] = {}
     bridges = []
     for j in range(2, len(versions)):
         orphans = [
@@ -175,8 +175,9 @@ def _bridge(
             for i in range(j - 2, -1, -1):
                 if (i, j) not in direct:
                     config.check_cancel()
-                    direct[(i, j)] = align(versions[i], versions[j], config)
-                found = _ancestor(direct[(i, j)], c, i, has_succ)
+                    al = align(versions[i], versions[j], config)
+                    direct[(i, j)] = (al, _sources_by_clause(al))
+                found = _ancestor(*direct[(i, j)], c, i, has_succ)
                 if found is not None:
                     uf.union((i, found), (j, c))
                     bridges.append((i, found, j, c))
@@ -184,18 +185,30 @@ def _bridge(
     return bridges
 
 
-def _ancestor(al: Alignment, clause: int, i: int, has_succ: set[tuple[int, int]]) -> int | None:
+def _sources_by_clause(al: Alignment) -> dict[int, list[tuple[float, int]]]:
+    """For each right clause, the left clauses its sentences came from, best score first
+    (equal scores in the sentence links' order)."""
+    out: dict[int, list[tuple[float, int]]] = {}
+    for sl in al.sentence_links:
+        out.setdefault(sl.right.clause, []).append((sl.score, sl.left.clause))
+    for sources in out.values():
+        sources.sort(key=lambda s: -s[0])  # (a stable sort keeps the order of equal scores)
+    return out
+
+
+def _ancestor(
+    al: Alignment,
+    sources: dict[int, list[tuple[float, int]]],
+    clause: int,
+    i: int,
+    has_succ: set[tuple[int, int]],
+) -> int | None:
     link = al.link_of_right(clause)
     if link.kind in _LINKING:
         for p in link.left:
             if (i, p) not in has_succ:
                 return p
-    best: tuple[float, int] | None = None
-    for sl in al.sentence_links:
-        if (
-            sl.right.clause == clause
-            and (i, sl.left.clause) not in has_succ
-            and (best is None or sl.score > best[0])
-        ):
-            best = (sl.score, sl.left.clause)
-    return best[1] if best else None
+    for _, left_clause in sources.get(clause, ()):
+        if (i, left_clause) not in has_succ:
+            return left_clause
+    return None
