@@ -5,14 +5,17 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import random
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.align import ClauseLink, LinkKind, _heaviest_chain, _Opposite
+from clausediff.core.align import ClauseLink, LinkKind, _heaviest_chain, _Opposite, align
+from clausediff.core.config import DEFAULT_CONFIG
 from clausediff.core.documents import document_from_text
 from clausediff.core.normalize import (
     TOKEN_RE,
@@ -158,3 +161,55 @@ def test_a_paragraph_of_abbreviations_is_one_sentence() -> None:
     doc = document_from_text(text)
     assert len(doc.clauses) == 1
     assert len(doc.clauses[0].sentences) == 1
+
+
+def _decision(rng: random.Random, n: int, words: tuple[str, ...] = ()) -> list[str]:
+    words = words or ("members", "council", "trade", "review", "data", "services", "access")
+    return [
+        f"To instruct the General Council to {' '.join(rng.choice(words) for _ in range(14))} "
+        f"(WT/L/{900 + k})."
+        for k in range(n)
+    ]
+
+
+def test_a_version_rewritten_throughout_is_aligned_through_fuzzy_anchors() -> None:
+    """No clause left word for word the same, so no exact anchor: the region is cut at
+    near-certain pairs, and what lies between (a split, a merge) is aligned in full."""
+    rng = random.Random(11)
+    left = _decision(rng, 60)
+    right = []
+    for k, text in enumerate(left):
+        words = text.split()
+        words[5] = "revised"
+        if k == 20:  # split in two
+            right += [" ".join(words[:10]) + ".", " ".join(words[10:])]
+        elif k == 41:  # merged with the next
+            continue
+        elif k == 42:
+            right.append(" ".join(left[41].split()[:-1]) + " and " + " ".join(words))
+        else:
+            right.append(" ".join(words))
+    a = document_from_text("\n\n".join(left))
+    b = document_from_text("\n\n".join(right))
+    small = replace(DEFAULT_CONFIG, dp_max_cells=100)  # 60 x 61 clauses: the fuzzy path
+    al = align(a, b, small)
+    assert al.link_of_left(20).kind is LinkKind.SPLIT
+    assert al.link_of_left(20).right == (20, 21)
+    assert al.link_of_left(41).kind is LinkKind.MERGED
+    assert al.link_of_left(41).left == (41, 42)
+    for k in (*range(20), *range(21, 41), *range(43, 60)):
+        link = al.link_of_left(k)
+        assert link.kind is LinkKind.MODIFIED
+        assert link.right == (k + (1 if 20 < k < 41 else 0),)
+    assert al.links == align(a, b).links  # the same as the full programme here
+
+
+def test_unrelated_long_versions_link_nothing() -> None:
+    """Two long versions about different things (only the boilerplate opener in common):
+    the large region is found unrelated without running the programme over it."""
+    rng = random.Random(12)
+    other = ("goods", "tariffs", "fisheries", "subsidies", "agriculture", "quotas", "origin")
+    a = document_from_text("\n\n".join(_decision(rng, 80)))
+    b = document_from_text("\n\n".join(_decision(rng, 80, other)).replace("WT/L/", "WT/MIN/"))
+    al = align(a, b, replace(DEFAULT_CONFIG, dp_max_cells=100))
+    assert {lk.kind for lk in al.links} == {LinkKind.ADDED, LinkKind.DELETED}

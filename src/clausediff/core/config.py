@@ -32,8 +32,12 @@ class AlignConfig:
     rare_word_max_clauses: int = 4
     #: Headings and body clauses are poor partners: their similarity is multiplied by this.
     kind_mismatch_factor: float = 0.8
-    #: Largest anchor-free region aligned with the full dynamic programme (cells).
-    dp_max_cells: int = 250_000
+    #: Largest anchor-free region aligned with the full dynamic programme (cells, about
+    #: 200 by 200 clauses); larger ones are cut at fuzzy anchors first.
+    dp_max_cells: int = 40_000
+    #: A fuzzy anchor (a clause pair that cuts a large region) needs this similarity: high
+    #: enough that the halves of a split or merged clause (about 0.67) never qualify.
+    fuzzy_anchor_threshold: float = 0.8
     #: Band half-width around the diagonal beyond that size.
     dp_band: int = 60
     #: Words of a truncated clause (ending in a gap) compared with this share more words.
