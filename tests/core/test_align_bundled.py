@@ -197,3 +197,24 @@ def test_unrelated_texts_produce_no_link(decl1998: Document) -> None:
     al = align(decl1998, prose)
     assert {lk.kind for lk in al.links} <= {LinkKind.ADDED, LinkKind.DELETED}
     assert al.sentence_links == ()
+
+
+def test_travelled_sentences_are_listed_by_link(
+    a2011_2013: Alignment, dec2011: Document, dec2013: Document
+) -> None:
+    """The sentence that went from 2011 paragraph 2 into 2013 paragraph 1 is listed on both
+    links: arrived on the link of 2013 paragraph 1, left from the link of 2011 paragraph 2."""
+    from clausediff.core.sentences import moved_sentences
+
+    arrived, went = moved_sentences(a2011_2013)
+    p2_2011 = _operative(dec2011, 2)
+    p1_2013 = _operative(dec2013, 1)
+    into_p1 = arrived[a2011_2013.link_index_of(1, p1_2013)]
+    assert any(
+        sl.left.clause == p2_2011
+        and dec2011.clauses[p2_2011].sentences[sl.left.sentence].text.startswith("Further,")
+        for sl in into_p1
+    )
+    from_p2 = went[a2011_2013.link_index_of(0, p2_2011)]
+    assert {sl.right.clause for sl in from_p2} >= {p1_2013}
+    assert all(sl.kind is SentenceLinkKind.MOVED for sl in into_p1 + from_p2)

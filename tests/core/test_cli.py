@@ -106,6 +106,9 @@ def test_align_summary_and_json_file(tmp_path: Path) -> None:
     assert [v["label"] for v in data["versions"]] == ["2011 Decision", "2013 Bali Decision"]
     summary = run("align", "WT/L/843", "WT/L/907")
     assert "modified" in summary.stdout and "unknown" in summary.stdout
+    # the sentence that travelled from 2011 paragraph 2 into 2013 paragraph 1
+    assert "↳ sentence 3 of ¶7 came from ¶7, sentence 2" in summary.stdout
+    assert "↳ sentence 2 of ¶7 went to ¶7, sentence 3" in summary.stdout
 
 
 @pytest.mark.parametrize(

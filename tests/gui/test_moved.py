@@ -82,3 +82,41 @@ def test_hide_unchanged_keeps_both_places(window: MainWindow) -> None:
     kinds = [m.link(r).kind for r in range(m.rowCount())]
     assert kinds == [LinkKind.MOVED, LinkKind.MOVED]
     assert m.counterpart_row(0) == 1
+
+
+def test_sentences_that_travelled_are_shown_on_both_rows(window: MainWindow) -> None:
+    """2011 paragraph 2 is unknown at clause level (the excerpt ends in a gap), but two of
+    its sentences went into 2013 paragraphs 1 and 3: both rows and both change-list entries
+    say so, and the tooltip names the sentence."""
+    window.set_pair(window.preferred_row("WT/L/843"), window.preferred_row("WT/MIN(13)/32"))
+    m, changes = window.compare_model, window.change_model
+    al = window.compare_alignment
+    assert al is not None
+    further = next(
+        c for c in al.left.clauses if any(s.text.startswith("Further,") for s in c.sentences)
+    )
+    gone = al.link_index_of(0, further.index)
+    assert al.links[gone].kind is LinkKind.UNKNOWN
+    came = [n for n, lk in enumerate(al.links) if lk.kind is LinkKind.SPLIT]
+    assert len(came) == 1
+    label = further.display_label()
+    arrived = changes.data(changes.index(changes.row_of_link(came[0])))
+    assert arrived.endswith(f"↳ 2 sentences from {label}")
+    left = changes.data(changes.index(changes.row_of_link(gone)))
+    assert "↳ a sentence to" in left
+    tip = m.data(m.index(m.row_of_link(came[0])), Qt.ItemDataRole.ToolTipRole)
+    assert f"came from {label} of {al.left.info.label}" in tip
+    assert "Any relevant body of the Work Programme may" in tip
+    heard = m.data(m.index(m.row_of_link(gone)), Qt.ItemDataRole.AccessibleTextRole)
+    assert "went to" in heard
+
+
+def test_a_row_with_travelled_sentences_is_tall_enough_for_them(window: MainWindow) -> None:
+    window.set_pair(window.preferred_row("WT/L/843"), window.preferred_row("WT/MIN(13)/32"))
+    m = window.compare_model
+    delegate = window.compare_view.itemDelegate()
+    row = next(r for r in range(m.rowCount()) if m.sentence_moves.get(m.link_number(r)))
+    moves = m.sentence_moves.pop(m.link_number(row))
+    without = delegate._gutter_height(m, row)
+    m.sentence_moves[m.link_number(row)] = moves
+    assert delegate._gutter_height(m, row) > without

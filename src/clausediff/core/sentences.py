@@ -313,3 +313,18 @@ def _score(
         b.part(first_b, last_b),
         shared,
     )
+
+
+def moved_sentences(
+    alignment: Alignment,
+) -> tuple[dict[int, list[SentenceLink]], dict[int, list[SentenceLink]]]:
+    """The sentences that travelled between clauses not linked to each other, by clause
+    link: ``(arrived, left)``. ``arrived[n]`` holds the moved sentence links whose new
+    sentence is in a clause of link ``n``; ``left[n]`` those whose old sentence is."""
+    arrived: dict[int, list[SentenceLink]] = {}
+    left: dict[int, list[SentenceLink]] = {}
+    for sl in alignment.sentence_links:
+        if sl.kind is SentenceLinkKind.MOVED:
+            arrived.setdefault(alignment.link_index_of(1, sl.right.clause), []).append(sl)
+            left.setdefault(alignment.link_index_of(0, sl.left.clause), []).append(sl)
+    return arrived, left

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clausediff.core.align import SIDE_JOINER, ClauseLink, LinkKind
 from clausediff.core.redline import side_runs
-from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, side_labels
+from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, short_moves, side_labels
 from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
 
 GUTTER = 118
@@ -196,7 +196,19 @@ class CompareDelegate(_LayoutDelegate):
         return (
             self._labels_height(self._gutter_labels(model, row), small)
             + (4 if has_notes else 2) * step
+            + self._moves_height(model, row, small)
         )
+
+    @staticmethod
+    def _moves_text(model: CompareModel, row: int) -> str:
+        """The row's sentence moves as gutter lines ("a sentence from ¶7")."""
+        if model.is_marker(row):
+            return ""
+        return "\n".join(short_moves(model.sentence_moves.get(model.link_number(row), [])))
+
+    def _moves_height(self, model: CompareModel, row: int, small: QFont) -> int:
+        text = self._moves_text(model, row)
+        return self._labels_height(text, small) + 4 if text else 0
 
     def _columns(self, rect_width: int) -> tuple[int, int]:
         text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
@@ -293,6 +305,14 @@ class CompareDelegate(_LayoutDelegate):
         notes = model.notes_by_link.get(model.link_number(index.row()), [])
         if notes and not marker:
             self._draw_notes_badge(painter, gutter, notes, y + step, small)
+        moves = self._moves_text(model, index.row())
+        if moves:  # sentences that came from or went to a clause this one is not linked to
+            italic = QFont(small)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(QColor(KIND_COLOURS[LinkKind.MOVED]))
+            top = y + step + (2 * step if notes else 0) + 2
+            painter.drawText(gutter.adjusted(12, top, -4, 0), flags, moves)
         # the two sides
         x_left = rect.left() + GUTTER + PAD
         x_right = x_left + lw + 2 * PAD

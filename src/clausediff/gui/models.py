@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 from clausediff.core.align import Alignment, ClauseLink, LinkKind
 from clausediff.core.lineage import Lineage
 from clausediff.core.model import Document
+from clausediff.core.sentences import moved_sentences
 
 Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +42,53 @@ def side_labels(doc: Document, indices: tuple[int, ...]) -> str:
     return ", ".join(doc.clauses[i].display_label() for i in indices) or "—"
 
 
+def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
+    """For each clause link, the sentences that came into its clauses from, or went from
+    them to, a clause it is not linked with: ``(short line, full line)`` pairs, the short
+    one for the gutter ("a sentence from ¶7"), the full one for tooltips and readers."""
+    arrived, went = moved_sentences(al)
+    out: dict[int, list[tuple[str, str]]] = {}
+    for n, links in arrived.items():
+        for sl in links:
+            old = al.left.clauses[sl.left.clause]
+            new = al.right.clauses[sl.right.clause]
+            words = _words(new.sentences[sl.right.sentence].text)
+            out.setdefault(n, []).append(
+                (
+                    f"a sentence from {old.display_label()}",
+                    f"sentence {sl.right.sentence + 1} of {new.display_label()} (“{words}”) "
+                    f"came from {old.display_label()} of {al.left.info.label}",
+                )
+            )
+    for n, links in went.items():
+        for sl in links:
+            old = al.left.clauses[sl.left.clause]
+            new = al.right.clauses[sl.right.clause]
+            words = _words(old.sentences[sl.left.sentence].text)
+            out.setdefault(n, []).append(
+                (
+                    f"a sentence to {new.display_label()}",
+                    f"sentence {sl.left.sentence + 1} of {old.display_label()} (“{words}”) "
+                    f"went to {new.display_label()} of {al.right.info.label}",
+                )
+            )
+    return out
+
+
+def _words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def short_moves(moves: list[tuple[str, str]]) -> list[str]:
+    """The gutter lines of a link's sentence moves, each once ("2 sentences from ¶7")."""
+    counts = Counter(short for short, _ in moves)
+    return [
+        short if n == 1 else short.replace("a sentence", f"{n} sentences", 1)
+        for short, n in counts.items()
+    ]
+
+
 def first_words(al: Alignment, link: ClauseLink, n: int = 8) -> str:
     clause = al.right.clauses[link.right[0]] if link.right else al.left.clauses[link.left[0]]
     text = clause.gap_note if clause.is_gap else clause.text
@@ -62,10 +111,12 @@ class CompareModel(QAbstractListModel):
         self._row_of: dict[int, int] = {}
         self.hide_unchanged = False
         self.notes_by_link: dict[int, list[Any]] = {}  # placed notes of the open review
+        self.sentence_moves: dict[int, list[tuple[str, str]]] = {}
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.beginResetModel()
         self.alignment = alignment
+        self.sentence_moves = sentence_moves(alignment) if alignment is not None else {}
         self._refilter()
         self.endResetModel()
 
@@ -143,8 +194,10 @@ class CompareModel(QAbstractListModel):
                 f"{KIND_TEXT[lk.kind]}: {side_labels(al.left, lk.left)} → "
                 f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
             )
-            notes = self.notes_by_link.get(self.link_number(index.row()), [])
-            if notes and role == Qt.ItemDataRole.AccessibleTextRole:  # what a reader hears
+            if role == Qt.ItemDataRole.AccessibleTextRole:  # what a reader hears
+                n = self.link_number(index.row())
+                text += "".join(f"; {full}" for _, full in self.sentence_moves.get(n, []))
+                notes = self.notes_by_link.get(n, [])
                 text += "".join(f"; note, {p.note.status}: {p.note.text}" for p in notes)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -167,6 +220,8 @@ class CompareModel(QAbstractListModel):
                 side, gi = lk.gap
                 gap_doc = al.right if side else al.left
                 text += f" ({gap_doc.clauses[gi].gap_note})"
+        for _, full in self.sentence_moves.get(link_number, []):
+            text += f"\n{full}"
         for placed in self.notes_by_link.get(link_number, []):
             n = placed.note
             text += f"\n✎ {n.status if n.status != 'none' else 'note'}: {n.text}"
@@ -190,10 +245,12 @@ class ChangeListModel(QAbstractListModel):
         self.alignment: Alignment | None = None
         self._links: list[int] = []
         self._row_of: dict[int, int] = {}
+        self._moves: dict[int, list[tuple[str, str]]] = {}
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.beginResetModel()
         self.alignment = alignment
+        self._moves = sentence_moves(alignment) if alignment is not None else {}
         self._links = (
             [n for n, lk in enumerate(alignment.links) if lk.kind.is_change] if alignment else []
         )
@@ -215,10 +272,15 @@ class ChangeListModel(QAbstractListModel):
         al = self.alignment
         lk = al.links[self._links[index.row()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            moves = self._moves.get(self._links[index.row()], [])
             return (
                 f"{KIND_TEXT[lk.kind]}  {side_labels(al.left, lk.left)} → "
                 f"{side_labels(al.right, lk.right)}\n{first_words(al, lk, 7)}"
+                + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            moves = self._moves.get(self._links[index.row()], [])
+            return "\n".join(full for _, full in moves) or None
         if role == KindRole:
             return lk.kind.value
         if role == RowRole:
