@@ -19,7 +19,7 @@ from clausediff.core import collector
 from clausediff.core.align import LinkKind
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.lineage import Lineage, build_lineage, date_order
-from clausediff.core.sentences import moved_sentences
+from clausediff.core.sentences import sentence_moves
 
 if TYPE_CHECKING:
     from clausediff.core.model import Document
@@ -314,24 +314,16 @@ def _print_summary(lineage: Lineage) -> None:
         print(f"v{v} → v{v + 1}: {al.left.info.label} → {al.right.info.label}")
         counts = al.counts()
         print("  " + ", ".join(f"{k.value} {n}" for k, n in counts.items() if n))
-        arrived, went = moved_sentences(al)
+        moves = sentence_moves(al)
         for n, lk in enumerate(al.links):
-            if lk.kind is LinkKind.UNCHANGED and n not in went:
+            if lk.kind is LinkKind.UNCHANGED and n not in moves:
                 continue
             left = ",".join(al.left.clauses[i].display_label() for i in lk.left) or "—"
             right = ",".join(al.right.clauses[j].display_label() for j in lk.right) or "—"
             sample = _first_words(al, lk)
             print(f"  {lk.kind.value:<12} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
-            for sl in arrived.get(n, []):
-                old = al.left.clauses[sl.left.clause].display_label()
-                new = al.right.clauses[sl.right.clause].display_label()
-                print(f"  {'':<12} {'':>10}   ↳ sentence {sl.right.sentence + 1} of {new} "
-                      f"came from {old}, sentence {sl.left.sentence + 1}")  # fmt: skip
-            for sl in went.get(n, []):
-                old = al.left.clauses[sl.left.clause].display_label()
-                new = al.right.clauses[sl.right.clause].display_label()
-                print(f"  {'':<12} {'':>10}   ↳ sentence {sl.left.sentence + 1} of {old} "
-                      f"went to {new}, sentence {sl.right.sentence + 1}")  # fmt: skip
+            for _, line in moves.get(n, []):
+                print(f"  {'':<12} {'':>10}   ↳ {line}")
     print()
     changed = sum(1 for f in lineage.families if len(f.members) > 1)
     print(f"{len(lineage.families)} clause families, {changed} spanning several versions")

@@ -120,3 +120,16 @@ def test_docx_keeps_the_italics_of_inter_alia(tmp_path: Path) -> None:
         if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:i")) is not None
     ]
     assert "inter alia" in italic_texts
+
+
+def test_exports_name_the_sentences_that_travelled(tmp_path: Path) -> None:
+    """2011 paragraph 2 is unknown at clause level, but its sentences went into 2013
+    paragraphs 1 and 3: the shared HTML (and the PDF drawn from it) and the Word redline
+    say so on both rows."""
+    page = _export(tmp_path, "html").read_text(encoding="utf-8")
+    travelled = re.findall(r'class="travelled"[^>]*><i>([^<]*)</i>', page)
+    assert travelled == ["2 sentences from ¶7", "a sentence to ¶7", "a sentence to ¶9"]
+    document = docx.Document(str(_export(tmp_path, "docx")))
+    leads = [p.runs[0].text for p in document.paragraphs if p.runs]
+    assert "[¶6 → ¶7, ¶8, ¶9, split; 2 sentences from ¶7] " in leads
+    assert "[¶7 → —, unknown; a sentence to ¶7; a sentence to ¶9] " in leads

@@ -32,6 +32,7 @@ from clausediff.core.lineage import Lineage
 from clausediff.core.model import Document
 from clausediff.core.redline import Mark, Run, side_runs
 from clausediff.core.review import PlacedNote
+from clausediff.core.sentences import sentence_moves, short_moves
 from clausediff.core.worddiff import OpKind
 
 FORMATS = ("html", "pdf", "docx", "csv")
@@ -135,6 +136,7 @@ del { color: #a03c00; background: #fbe3d6; text-decoration: line-through; }
 ins { color: #0b4f8a; background: #dceaf7; text-decoration: underline; }
 .gap { color: #666; font-style: italic; background: #eeeeee; }
 .unknown { color: #666; font-style: italic; }
+.travelled { color: #8a2f6e; font-style: italic; white-space: normal; }
 .note { font-size: 9.5pt; border-left: 3px solid #888; padding-left: 6px; margin-top: 4px; }
 .status-agreed { border-color: #009E73; }
 .status-to-discuss { border-color: #E69F00; }
@@ -282,14 +284,20 @@ def _compare_html(
         f'<th width="40%">{html.escape(al.right.info.label)}</th></tr>'
     )
     rows = []
-    for lk in al.links:
+    moves = sentence_moves(al)
+    for n, lk in enumerate(al.links):
         notes = link_notes(lineage, 0, lk, by_family) if with_notes else []
+        travelled = "".join(
+            f'<br/><span class="travelled" style="color:#8a2f6e"><i>{html.escape(line)}</i></span>'
+            for line in short_moves(moves.get(n, []))
+        )
         rows.append(
             "<tr>"
             f'<td class="kind">{html.escape(_clause_label(al.left, lk.left))} → '
             f"{html.escape(_clause_label(al.right, lk.right))}</td>"
             f'<td class="kind">{lk.kind.value}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
+            + travelled
             + "</td>"
             f"<td>{_side_html(al, lk, 0)}</td><td>{_side_html(al, lk, 1)}</td></tr>"
         )
@@ -446,10 +454,12 @@ def export_docx(
 
     for pair, al in enumerate(lineage.pairs):
         document.add_heading(f"{al.left.info.label} → {al.right.info.label}", level=2)
-        for lk in al.links:
+        moves = sentence_moves(al)
+        for number, lk in enumerate(al.links):
             labels = f"{_clause_label(al.left, lk.left)} → {_clause_label(al.right, lk.right)}"
+            travelled = "".join(f"; {line}" for line in short_moves(moves.get(number, [])))
             para = document.add_paragraph()
-            lead = para.add_run(f"[{labels}, {lk.kind.value}] ")
+            lead = para.add_run(f"[{labels}, {lk.kind.value}{travelled}] ")
             lead.font.size = docx.shared.Pt(8)
             lead.font.highlight_color = WD_COLOR_INDEX.GRAY_25 if lk.kind.is_change else None
             gap_l = _gap_or_text(al.left, lk.left)

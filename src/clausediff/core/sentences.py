@@ -328,3 +328,52 @@ def moved_sentences(
             arrived.setdefault(alignment.link_index_of(1, sl.right.clause), []).append(sl)
             left.setdefault(alignment.link_index_of(0, sl.left.clause), []).append(sl)
     return arrived, left
+
+
+def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
+    """For each clause link, the sentences that came into its clauses from, or went from
+    them to, a clause it is not linked with, in words: ``(short line, full line)`` pairs,
+    the short one for a margin ("a sentence from ¶7"), the full one for tooltips, screen
+    readers and the command line ("sentence 3 of ¶7 (“Any relevant body …”) came from ¶7
+    of 2011 Decision")."""
+    arrived, went = moved_sentences(al)
+    out: dict[int, list[tuple[str, str]]] = {}
+    for n, links in arrived.items():
+        for sl in links:
+            old = al.left.clauses[sl.left.clause]
+            new = al.right.clauses[sl.right.clause]
+            words = _first_words(new.sentences[sl.right.sentence].text)
+            out.setdefault(n, []).append(
+                (
+                    f"a sentence from {old.display_label()}",
+                    f"sentence {sl.right.sentence + 1} of {new.display_label()} (“{words}”) "
+                    f"came from {old.display_label()} of {al.left.info.label}",
+                )
+            )
+    for n, links in went.items():
+        for sl in links:
+            old = al.left.clauses[sl.left.clause]
+            new = al.right.clauses[sl.right.clause]
+            words = _first_words(old.sentences[sl.left.sentence].text)
+            out.setdefault(n, []).append(
+                (
+                    f"a sentence to {new.display_label()}",
+                    f"sentence {sl.left.sentence + 1} of {old.display_label()} (“{words}”) "
+                    f"went to {new.display_label()} of {al.right.info.label}",
+                )
+            )
+    return out
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def short_moves(moves: list[tuple[str, str]]) -> list[str]:
+    """The gutter lines of a link's sentence moves, each once ("2 sentences from ¶7")."""
+    counts = Counter(short for short, _ in moves)
+    return [
+        short if n == 1 else short.replace("a sentence", f"{n} sentences", 1)
+        for short, n in counts.items()
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,7 +15,7 @@ from PySide6.QtCore import (
 from clausediff.core.align import Alignment, ClauseLink, LinkKind
 from clausediff.core.lineage import Lineage
 from clausediff.core.model import Document
-from clausediff.core.sentences import moved_sentences
+from clausediff.core.sentences import sentence_moves, short_moves
 
 Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 1
@@ -40,53 +39,6 @@ KIND_TEXT = {
 
 def side_labels(doc: Document, indices: tuple[int, ...]) -> str:
     return ", ".join(doc.clauses[i].display_label() for i in indices) or "—"
-
-
-def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
-    """For each clause link, the sentences that came into its clauses from, or went from
-    them to, a clause it is not linked with: ``(short line, full line)`` pairs, the short
-    one for the gutter ("a sentence from ¶7"), the full one for tooltips and readers."""
-    arrived, went = moved_sentences(al)
-    out: dict[int, list[tuple[str, str]]] = {}
-    for n, links in arrived.items():
-        for sl in links:
-            old = al.left.clauses[sl.left.clause]
-            new = al.right.clauses[sl.right.clause]
-            words = _words(new.sentences[sl.right.sentence].text)
-            out.setdefault(n, []).append(
-                (
-                    f"a sentence from {old.display_label()}",
-                    f"sentence {sl.right.sentence + 1} of {new.display_label()} (“{words}”) "
-                    f"came from {old.display_label()} of {al.left.info.label}",
-                )
-            )
-    for n, links in went.items():
-        for sl in links:
-            old = al.left.clauses[sl.left.clause]
-            new = al.right.clauses[sl.right.clause]
-            words = _words(old.sentences[sl.left.sentence].text)
-            out.setdefault(n, []).append(
-                (
-                    f"a sentence to {new.display_label()}",
-                    f"sentence {sl.left.sentence + 1} of {old.display_label()} (“{words}”) "
-                    f"went to {new.display_label()} of {al.right.info.label}",
-                )
-            )
-    return out
-
-
-def _words(text: str, n: int = 8) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
-
-
-def short_moves(moves: list[tuple[str, str]]) -> list[str]:
-    """The gutter lines of a link's sentence moves, each once ("2 sentences from ¶7")."""
-    counts = Counter(short for short, _ in moves)
-    return [
-        short if n == 1 else short.replace("a sentence", f"{n} sentences", 1)
-        for short, n in counts.items()
-    ]
 
 
 def first_words(al: Alignment, link: ClauseLink, n: int = 8) -> str:
