@@ -319,22 +319,19 @@ def _stretch(lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignCon
     return beads
 
 
-_PROBES = 32  # positions tried along the diagonal of a large piece
-_PROBE_REACH = 8  # clauses either side of the diagonal each probe compares
-
-
 def _looks_related(lu: list[_Unit], ru: list[_Unit], scorer: _Scorer, config: AlignConfig) -> bool:
-    """Whether clauses along the diagonal of a large piece match often enough (at one probe
-    in eight) to be worth the banded programme."""
+    """Whether clauses along the diagonal of a large piece match often enough to be worth
+    the banded programme (see ``AlignConfig.related_probes``)."""
     n, m = len(lu), len(ru)
+    probes, reach = config.related_probes, config.related_probe_reach
     hits = 0
-    for k in range(_PROBES):
-        p = (2 * k + 1) * n // (2 * _PROBES)
+    for k in range(probes):
+        p = (2 * k + 1) * n // (2 * probes)
         q = p * m // n
-        reach = range(max(0, q - _PROBE_REACH), min(m, q + _PROBE_REACH + 1))
-        if any(scorer.sim([lu[p]], [ru[x]]) >= config.match_threshold for x in reach):
+        near = range(max(0, q - reach), min(m, q + reach + 1))
+        if any(scorer.sim([lu[p]], [ru[x]]) >= config.match_threshold for x in near):
             hits += 1
-    return hits * 8 >= _PROBES
+    return hits >= config.related_min_share * probes
 
 
 def _fuzzy_anchors(

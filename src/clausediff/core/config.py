@@ -38,6 +38,12 @@ class AlignConfig:
     #: A fuzzy anchor (a clause pair that cuts a large region) needs this similarity: high
     #: enough that the halves of a split or merged clause (about 0.67) never qualify.
     fuzzy_anchor_threshold: float = 0.8
+    #: A piece of such a region still too large for the full programme gets the banded one
+    #: only if it looks related: of ``related_probes`` clauses along its diagonal, at least
+    #: this share must match a clause within ``related_probe_reach`` of the diagonal.
+    related_probes: int = 32
+    related_probe_reach: int = 8
+    related_min_share: float = 0.125
     #: Band half-width around the diagonal beyond that size.
     dp_band: int = 60
     #: Words of a truncated clause (ending in a gap) compared with this share more words.
