@@ -322,6 +322,8 @@ def _print_summary(lineage: Lineage) -> None:
             right = ",".join(al.right.clauses[j].display_label() for j in lk.right) or "—"
             sample = _first_words(al, lk)
             print(f"  {lk.kind.value:<12} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
+            if al.only_letter_case(lk):
+                print(f"  {'':<12} {'':>10}   ↳ only the letter case changed")
             for _, line in moves.get(n, []):
                 print(f"  {'':<12} {'':>10}   ↳ {line}")
     print()

@@ -218,3 +218,17 @@ def test_travelled_sentences_are_listed_by_link(
     from_p2 = went[a2011_2013.link_index_of(0, p2_2011)]
     assert {sl.right.clause for sl in from_p2} >= {p1_2013}
     assert all(sl.kind is SentenceLinkKind.MOVED for sl in into_p1 + from_p2)
+
+
+def test_the_2013_title_in_capitals_is_a_letter_case_change(
+    a2011_2013: Alignment, dec2011: Document
+) -> None:
+    """The title set in capitals is a change (every word matters) and is said to be one of
+    letter case only; the recital is not."""
+    title = a2011_2013.link_of_left(0)
+    assert a2011_2013.side_text(title, 1) == "WORK PROGRAMME ON ELECTRONIC COMMERCE"
+    assert title.kind is LinkKind.MODIFIED and title.ops
+    assert a2011_2013.only_letter_case(title)
+    assert not a2011_2013.only_letter_case(a2011_2013.link_of_left(_recital(dec2011)))
+    unchanged = next(lk for lk in a2011_2013.links if lk.kind is LinkKind.UNCHANGED)
+    assert not a2011_2013.only_letter_case(unchanged)

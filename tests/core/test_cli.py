@@ -111,6 +111,7 @@ def test_align_summary_and_json_file(tmp_path: Path) -> None:
     went = "sentence 2 of ¶7 (“Further, any relevant body of the Work Programme …”) went to ¶7"
     assert f"↳ {came} of 2011 Decision" in summary.stdout
     assert f"↳ {went} of 2013 Bali Decision" in summary.stdout
+    assert "↳ only the letter case changed" in summary.stdout  # the title in capitals
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,8 @@ def test_sentences_that_travelled_are_shown_on_both_rows(window: MainWindow) -> 
     assert "Any relevant body of the Work Programme may" in tip
     heard = m.data(m.index(m.row_of_link(gone)), Qt.ItemDataRole.AccessibleTextRole)
     assert "went to" in heard
+    title = changes.data(changes.index(changes.row_of_link(al.link_index_of(0, 0))))
+    assert title.startswith("modified (letter case only)  ¶1 → ¶2")
 
 
 def test_a_row_with_travelled_sentences_is_tall_enough_for_them(window: MainWindow) -> None:

@@ -125,6 +125,16 @@ class Alignment:
         counts = Counter(link.kind for link in self.links)
         return {k: counts.get(k, 0) for k in LinkKind}
 
+    def only_letter_case(self, link: ClauseLink) -> bool:
+        """Whether a changed link's two sides differ in nothing but letter case (and white
+        space): "Work Programme" set as "WORK PROGRAMME" in a new version's title."""
+        if not (link.left and link.right and link.ops):
+            return False
+        left, right = self.side_text(link, 0), self.side_text(link, 1)
+        return normalize(left) != normalize(right) and normalize(left, casefold=True) == normalize(
+            right, casefold=True
+        )
+
     def side_text(self, link: ClauseLink, side: int) -> str:
         doc = self.left if side == 0 else self.right
         idx = link.left if side == 0 else link.right

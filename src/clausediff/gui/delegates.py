@@ -300,7 +300,9 @@ class CompareDelegate(_LayoutDelegate):
             painter.setFont(small)
             painter.setPen(QColor(palette.muted))
             painter.drawText(
-                gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, f"{lk.score:.2f}"
+                gutter.adjusted(12, y, -4, 0),
+                Qt.AlignmentFlag.AlignLeft,
+                "letter case only" if al.only_letter_case(lk) else f"{lk.score:.2f}",
             )
         notes = model.notes_by_link.get(model.link_number(index.row()), [])
         if notes and not marker:

@@ -166,6 +166,8 @@ class CompareModel(QAbstractListModel):
         assert self.alignment is not None
         al = self.alignment
         text = f"{KIND_TEXT[lk.kind]} · similarity {lk.score:.2f}"
+        if al.only_letter_case(lk):
+            text += " · only the letter case changed"
         if lk.kind is LinkKind.UNKNOWN:
             text = "unknown: the counterpart may lie in text missing from the other version"
             if lk.gap is not None:
@@ -225,8 +227,9 @@ class ChangeListModel(QAbstractListModel):
         lk = al.links[self._links[index.row()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             moves = self._moves.get(self._links[index.row()], [])
+            case = " (letter case only)" if al.only_letter_case(lk) else ""
             return (
-                f"{KIND_TEXT[lk.kind]}  {side_labels(al.left, lk.left)} → "
+                f"{KIND_TEXT[lk.kind]}{case}  {side_labels(al.left, lk.left)} → "
                 f"{side_labels(al.right, lk.right)}\n{first_words(al, lk, 7)}"
                 + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
