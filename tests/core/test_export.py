@@ -133,3 +133,5 @@ def test_exports_name_the_sentences_that_travelled(tmp_path: Path) -> None:
     leads = [p.runs[0].text for p in document.paragraphs if p.runs]
     assert "[¶6 → ¶7, ¶8, ¶9, split; 2 sentences from ¶7] " in leads
     assert "[¶7 → —, unknown; a sentence to ¶7; a sentence to ¶9] " in leads
+    assert "[¶1 → ¶2, modified; letter case only] " in leads  # the title in capitals
+    assert "modified 1.00<br/>letter case only" in page

@@ -297,6 +297,7 @@ def _compare_html(
             f"{html.escape(_clause_label(al.right, lk.right))}</td>"
             f'<td class="kind">{lk.kind.value}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
+            + ("<br/>letter case only" if al.only_letter_case(lk) else "")
             + travelled
             + "</td>"
             f"<td>{_side_html(al, lk, 0)}</td><td>{_side_html(al, lk, 1)}</td></tr>"
@@ -458,6 +459,8 @@ def export_docx(
         for number, lk in enumerate(al.links):
             labels = f"{_clause_label(al.left, lk.left)} → {_clause_label(al.right, lk.right)}"
             travelled = "".join(f"; {line}" for line in short_moves(moves.get(number, [])))
+            if al.only_letter_case(lk):
+                travelled = "; letter case only" + travelled
             para = document.add_paragraph()
             lead = para.add_run(f"[{labels}, {lk.kind.value}{travelled}] ")
             lead.font.size = docx.shared.Pt(8)
