@@ -334,15 +334,16 @@ def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
     """For each clause link, the sentences that came into its clauses from, or went from
     them to, a clause it is not linked with, in words: ``(short line, full line)`` pairs,
     the short one for a margin ("a sentence from ¶7"), the full one for tooltips, screen
-    readers and the command line ("sentence 3 of ¶7 (“Any relevant body …”) came from ¶7
-    of 2011 Decision")."""
+    readers and the command line, quoting the part that travelled ("sentence 3 of ¶7
+    (“Any relevant body …”) came from ¶7 of 2011 Decision")."""
     arrived, went = moved_sentences(al)
     out: dict[int, list[tuple[str, str]]] = {}
     for n, links in arrived.items():
         for sl in links:
             old = al.left.clauses[sl.left.clause]
             new = al.right.clauses[sl.right.clause]
-            words = _first_words(new.sentences[sl.right.sentence].text)
+            text = new.sentences[sl.right.sentence].text
+            words = _first_words(text[sl.right_part.start : sl.right_part.end])
             out.setdefault(n, []).append(
                 (
                     f"a sentence from {old.display_label()}",
@@ -354,7 +355,8 @@ def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
         for sl in links:
             old = al.left.clauses[sl.left.clause]
             new = al.right.clauses[sl.right.clause]
-            words = _first_words(old.sentences[sl.left.sentence].text)
+            text = old.sentences[sl.left.sentence].text
+            words = _first_words(text[sl.left_part.start : sl.left_part.end])
             out.setdefault(n, []).append(
                 (
                     f"a sentence to {new.display_label()}",
