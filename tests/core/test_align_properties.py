@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from clausediff.core.align import SIDE_JOINER, Alignment, LinkKind, align
+from clausediff.core.config import DEFAULT_CONFIG
 from clausediff.core.documents import document_from_text
 from clausediff.core.model import Document
 
@@ -113,3 +116,23 @@ def test_alignment_of_b_to_a_mirrors_a_to_b(pair: tuple[Document, Document]) -> 
     backward = align(pair[1], pair[0])
     mirrored = {(lk.right, lk.left, lk.kind.mirrored().value) for lk in backward.links}
     assert _shape(forward) == mirrored
+
+
+_TIGHT = replace(DEFAULT_CONFIG, dp_max_cells=2, max_word_pairs=20)
+
+
+@_SETTINGS
+@given(_versions())
+def test_the_bounded_paths_keep_every_invariant(pair: tuple[Document, Document]) -> None:
+    """With bounds far below these texts, every stretch goes through fuzzy anchors and every
+    comparison through the anchored longest common subsequence: the links still partition
+    the clauses, word changes still rebuild both sides, and B to A still mirrors A to B."""
+    al = align(*pair, _TIGHT)
+    _check_partition(al)
+    for lk in al.links:
+        if lk.ops:
+            lt, rt = al.side_text(lk, 0), al.side_text(lk, 1)
+            assert "".join(lt[o.left.start : o.left.end] for o in lk.ops) == lt
+            assert "".join(rt[o.right.start : o.right.end] for o in lk.ops) == rt
+    backward = align(pair[1], pair[0], _TIGHT)
+    assert _shape(al) == {(lk.right, lk.left, lk.kind.mirrored().value) for lk in backward.links}
