@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from clausediff import __version__
 from clausediff.core import collector
@@ -318,9 +318,9 @@ def _print_summary(lineage: Lineage) -> None:
         for n, lk in enumerate(al.links):
             if lk.kind is LinkKind.UNCHANGED and n not in moves:
                 continue
-            left = ",".join(al.left.clauses[i].display_label() for i in lk.left) or "—"
-            right = ",".join(al.right.clauses[j].display_label() for j in lk.right) or "—"
-            sample = _first_words(al, lk)
+            left, right = al.left.labels(lk.left, ","), al.right.labels(lk.right, ",")
+            words = " ".join(al.lead_text(lk).split())
+            sample = words[:60] + ("…" if len(words) > 60 else "")
             print(f"  {lk.kind.value:<12} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
             if al.only_letter_case(lk):
                 print(f"  {'':<12} {'':>10}   ↳ only the letter case changed")
@@ -329,13 +329,6 @@ def _print_summary(lineage: Lineage) -> None:
     print()
     changed = sum(1 for f in lineage.families if len(f.members) > 1)
     print(f"{len(lineage.families)} clause families, {changed} spanning several versions")
-
-
-def _first_words(al: Any, lk: Any) -> str:
-    clause = al.right.clauses[lk.right[0]] if lk.right else al.left.clauses[lk.left[0]]
-    text = clause.gap_note if clause.is_gap else clause.text
-    words = " ".join(text.split())
-    return words[:60] + ("…" if len(words) > 60 else "")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

@@ -131,9 +131,17 @@ class Alignment:
         if not (link.left and link.right and link.ops):
             return False
         left, right = self.side_text(link, 0), self.side_text(link, 1)
-        return normalize(left) != normalize(right) and normalize(left, casefold=True) == normalize(
-            right, casefold=True
+        # (unequal when case-folded in nearly every change: that test first)
+        folded = normalize(left, casefold=True) == normalize(right, casefold=True)
+        return folded and normalize(left) != normalize(right)
+
+    def lead_text(self, link: ClauseLink) -> str:
+        """The text a link is known by: its (first) newer clause, else its older one; a
+        gap's note for a gap."""
+        clause = (
+            self.right.clauses[link.right[0]] if link.right else self.left.clauses[link.left[0]]
         )
+        return (clause.gap_note if clause.is_gap else clause.text) or ""
 
     def side_text(self, link: ClauseLink, side: int) -> str:
         doc = self.left if side == 0 else self.right

@@ -111,10 +111,6 @@ def link_notes(
     return [n for f in families for n in notes.get(f, [])]
 
 
-def _clause_label(doc: Document, indices: tuple[int, ...]) -> str:
-    return ", ".join(doc.clauses[i].display_label() for i in indices) or "—"
-
-
 def _gap_or_text(doc: Document, indices: tuple[int, ...]) -> str | None:
     if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
         return f"Text not available in this version — {doc.clauses[indices[0]].gap_note or ''}"
@@ -293,8 +289,8 @@ def _compare_html(
         )
         rows.append(
             "<tr>"
-            f'<td class="kind">{html.escape(_clause_label(al.left, lk.left))} → '
-            f"{html.escape(_clause_label(al.right, lk.right))}</td>"
+            f'<td class="kind">{html.escape(al.left.labels(lk.left))} → '
+            f"{html.escape(al.right.labels(lk.right))}</td>"
             f'<td class="kind">{lk.kind.value}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
             + ("<br/>letter case only" if al.only_letter_case(lk) else "")
@@ -380,7 +376,7 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
         row = [fam.id]
         for v, doc in enumerate(lineage.versions):
             idx = members.get(v, ())
-            row.append(_clause_label(doc, idx) if idx else "")
+            row.append(doc.labels(idx) if idx else "")
             row.append("\n".join(doc.clauses[i].text for i in idx))
             if v == 0 or not idx:
                 row.append("" if idx or v == 0 else "absent")
@@ -457,7 +453,7 @@ def export_docx(
         document.add_heading(f"{al.left.info.label} → {al.right.info.label}", level=2)
         moves = sentence_moves(al)
         for number, lk in enumerate(al.links):
-            labels = f"{_clause_label(al.left, lk.left)} → {_clause_label(al.right, lk.right)}"
+            labels = f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
             travelled = "".join(f"; {line}" for line in short_moves(moves.get(number, [])))
             if al.only_letter_case(lk):
                 travelled = "; letter case only" + travelled

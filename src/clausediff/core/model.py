@@ -223,6 +223,10 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_has_gaps", any(c.is_gap for c in self.clauses))
 
+    def labels(self, indices: tuple[int, ...], joiner: str = ", ") -> str:
+        """The labels of some clauses, as a reader names them ("¶6, ¶7"); "—" for none."""
+        return joiner.join(self.clauses[i].display_label() for i in indices) or "—"
+
     def clause(self, clause_id: str) -> Clause:
         for c in self.clauses:
             if c.id == clause_id:
@@ -237,3 +241,9 @@ class Document:
     def is_complete(self) -> bool:
         """The whole text: declared complete, and no gap marked in it (else an excerpt)."""
         return self.info.complete and not self._has_gaps
+
+
+def leading_words(text: str, n: int = 8) -> str:
+    """The first ``n`` words of ``text`` on one line, with "…" when there are more."""
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")

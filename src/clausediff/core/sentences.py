@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from clausediff.core.align import Alignment, LinkKind
 from clausediff.core.config import AlignConfig
-from clausediff.core.model import Clause, Span, unchecked_span
+from clausediff.core.model import Clause, Span, leading_words, unchecked_span
 from clausediff.core.normalize import normalize, word_keys, word_spans
 
 
@@ -338,38 +338,31 @@ def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
     (“Any relevant body …”) came from ¶7 of 2011 Decision")."""
     arrived, went = moved_sentences(al)
     out: dict[int, list[tuple[str, str]]] = {}
-    for n, links in arrived.items():
-        for sl in links:
-            old = al.left.clauses[sl.left.clause]
-            new = al.right.clauses[sl.right.clause]
-            text = new.sentences[sl.right.sentence].text
-            words = _first_words(text[sl.right_part.start : sl.right_part.end])
-            out.setdefault(n, []).append(
-                (
-                    f"a sentence from {old.display_label()}",
-                    f"sentence {sl.right.sentence + 1} of {new.display_label()} (“{words}”) "
-                    f"came from {old.display_label()} of {al.left.info.label}",
-                )
-            )
-    for n, links in went.items():
-        for sl in links:
-            old = al.left.clauses[sl.left.clause]
-            new = al.right.clauses[sl.right.clause]
-            text = old.sentences[sl.left.sentence].text
-            words = _first_words(text[sl.left_part.start : sl.left_part.end])
-            out.setdefault(n, []).append(
-                (
-                    f"a sentence to {new.display_label()}",
-                    f"sentence {sl.left.sentence + 1} of {old.display_label()} (“{words}”) "
-                    f"went to {new.display_label()} of {al.right.info.label}",
-                )
-            )
+    for by_link, incoming in ((arrived, True), (went, False)):
+        for n, links in by_link.items():
+            out.setdefault(n, []).extend(_described(al, sl, incoming) for sl in links)
     return out
 
 
-def _first_words(text: str, n: int = 8) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+def _described(al: Alignment, sl: SentenceLink, incoming: bool) -> tuple[str, str]:
+    """A moved sentence seen from its new clause (``incoming``) or from its old one."""
+    old = al.left.clauses[sl.left.clause]
+    new = al.right.clauses[sl.right.clause]
+    if incoming:
+        text = new.sentences[sl.right.sentence].text
+        quote = leading_words(text[sl.right_part.start : sl.right_part.end])
+        return (
+            f"a sentence from {old.display_label()}",
+            f"sentence {sl.right.sentence + 1} of {new.display_label()} (“{quote}”) "
+            f"came from {old.display_label()} of {al.left.info.label}",
+        )
+    text = old.sentences[sl.left.sentence].text
+    quote = leading_words(text[sl.left_part.start : sl.left_part.end])
+    return (
+        f"a sentence to {new.display_label()}",
+        f"sentence {sl.left.sentence + 1} of {old.display_label()} (“{quote}”) "
+        f"went to {new.display_label()} of {al.right.info.label}",
+    )
 
 
 def short_moves(moves: list[tuple[str, str]]) -> list[str]:

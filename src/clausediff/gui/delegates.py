@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clausediff.core.align import SIDE_JOINER, ClauseLink, LinkKind
 from clausediff.core.redline import side_runs
-from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, short_moves, side_labels
+from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, short_moves
 from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
 
 GUTTER = 118
@@ -145,9 +145,7 @@ class CompareDelegate(_LayoutDelegate):
             text = SIDE_JOINER.join(al.left.clauses[i].text for i in lk.left)
             return plain_html(text, palette, muted=True, find=self.find)
         where = "below" if below else "above"
-        return plain_html(
-            f"Moved to {side_labels(al.right, lk.right)}, {where}.", palette, italic=True
-        )
+        return plain_html(f"Moved to {al.right.labels(lk.right)}, {where}.", palette, italic=True)
 
     @staticmethod
     def _draw_notes_badge(
@@ -182,8 +180,8 @@ class CompareDelegate(_LayoutDelegate):
         al, lk = model.alignment, model.link(row)
         assert al is not None
         if model.is_marker(row):
-            return f"{side_labels(al.left, lk.left)} → (moved)"
-        return f"{side_labels(al.left, lk.left)} → {side_labels(al.right, lk.right)}"
+            return f"{al.left.labels(lk.left)} → (moved)"
+        return f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
 
     @staticmethod
     def _labels_height(labels: str, font: QFont) -> int:
@@ -282,7 +280,7 @@ class CompareDelegate(_LayoutDelegate):
         if lk.kind is LinkKind.MOVED:
             other = model.counterpart_row(index.row())
             arrow = "↓" if other > index.row() else "↑"
-            target = side_labels(al.right, lk.right) if marker else side_labels(al.left, lk.left)
+            target = al.right.labels(lk.right) if marker else al.left.labels(lk.left)
             link_font = QFont(small)
             link_font.setUnderline(True)
             painter.setFont(link_font)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 
 from clausediff.core.align import Alignment, ClauseLink, LinkKind
 from clausediff.core.lineage import Lineage
-from clausediff.core.model import Document
+from clausediff.core.model import Document, leading_words
 from clausediff.core.sentences import sentence_moves, short_moves
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,17 +35,6 @@ KIND_TEXT = {
     LinkKind.DELETED: "deleted",
     LinkKind.UNKNOWN: "unknown",
 }
-
-
-def side_labels(doc: Document, indices: tuple[int, ...]) -> str:
-    return ", ".join(doc.clauses[i].display_label() for i in indices) or "—"
-
-
-def first_words(al: Alignment, link: ClauseLink, n: int = 8) -> str:
-    clause = al.right.clauses[link.right[0]] if link.right else al.left.clauses[link.left[0]]
-    text = clause.gap_note if clause.is_gap else clause.text
-    words = (text or "").split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
 class CompareModel(QAbstractListModel):
@@ -139,12 +128,12 @@ class CompareModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if self.is_marker(index.row()):
                 return (
-                    f"moved away: {side_labels(al.left, lk.left)} now stands at "
-                    f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
+                    f"moved away: {al.left.labels(lk.left)} now stands at "
+                    f"{al.right.labels(lk.right)}: {leading_words(al.lead_text(lk))}"
                 )
             text = (
-                f"{KIND_TEXT[lk.kind]}: {side_labels(al.left, lk.left)} → "
-                f"{side_labels(al.right, lk.right)}: {first_words(al, lk)}"
+                f"{KIND_TEXT[lk.kind]}: {al.left.labels(lk.left)} → "
+                f"{al.right.labels(lk.right)}: {leading_words(al.lead_text(lk))}"
             )
             if role == Qt.ItemDataRole.AccessibleTextRole:  # what a reader hears
                 n = self.link_number(index.row())
@@ -181,8 +170,8 @@ class CompareModel(QAbstractListModel):
             text += f"\n✎ {n.status if n.status != 'none' else 'note'}: {n.text}"
         if lk.kind is LinkKind.MOVED:
             text += (
-                f"\nmoved from {side_labels(al.left, lk.left)} of {al.left.info.label} "
-                f"to {side_labels(al.right, lk.right)} of {al.right.info.label}"
+                f"\nmoved from {al.left.labels(lk.left)} of {al.left.info.label} "
+                f"to {al.right.labels(lk.right)} of {al.right.info.label}"
                 "\nclick the gutter (or press Ctrl+J) to go to its other place"
             )
         return text
@@ -229,8 +218,8 @@ class ChangeListModel(QAbstractListModel):
             moves = self._moves.get(self._links[index.row()], [])
             case = " (letter case only)" if al.only_letter_case(lk) else ""
             return (
-                f"{KIND_TEXT[lk.kind]}{case}  {side_labels(al.left, lk.left)} → "
-                f"{side_labels(al.right, lk.right)}\n{first_words(al, lk, 7)}"
+                f"{KIND_TEXT[lk.kind]}{case}  {al.left.labels(lk.left)} → "
+                f"{al.right.labels(lk.right)}\n{leading_words(al.lead_text(lk), 7)}"
                 + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
