@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from rapidfuzz import fuzz, process
 
-from clausediff.core.align import LinkKind, align
+from clausediff.core.align import Alignment, LinkKind, align
 from clausediff.core.config import DEFAULT_CONFIG
 from clausediff.core.documents import document_from_text
 from clausediff.core.normalize import normalize
@@ -165,6 +165,17 @@ _KIND_OF_LINK = {
 }
 
 
+def _predicted(al: Alignment) -> dict[tuple[int, int], str]:
+    """The clause pairs an alignment links, with the kind of their link."""
+    return {
+        (i, j): _KIND_OF_LINK.get(lk.kind, lk.kind.value)
+        for lk in al.links
+        if lk.left and lk.right and lk.kind is not LinkKind.UNKNOWN
+        for i in lk.left
+        for j in lk.right
+    }
+
+
 def _prf(tp: int, n_pred: int, n_true: int) -> tuple[float, float, float]:
     prec = tp / n_pred if n_pred else 1.0
     rec = tp / n_true if n_true else 1.0
@@ -256,14 +267,7 @@ def run(n: int, repeat: int) -> dict[str, float]:
     align(a, b)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    pred = {
-        (i, j): _KIND_OF_LINK.get(lk.kind, lk.kind.value)
-        for lk in al.links
-        if lk.left and lk.right and lk.kind is not LinkKind.UNKNOWN
-        for i in lk.left
-        for j in lk.right
-    }
-    scores = _score(pred, truth)
+    scores = _score(_predicted(al), truth)
 
     texts_a = [c.text for c in a.clauses]
     texts_b = [c.text for c in b.clauses]
@@ -322,14 +326,7 @@ def stress(n: int) -> None:
     a = document_from_text("\n\n".join(left))
     b = document_from_text("\n\n".join(rewritten))
     t, al = _timed(lambda: align(a, b), 1)
-    pred = {
-        (i, j): _KIND_OF_LINK.get(lk.kind, lk.kind.value)
-        for lk in al.links
-        if lk.left and lk.right and lk.kind is not LinkKind.UNKNOWN
-        for i in lk.left
-        for j in lk.right
-    }
-    scores = _score(pred, truth)
+    scores = _score(_predicted(al), truth)
     print(f"\nN = {n}, every clause of the new version reworded (no exact anchor):")
     print(
         f"  align {t:6.2f} s, F1 all {scores['all'][2]:.3f}, moved {scores['moved'][2]:.3f}, "

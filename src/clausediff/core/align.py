@@ -30,7 +30,7 @@ import enum
 import itertools
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -358,34 +358,10 @@ def _fuzzy_anchors(
     """Clearly matching pairs ``(left position, right position, similarity)`` found through
     words rare in the stretch, one partner each, kept in order (the heaviest increasing
     chain). Only near-certain pairs: whatever lies between them is aligned in full."""
-    left_sets = [set(u.words) for u in lu]
-    right_sets = [set(u.words) for u in ru]
-    ldf = Counter(itertools.chain.from_iterable(left_sets))
-    rdf = Counter(itertools.chain.from_iterable(right_sets))
-    cap = config.rare_word_max_clauses
-    rare = {w for w, n in ldf.items() if n <= cap and 0 < rdf.get(w, 0) <= cap}
-    index: dict[str, list[int]] = defaultdict(list)
-    for p, words in enumerate(left_sets):
-        for w in words & rare:
-            index[w].append(p)
-    found: list[tuple[float, int, int]] = []
-    for q, words in enumerate(right_sets):
-        shared = Counter(p for w in words & rare for p in index[w])
-        for p, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[
-            : config.move_candidates
-        ]:
-            sim = scorer.sim([lu[p]], [ru[q]])
-            if sim >= config.fuzzy_anchor_threshold:
-                found.append((-sim, p, q))
-    found.sort()
-    taken_l: set[int] = set()
-    taken_r: set[int] = set()
-    best: dict[tuple[int, int], float] = {}
-    for neg_sim, p, q in found:  # best first, one partner each
-        if p not in taken_l and q not in taken_r:
-            taken_l.add(p)
-            taken_r.add(q)
-            best[(p, q)] = -neg_sim
+    matches = _rare_word_matches(
+        lu, ru, range(len(lu)), range(len(ru)), scorer, config, config.fuzzy_anchor_threshold
+    )
+    best = {(p, q): sim for p, q, sim in matches}
     pairs = sorted(best)
     weights = [best[pq] * (len(lu[pq[0]].words) + len(ru[pq[1]].words)) for pq in pairs]
     return [(p, q, best[(p, q)]) for p, q in _heaviest_chain(pairs, weights)]
@@ -525,16 +501,36 @@ def _move_pass(
     scorer: _Scorer,
     config: AlignConfig,
 ) -> list[_Bead]:
-    """Link leftover clauses that moved, found through an index of rare words.
+    """Link leftover clauses that moved, found through words rare among the leftovers."""
+    matches = _rare_word_matches(
+        lu, ru, sorted(free_left), sorted(free_right), scorer, config, config.move_threshold
+    )
+    return [_Bead((i,), (j,), sim) for i, j, sim in matches]
 
-    A word is rare when few of the leftover clauses of each side have it: the candidates
-    are told apart among the leftovers, so that is where rarity counts (and counting there
-    costs nothing on a long document whose clauses are nearly all linked already).
+
+def _rare_word_matches(
+    lu: Sequence[_Unit],
+    ru: Sequence[_Unit],
+    left: Iterable[int],
+    right: Iterable[int],
+    scorer: _Scorer,
+    config: AlignConfig,
+    threshold: float,
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(left, right, similarity)`` of the units at the given positions that score at
+    least ``threshold``, one partner each, best first.
+
+    Candidates come from words rare among these units (in at most
+    ``rare_word_max_clauses`` of them on each side), never from all pairs: for each right
+    unit, the left units sharing the most rare words, ``move_candidates`` of them. A word is
+    rare among the units looked at, because that is where the candidates are told apart
+    (and counting there costs nothing on a long document whose clauses are nearly all
+    linked already).
     """
-    if not free_left or not free_right:
+    left_sets = {i: set(lu[i].words) for i in left}
+    right_sets = {j: set(ru[j].words) for j in right}
+    if not left_sets or not right_sets:
         return []
-    left_sets = {i: set(lu[i].words) for i in sorted(free_left)}
-    right_sets = {j: set(ru[j].words) for j in sorted(free_right)}
     ldf = Counter(itertools.chain.from_iterable(left_sets.values()))
     rdf = Counter(itertools.chain.from_iterable(right_sets.values()))
     cap = config.rare_word_max_clauses
@@ -545,23 +541,25 @@ def _move_pass(
             index[w].append(i)
     candidates: list[tuple[float, str, int, int]] = []
     for j, words in right_sets.items():
-        found = [i for w in words & rare for i in index[w]]
+        found = Counter(i for w in words & rare for i in index[w])
         # most shared rare words first, then reading order: never the order of a set
-        ranked = sorted(Counter(found).items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
         for i, _ in ranked[: config.move_candidates]:
             s = scorer.sim([lu[i]], [ru[j]])
-            if s >= config.move_threshold:
+            if s >= threshold:
                 # a symmetric tie-break: the pair's texts, not its positions
                 tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
                 candidates.append((-s, tie, i, j))
     candidates.sort()
-    beads = []
-    for neg_s, _, i, j in candidates:
-        if i in free_left and j in free_right:
-            free_left.discard(i)
-            free_right.discard(j)
-            beads.append(_Bead((i,), (j,), -neg_s))
-    return beads
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    out = []
+    for neg_s, _, i, j in candidates:  # best first, one partner each
+        if i not in taken_l and j not in taken_r:
+            taken_l.add(i)
+            taken_r.add(j)
+            out.append((i, j, -neg_s))
+    return out
 
 
 # ----------------------------------------------------------------------------- main

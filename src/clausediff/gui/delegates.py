@@ -300,7 +300,9 @@ class CompareDelegate(_LayoutDelegate):
             painter.drawText(
                 gutter.adjusted(12, y, -4, 0),
                 Qt.AlignmentFlag.AlignLeft,
-                "letter case only" if al.only_letter_case(lk) else f"{lk.score:.2f}",
+                "letter case only"
+                if model.link_number(index.row()) in model.annotations.case_only
+                else f"{lk.score:.2f}",
             )
         notes = model.notes_by_link.get(model.link_number(index.row()), [])
         if notes and not marker:

@@ -60,6 +60,7 @@ from clausediff.gui.models import (
     CompareModel,
     LibraryModel,
     LineageModel,
+    LinkAnnotations,
 )
 from clausediff.gui.notes import NoteDialog, NotesModel, NotesPanel
 from clausediff.gui.overview import OverviewStrip
@@ -939,8 +940,9 @@ class MainWindow(QMainWindow):
         self.compare_alignment = lineage.pairs[0]
         self._place_notes()
         self.compare_delegate.clear_cache()
-        self.compare_model.set_alignment(self.compare_alignment)
-        self.change_model.set_alignment(self.compare_alignment)
+        annotations = LinkAnnotations(self.compare_alignment)  # (once for both models)
+        self.compare_model.set_alignment(self.compare_alignment, annotations)
+        self.change_model.set_alignment(self.compare_alignment, annotations)
         self._set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
         self._update_counts()
         self.overview.update()

@@ -37,6 +37,21 @@ KIND_TEXT = {
 }
 
 
+class LinkAnnotations:
+    """What the views say of a link beyond its kind: the sentences that travelled into or
+    out of its clauses, and whether only the letter case changed. Worked out once per
+    alignment and shared by the models that show it (never while painting)."""
+
+    def __init__(self, alignment: Alignment | None) -> None:
+        al = alignment
+        self.moves: dict[int, list[tuple[str, str]]] = sentence_moves(al) if al else {}
+        self.case_only: frozenset[int] = (
+            frozenset(n for n, lk in enumerate(al.links) if al.only_letter_case(lk))
+            if al
+            else frozenset()
+        )
+
+
 class CompareModel(QAbstractListModel):
     """One row per clause link of a pairwise alignment, in reading order.
 
@@ -52,12 +67,18 @@ class CompareModel(QAbstractListModel):
         self._row_of: dict[int, int] = {}
         self.hide_unchanged = False
         self.notes_by_link: dict[int, list[Any]] = {}  # placed notes of the open review
-        self.sentence_moves: dict[int, list[tuple[str, str]]] = {}
+        self.annotations = LinkAnnotations(None)
 
-    def set_alignment(self, alignment: Alignment | None) -> None:
+    @property
+    def sentence_moves(self) -> dict[int, list[tuple[str, str]]]:
+        return self.annotations.moves
+
+    def set_alignment(
+        self, alignment: Alignment | None, annotations: LinkAnnotations | None = None
+    ) -> None:
         self.beginResetModel()
         self.alignment = alignment
-        self.sentence_moves = sentence_moves(alignment) if alignment is not None else {}
+        self.annotations = annotations or LinkAnnotations(alignment)
         self._refilter()
         self.endResetModel()
 
@@ -155,7 +176,7 @@ class CompareModel(QAbstractListModel):
         assert self.alignment is not None
         al = self.alignment
         text = f"{KIND_TEXT[lk.kind]} · similarity {lk.score:.2f}"
-        if al.only_letter_case(lk):
+        if link_number in self.annotations.case_only:
             text += " · only the letter case changed"
         if lk.kind is LinkKind.UNKNOWN:
             text = "unknown: the counterpart may lie in text missing from the other version"
@@ -188,12 +209,14 @@ class ChangeListModel(QAbstractListModel):
         self.alignment: Alignment | None = None
         self._links: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._moves: dict[int, list[tuple[str, str]]] = {}
+        self.annotations = LinkAnnotations(None)
 
-    def set_alignment(self, alignment: Alignment | None) -> None:
+    def set_alignment(
+        self, alignment: Alignment | None, annotations: LinkAnnotations | None = None
+    ) -> None:
         self.beginResetModel()
         self.alignment = alignment
-        self._moves = sentence_moves(alignment) if alignment is not None else {}
+        self.annotations = annotations or LinkAnnotations(alignment)
         self._links = (
             [n for n, lk in enumerate(alignment.links) if lk.kind.is_change] if alignment else []
         )
@@ -213,17 +236,17 @@ class ChangeListModel(QAbstractListModel):
         if not index.isValid() or self.alignment is None or index.row() >= len(self._links):
             return None
         al = self.alignment
-        lk = al.links[self._links[index.row()]]
+        number = self._links[index.row()]
+        lk = al.links[number]
+        moves = self.annotations.moves.get(number, [])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            moves = self._moves.get(self._links[index.row()], [])
-            case = " (letter case only)" if al.only_letter_case(lk) else ""
+            case = " (letter case only)" if number in self.annotations.case_only else ""
             return (
                 f"{KIND_TEXT[lk.kind]}{case}  {al.left.labels(lk.left)} → "
                 f"{al.right.labels(lk.right)}\n{leading_words(al.lead_text(lk), 7)}"
                 + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            moves = self._moves.get(self._links[index.row()], [])
             return "\n".join(full for _, full in moves) or None
         if role == KindRole:
             return lk.kind.value
