@@ -24,17 +24,20 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from rapidfuzz import fuzz, process
 
-from clausediff.core.align import Alignment, LinkKind, align
-from clausediff.core.config import DEFAULT_CONFIG
-from clausediff.core.documents import document_from_text
-from clausediff.core.normalize import normalize
+from clausediff.core.compare.align import align
+from clausediff.core.compare.config import (
+    AlignConfig,
+    SentenceRules,
+)
+from clausediff.core.compare.links import Alignment, LinkKind
+from clausediff.core.read.files import document_from_text
+from clausediff.core.text.normalize import normalize
 
 WORDS = [
     "members",
@@ -261,7 +264,7 @@ def run(n: int, repeat: int) -> dict[str, float]:
     t_segment = time.perf_counter() - t0
 
     t_align, al = _timed(lambda: align(a, b), repeat)
-    clauses_only = replace(DEFAULT_CONFIG, link_sentences=False)
+    clauses_only = AlignConfig(sentences=SentenceRules(enabled=False))
     t_clauses, _ = _timed(lambda: align(a, b, clauses_only), repeat)
     tracemalloc.start()
     align(a, b)

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from clausediff import __version__
 from clausediff.core import collector
-from clausediff.core.align import LinkKind
+from clausediff.core.compare.lineage import Lineage, build_lineage, date_order
+from clausediff.core.compare.links import LinkKind
+from clausediff.core.compare.sentences import sentence_moves
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.lineage import Lineage, build_lineage, date_order
-from clausediff.core.sentences import sentence_moves
 
 if TYPE_CHECKING:
     from clausediff.core.model import Document
-    from clausediff.core.review import Review
+    from clausediff.core.store.review import Review
 
 EXIT_OK, EXIT_USAGE = 0, 2
 SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note")
@@ -148,8 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_library(ns: argparse.Namespace) -> int:
-    from clausediff.core.documents import bundled_entries
-    from clausediff.core.library import open_library
+    from clausediff.core.read.bundled import bundled_entries
+    from clausediff.core.store.library import open_library
 
     entries = bundled_entries()
     imported = []
@@ -162,7 +162,7 @@ def _cmd_library(ns: argparse.Namespace) -> int:
     except ClauseDiffError as exc:
         problem = f"{exc} Only the bundled decisions are listed."
     if ns.json:
-        from clausediff.core.serialize import info_json
+        from clausediff.core.render.serialize import info_json
 
         out = [{"id": f"bundled:{e.info.symbols[0]}", **info_json(e.info)} for e in entries]
         out += [
@@ -209,8 +209,8 @@ def _cmd_library(ns: argparse.Namespace) -> int:
 
 
 def _cmd_import(ns: argparse.Namespace) -> int:
-    from clausediff.core.documents import load_file
-    from clausediff.core.library import open_library
+    from clausediff.core.read.files import load_file
+    from clausediff.core.store.library import open_library
 
     library = open_library()
     if library.set_aside is not None:
@@ -242,7 +242,7 @@ def _cmd_import(ns: argparse.Namespace) -> int:
 
 
 def _cmd_remove(ns: argparse.Namespace) -> int:
-    from clausediff.core.library import open_library
+    from clausediff.core.store.library import open_library
 
     library = open_library()
     status = EXIT_OK
@@ -256,8 +256,8 @@ def _cmd_remove(ns: argparse.Namespace) -> int:
 
 
 def _cmd_segments(ns: argparse.Namespace) -> int:
-    from clausediff.core.library import resolve_version
-    from clausediff.core.serialize import document_json, json_text
+    from clausediff.core.render.serialize import document_json, json_text
+    from clausediff.core.store.library import resolve_version
 
     doc = resolve_version(ns.version)
     if ns.json:
@@ -279,7 +279,7 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
 
 
 def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
-    from clausediff.core.library import resolve_version
+    from clausediff.core.store.library import resolve_version
 
     if len(specs) < 2:
         raise ClauseDiffError("Give at least two versions to align.")
@@ -290,7 +290,7 @@ def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lin
 
 
 def _cmd_align(ns: argparse.Namespace) -> int:
-    from clausediff.core.serialize import json_text, lineage_json
+    from clausediff.core.render.serialize import json_text, lineage_json
 
     lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     if ns.json:
@@ -338,8 +338,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 
 def _cmd_export(ns: argparse.Namespace) -> int:
-    from clausediff.core import export
-    from clausediff.core.review import Review, attach_notes
+    from clausediff.core.render import export
+    from clausediff.core.store.review import Review, attach_notes
 
     lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     notes = None
@@ -373,8 +373,8 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 
 
 def _cmd_note(ns: argparse.Namespace) -> int:
-    from clausediff.core.library import resolve_version
-    from clausediff.core.review import Review
+    from clausediff.core.store.library import resolve_version
+    from clausediff.core.store.review import Review
 
     doc = resolve_version(ns.version)
     index = next(
@@ -392,7 +392,7 @@ def _cmd_note(ns: argparse.Namespace) -> int:
 
 def _review_docs(review: Review) -> list[Document]:
     """The review's versions that can be found here (by symbol, checked by SHA-256)."""
-    from clausediff.core.library import resolve_version
+    from clausediff.core.store.library import resolve_version
 
     docs = []
     for v in review.versions():

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from clausediff.core.documents import load_bundled
 from clausediff.core.model import Document
+from clausediff.core.read.bundled import load_bundled
 
 
 @pytest.fixture(scope="session")

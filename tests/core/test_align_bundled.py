@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from clausediff.core.align import Alignment, ClauseLink, LinkKind, align
-from clausediff.core.documents import document_from_text
-from clausediff.core.lineage import build_lineage
+from clausediff.core.compare.align import align
+from clausediff.core.compare.lineage import build_lineage
+from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKind, SentenceLinkKind
 from clausediff.core.model import ClauseKind, Document
-from clausediff.core.sentences import SentenceLinkKind
-from clausediff.core.worddiff import OpKind
+from clausediff.core.read.files import document_from_text
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +203,7 @@ def test_travelled_sentences_are_listed_by_link(
 ) -> None:
     """The sentence that went from 2011 paragraph 2 into 2013 paragraph 1 is listed on both
     links: arrived on the link of 2013 paragraph 1, left from the link of 2011 paragraph 2."""
-    from clausediff.core.sentences import moved_sentences
+    from clausediff.core.compare.sentences import moved_sentences
 
     arrived, went = moved_sentences(a2011_2013)
     p2_2011 = _operative(dec2011, 2)

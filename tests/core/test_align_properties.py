@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from clausediff.core.align import SIDE_JOINER, Alignment, LinkKind, align
-from clausediff.core.config import DEFAULT_CONFIG
-from clausediff.core.documents import document_from_text
+from clausediff.core.compare.align import align
+from clausediff.core.compare.config import (
+    AlignConfig,
+    ClauseRules,
+    Limits,
+)
+from clausediff.core.compare.links import SIDE_JOINER, Alignment, LinkKind
 from clausediff.core.model import Document
+from clausediff.core.read.files import document_from_text
 
 CLAUSES = [
     "To instruct the General Council to hold periodic reviews in its sessions of July 2014.",
@@ -118,7 +121,7 @@ def test_alignment_of_b_to_a_mirrors_a_to_b(pair: tuple[Document, Document]) -> 
     assert _shape(forward) == mirrored
 
 
-_TIGHT = replace(DEFAULT_CONFIG, dp_max_cells=2, max_word_pairs=20)
+_TIGHT = AlignConfig(clauses=ClauseRules(dp_max_cells=2), limits=Limits(max_word_pairs=20))
 
 
 @_SETTINGS

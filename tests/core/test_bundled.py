@@ -9,8 +9,8 @@ from importlib import resources
 
 import pytest
 
-from clausediff.core.documents import bundled_bytes, bundled_entries, load_bundled
 from clausediff.core.model import ClauseKind, Document
+from clausediff.core.read.bundled import bundled_bytes, bundled_entries, load_bundled
 
 # kind initials read best in the fixtures
 H, P, I, O, G = (  # noqa: E741

@@ -14,8 +14,8 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from clausediff.core.documents import load_bundled
-from clausediff.core.review import Review
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.store.review import Review
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.documents import document_from_bytes, load_file
-from clausediff.core.docxread import read_docx
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.htmlread import read_html
+from clausediff.core.read.docx import read_docx
+from clausediff.core.read.files import document_from_bytes, load_file
+from clausediff.core.read.html import read_html
 from support.hostile import W_NS, docx_package
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

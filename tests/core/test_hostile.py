@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from clausediff.core.documents import MAX_FILE_BYTES, load_file
 from clausediff.core.errors import ClauseDiffError
+from clausediff.core.read.files import MAX_FILE_BYTES, load_file
 from support.hostile import (
     billion_laughs,
     encrypted_pdf,

@@ -8,9 +8,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from clausediff.core.documents import load_bundled, load_file
-from clausediff.core.docxread import read_docx
 from clausediff.core.model import ClauseKind, EmphasisStyle
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.read.docx import read_docx
+from clausediff.core.read.files import load_file
 from support.hostile import W_NS, docx_package
 from support.official import HEADER_LINES, build_docx
 

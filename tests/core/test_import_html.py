@@ -7,8 +7,9 @@ import socket
 import threading
 from pathlib import Path
 
-from clausediff.core.documents import load_bundled, load_file
 from clausediff.core.model import ClauseKind, EmphasisStyle
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.read.files import load_file
 from support.official import HEADER_LEFT, HEADER_RIGHT, ORIGINAL, SESSION, decision_paragraphs
 
 

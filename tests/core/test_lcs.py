@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, LCSseq
 
-from clausediff.core import lcs
-from clausediff.core.align import LinkKind, align
-from clausediff.core.config import DEFAULT_CONFIG
-from clausediff.core.documents import document_from_text
+from clausediff.core.compare import lcs
+from clausediff.core.compare.align import align
+from clausediff.core.compare.config import (
+    AlignConfig,
+    Limits,
+)
+from clausediff.core.compare.links import LinkKind, OpKind
 from clausediff.core.model import Document
-from clausediff.core.worddiff import OpKind
+from clausediff.core.read.files import document_from_text
 
 _WORDS = st.lists(
     st.sampled_from(["shall", "may", "the", "Council", "2011", "2013", ","]), max_size=60
@@ -102,7 +104,7 @@ def test_the_bundled_recital_survives_the_bounded_path(
 ) -> None:
     """With a bound far below the recital's size (its changed middle is some 60 by 60
     tokens) the comparison takes the anchored path and still finds exactly its changes."""
-    tight = replace(DEFAULT_CONFIG, max_word_pairs=100)
+    tight = AlignConfig(limits=Limits(max_word_pairs=100))
     al = align(dec2011, dec2013, tight)
     recital = next(c.index for c in dec2011.clauses if c.text.startswith("Recalling"))
     link = al.link_of_left(recital)

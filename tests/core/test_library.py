@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from clausediff.core.documents import bundled_documents, load_bundled, load_file
 from clausediff.core.errors import LibraryError
-from clausediff.core.library import Library, resolve_version
+from clausediff.core.read.bundled import bundled_entries, load_bundled
+from clausediff.core.read.files import load_file
+from clausediff.core.store.library import Library, resolve_version
 from support.official import build_docx
 
 
@@ -55,7 +56,7 @@ def test_a_damaged_library_is_set_aside_and_the_bundled_texts_remain(tmp_path: P
     assert library.set_aside is not None and library.set_aside.exists()
     assert library.set_aside.read_bytes().startswith(b"this is not a database")  # kept
     assert library.entries() == []  # a new, working library
-    assert len(bundled_documents()) == 4
+    assert len([load_bundled(e.file) for e in bundled_entries()]) == 4
     assert resolve_version("WT/L/843", library).info.bundled
 
 

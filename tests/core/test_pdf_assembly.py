@@ -3,7 +3,7 @@ and symbols rejoined, paragraph breaks kept."""
 
 from __future__ import annotations
 
-from clausediff.core.pdfread import assemble
+from clausediff.core.read.pdf import assemble
 
 
 def _page(lines: list[str], *, header: str | None, number: int) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from clausediff.core.documents import load_bundled
-from clausediff.core.lineage import build_lineage
-from clausediff.core.review import Review, ReviewError, attach_notes
+from clausediff.core.compare.lineage import build_lineage
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.store.review import Review, ReviewError, attach_notes
 
 
 def _clause(doc, start: str) -> int:  # type: ignore[no-untyped-def]
@@ -109,8 +109,8 @@ def test_a_note_without_its_version_is_placed_by_text_or_orphaned(tmp_path: Path
 WRITER = r"""
 import sys
 from pathlib import Path
-from clausediff.core.documents import load_bundled
-from clausediff.core.review import Review
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.store.review import Review
 doc = load_bundled("WT/MIN(13)/32")
 review = Review(Path(sys.argv[1]), create=True)
 n = 0

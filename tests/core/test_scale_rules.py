@@ -8,16 +8,21 @@ import os
 import random
 import subprocess
 import sys
-from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.align import ClauseLink, LinkKind, _heaviest_chain, _Opposite, align
-from clausediff.core.config import DEFAULT_CONFIG
-from clausediff.core.documents import document_from_text
-from clausediff.core.normalize import (
+from clausediff.core.compare.align import align
+from clausediff.core.compare.chains import heaviest_chain
+from clausediff.core.compare.config import (
+    AlignConfig,
+    ClauseRules,
+)
+from clausediff.core.compare.gaps import Opposite
+from clausediff.core.compare.links import ClauseLink, LinkKind
+from clausediff.core.read.files import document_from_text
+from clausediff.core.text.normalize import (
     TOKEN_RE,
     normalize_token,
     token_table,
@@ -95,7 +100,7 @@ def test_opposite_interval_matches_a_linear_scan(steps: list[tuple[int, int]], p
                 lo = max(lo, max(theirs))
             elif min(mine) > probe:
                 hi = min(hi, min(theirs))
-        assert _Opposite(side, frame, n_other)(probe) == (lo, hi)
+        assert Opposite(side, frame, n_other)(probe) == (lo, hi)
 
 
 def test_alignment_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -140,7 +145,7 @@ def test_heaviest_chain_matches_a_quadratic_search(rights: list[int], weights: l
         value, chain = max(before, key=lambda b: b[0], default=(0.0, []))
         best.append((value + w[k], [*chain, (i, j)]))
     expected = max(best, key=lambda b: b[0], default=(0.0, []))
-    got = _heaviest_chain(pairs, w)
+    got = heaviest_chain(pairs, w)
     assert sum(w[i] for i, _ in got) == pytest.approx(expected[0])
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(got))
 
@@ -191,7 +196,7 @@ def test_a_version_rewritten_throughout_is_aligned_through_fuzzy_anchors() -> No
             right.append(" ".join(words))
     a = document_from_text("\n\n".join(left))
     b = document_from_text("\n\n".join(right))
-    small = replace(DEFAULT_CONFIG, dp_max_cells=100)  # 60 x 61 clauses: the fuzzy path
+    small = AlignConfig(clauses=ClauseRules(dp_max_cells=100))  # 60 x 61 clauses: the fuzzy path
     al = align(a, b, small)
     assert al.link_of_left(20).kind is LinkKind.SPLIT
     assert al.link_of_left(20).right == (20, 21)
@@ -211,5 +216,5 @@ def test_unrelated_long_versions_link_nothing() -> None:
     other = ("goods", "tariffs", "fisheries", "subsidies", "agriculture", "quotas", "origin")
     a = document_from_text("\n\n".join(_decision(rng, 80)))
     b = document_from_text("\n\n".join(_decision(rng, 80, other)).replace("WT/L/", "WT/MIN/"))
-    al = align(a, b, replace(DEFAULT_CONFIG, dp_max_cells=100))
+    al = align(a, b, AlignConfig(clauses=ClauseRules(dp_max_cells=100)))
     assert {lk.kind for lk in al.links} == {LinkKind.ADDED, LinkKind.DELETED}

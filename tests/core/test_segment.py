@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.documents import document_from_text
 from clausediff.core.model import ClauseKind
-from clausediff.core.segment import segment, split_sentences
+from clausediff.core.read.files import document_from_text
+from clausediff.core.text.segment import segment, split_sentences
 
 
 def _sentences(text: str) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from clausediff.core.documents import load_file
 from clausediff.core.errors import UnreadableFileError, UnsupportedFormatError
-from clausediff.core.textio import decode_bytes
+from clausediff.core.read.files import load_file
+from clausediff.core.read.textio import decode_bytes
 
 TEXT = "The Ministerial Conference,\n\nDecides:\n\nThat Members “shall” maintain the practice."
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.config import DEFAULT_CONFIG
-from clausediff.core.normalize import tokenize
-from clausediff.core.worddiff import OpKind, _common_ends, _word_diff, word_diff
+from clausediff.core.compare.config import WordRules
+from clausediff.core.compare.links import OpKind
+from clausediff.core.compare.worddiff import common_ends, word_diff
+from clausediff.core.text.normalize import tokenize
 
 
 def _keys(text: str) -> list[str]:
@@ -95,8 +96,8 @@ def test_shared_ends_change_nothing_in_the_diff(a: str, middle: str, cut: int, k
     tokenising everything gives (a revision keeps most of its text: that is the case)."""
     cut, keep = min(cut, len(a)), min(keep, len(a) - min(cut, len(a)))
     b = a[:cut] + middle + a[len(a) - keep :]
-    ends = _common_ends(a, b)
-    assert _word_diff(a, b, DEFAULT_CONFIG, ends) == _word_diff(a, b, DEFAULT_CONFIG, (0, 0))
+    ends = common_ends(a, b)
+    assert word_diff(a, b) == word_diff(a, b, WordRules(trim_common_ends=False))
     head, tail = ends
     assert a[:head] == b[:head] and (not head or a[head - 1].isspace())
     assert a[len(a) - tail :] == b[len(b) - tail :] and (not tail or a[len(a) - tail].isspace())

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from clausediff.core.documents import load_bundled, load_file
-from clausediff.core.library import Library
 from clausediff.core.model import ClauseKind
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.read.files import load_file
+from clausediff.core.store.library import Library
 from clausediff.gui.main_window import MainWindow
 from support.official import HEADER_LINES, build_docx, build_pdf
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QAbstractItemModelTester
 
-from clausediff.core.align import LinkKind
+from clausediff.core.compare.links import LinkKind
 from clausediff.gui.delegates import CompareDelegate
 from clausediff.gui.main_window import MainWindow
 

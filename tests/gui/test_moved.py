@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from clausediff.core.align import LinkKind
-from clausediff.core.documents import document_from_text
+from clausediff.core.compare.links import LinkKind
 from clausediff.core.model import DocumentInfo
+from clausediff.core.read.files import document_from_text
 from clausediff.gui.main_window import MainWindow
 
 OLD = """1. Members shall notify the Committee of any measure affecting electronic commerce.

@@ -185,9 +185,10 @@ def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetch
 def test_opening_a_review_from_a_colleague_names_the_missing_versions(
     window: MainWindow, tmp_path: Path
 ) -> None:
-    from clausediff.core.documents import document_from_text, load_bundled
     from clausediff.core.model import DocumentInfo
-    from clausediff.core.review import Review
+    from clausediff.core.read.bundled import load_bundled
+    from clausediff.core.read.files import document_from_text
+    from clausediff.core.store.review import Review
 
     theirs = document_from_text(
         "1. Members shall notify the Committee of every measure.",

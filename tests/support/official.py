@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from clausediff.core.documents import load_bundled
+from clausediff.core.read.bundled import load_bundled
 
 HEADER_LEFT = ["WORLD TRADE", "ORGANIZATION"]
 HEADER_RIGHT = ["WT/MIN(13)/32", "WT/L/907", "11 December 2013", "(13-6733)"]

@@ -27,7 +27,7 @@ def start_window(
     from PySide6.QtWidgets import QApplication
 
     from clausediff.core.errors import ClauseDiffError
-    from clausediff.core.library import open_library, resolve_version
+    from clausediff.core.store.library import open_library, resolve_version
     from clausediff.gui.main_window import MainWindow
 
     store, problem = None, ""

@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from clausediff.core.align import SIDE_JOINER, ClauseLink, LinkKind
-from clausediff.core.redline import side_runs
+from clausediff.core.compare.links import SIDE_JOINER, ClauseLink, LinkKind
+from clausediff.core.render.redline import side_runs
 from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, short_moves
 from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
 

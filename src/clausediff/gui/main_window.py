@@ -45,14 +45,20 @@ from PySide6.QtWidgets import (
 )
 
 from clausediff import __version__
-from clausediff.core.align import Alignment
-from clausediff.core.documents import bundled_entries
+from clausediff.core.compare.lineage import Lineage, date_order
+from clausediff.core.compare.links import Alignment
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.export import export_csv, export_docx, export_html, link_notes, notes_by_family
-from clausediff.core.library import Library as LibraryStore
-from clausediff.core.lineage import Lineage, date_order
 from clausediff.core.model import Document
-from clausediff.core.review import PlacedNote, Review, attach_notes
+from clausediff.core.read.bundled import bundled_entries
+from clausediff.core.render.export import (
+    export_csv,
+    export_docx,
+    export_html,
+    link_notes,
+    notes_by_family,
+)
+from clausediff.core.store.library import Library as LibraryStore
+from clausediff.core.store.review import PlacedNote, Review, attach_notes
 from clausediff.gui.delegates import GUTTER, CompareDelegate, LineageDelegate
 from clausediff.gui.models import (
     KIND_TEXT,
@@ -739,7 +745,7 @@ class MainWindow(QMainWindow):
         of a symbol bundled only as an excerpt, the complete text is checked instead, and
         both stay listed.
         """
-        from clausediff.core.documents import load_bundled
+        from clausediff.core.read.bundled import load_bundled
 
         docs = [load_bundled(e.file) for e in bundled_entries()]
         imported: list[Document] = []

@@ -12,10 +12,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from clausediff.core.align import Alignment, ClauseLink, LinkKind
-from clausediff.core.lineage import Lineage
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
+from clausediff.core.compare.sentences import sentence_moves, short_moves
 from clausediff.core.model import Document, leading_words
-from clausediff.core.sentences import sentence_moves, short_moves
 
 Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 1

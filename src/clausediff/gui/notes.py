@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clausediff.core.review import STATUSES, PlacedNote
+from clausediff.core.store.review import STATUSES, PlacedNote
 
 Index = QModelIndex | QPersistentModelIndex
 NoteRole = Qt.ItemDataRole.UserRole + 20

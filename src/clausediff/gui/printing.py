@@ -1,6 +1,6 @@
 """PDF export and printing, drawn by Qt from the HTML export.
 
-Both lay out the same document (:func:`clausediff.core.export.export_html`, whose clause
+Both lay out the same document (:func:`clausediff.core.render.export.export_html`, whose clause
 text is escaped and which refers to nothing outside itself) on pages of the chosen size,
 with a header naming the versions (symbols and dates) and "Page n of m" at the foot.
 """
@@ -22,9 +22,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from clausediff.core.export import export_html
-from clausediff.core.lineage import Lineage
-from clausediff.core.review import PlacedNote
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.render.export import export_html
+from clausediff.core.store.review import PlacedNote
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 

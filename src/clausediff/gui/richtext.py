@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from clausediff.core.redline import Mark, Run
+from clausediff.core.render.redline import Mark, Run
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Background work: comparisons (stale results dropped) and reading files.
 
-:class:`Comparer` runs :func:`clausediff.core.lineage.build_lineage` on a thread pool and
+:class:`Comparer` runs :func:`clausediff.core.compare.lineage.build_lineage` on a thread pool and
 delivers the result on the UI thread through a queued signal. Every request is stamped with
 a monotonic token; a result whose token is not the newest is dropped. Cancel sets a flag
 that the engine polls through ``AlignConfig.cancel``. Tests may run it synchronously.
@@ -14,17 +14,17 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from clausediff.core.config import DEFAULT_CONFIG, AlignCancelled, AlignConfig
-from clausediff.core.documents import load_file
+from clausediff.core.compare.config import DEFAULT_CONFIG, AlignCancelled, AlignConfig
+from clausediff.core.compare.lineage import Lineage, build_lineage
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.library import Library, with_library_id
-from clausediff.core.lineage import Lineage, build_lineage
 from clausediff.core.model import Document
+from clausediff.core.read.files import load_file
+from clausediff.core.store.library import Library, with_library_id
 
 _POOL: QThreadPool | None = None
 
@@ -90,9 +90,8 @@ class _Job(QRunnable):
             self.relay.cancelled.emit(req.token)
             return
         try:
-            config = replace(req.config, cancel=self.stop.is_set)
             with _no_collection_pauses():
-                lineage = build_lineage(req.versions, config)
+                lineage = build_lineage(req.versions, req.config, cancel=self.stop.is_set)
         except AlignCancelled:
             self.relay.cancelled.emit(req.token)
         except ClauseDiffError as exc:

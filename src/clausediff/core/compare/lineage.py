@@ -17,8 +17,9 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from clausediff.core.align import Alignment, LinkKind, align
-from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
+from clausediff.core.compare.align import align
+from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
+from clausediff.core.compare.links import Alignment, LinkKind
 from clausediff.core.model import Document
 
 _LINKING = frozenset(
@@ -106,13 +107,14 @@ def build_lineage(
     config: AlignConfig = DEFAULT_CONFIG,
     *,
     pairs: Sequence[Alignment] | None = None,
+    cancel: Cancel | None = None,
 ) -> Lineage:
     versions = tuple(docs)
     if pairs is None:
         pairs = []
         for a, b in itertools.pairwise(versions):
-            config.check_cancel()
-            pairs.append(align(a, b, config))
+            check(cancel)
+            pairs.append(align(a, b, config, cancel=cancel))
     uf = _UnionFind()
     for v, doc in enumerate(versions):
         for c in doc.clauses:
@@ -131,7 +133,7 @@ def build_lineage(
             for j in lk.right:
                 has_pred.add((v + 1, j))
 
-    bridges = _bridge(versions, pairs, uf, has_succ, has_pred, config)
+    bridges = _bridge(versions, pairs, uf, has_succ, has_pred, config, cancel)
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for v, doc in enumerate(versions):
         for c in doc.clauses:
@@ -163,6 +165,7 @@ def _bridge(
     has_succ: set[tuple[int, int]],
     has_pred: set[tuple[int, int]],
     config: AlignConfig,
+    cancel: Cancel | None,
 ) -> list[tuple[int, int, int, int]]:
     """Join clauses across a version where they are absent or hidden in a gap."""
     direct: dict[tuple[int, int], tuple[Alignment, dict[int, list[tuple[float, int]]]]] = {}
@@ -174,8 +177,8 @@ def _bridge(
         for c in orphans:
             for i in range(j - 2, -1, -1):
                 if (i, j) not in direct:
-                    config.check_cancel()
-                    al = align(versions[i], versions[j], config)
+                    check(cancel)
+                    al = align(versions[i], versions[j], config, cancel=cancel)
                     direct[(i, j)] = (al, _sources_by_clause(al))
                 found = _ancestor(*direct[(i, j)], c, i, has_succ)
                 if found is not None:

@@ -34,8 +34,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from clausediff.core.errors import UnreadableFileError
-from clausediff.core.extracted import Extracted
 from clausediff.core.model import EmphasisStyle
+from clausediff.core.read.extracted import Extracted
 
 MAX_PARTS = 2000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024

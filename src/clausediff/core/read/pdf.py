@@ -2,7 +2,7 @@
 
 Contract: :func:`read_pdf` returns an :class:`Extracted` with the paragraphs of the PDF,
 separated by blank lines, or raises :class:`UnreadableFileError`. The PDF is parsed with
-pypdf in a separate process (``python -m clausediff.core.pdfread``) with a time limit and,
+pypdf in a separate process (``python -m clausediff.core.read.pdf``) with a time limit and,
 where the system allows, a memory limit: a hostile or broken file can make that process
 fail or be stopped, never the application.
 
@@ -24,7 +24,7 @@ leaves vertical space, columns apart) it:
 - expands typographic ligatures (ﬁ, ﬂ) that PDF fonts use for "fi" and "fl".
 
 The WTO header block on the first page stays one line to a paragraph, so that
-:mod:`clausediff.core.wto` can recognise it.
+:mod:`clausediff.core.read.wto` can recognise it.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausediff.core.errors import UnreadableFileError
-from clausediff.core.extracted import Extracted
+from clausediff.core.read.extracted import Extracted
 
 #: Limits for a PDF (documented in the README).
 MAX_PDF_PAGES = 2000
@@ -154,7 +154,7 @@ def read_pdf(path: Path, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
 # ``-I`` (isolated mode) drops PYTHONPATH; the boot line puts the parent's path back.
 _BOOT = (
     "import os, sys; sys.path[:0] = [p for p in os.environ.get('PYTHONPATH', '').split("
-    "os.pathsep) if p]; from clausediff.core.pdfread import _child; sys.exit(_child(sys.argv[1]))"
+    "os.pathsep) if p]; from clausediff.core.read.pdf import _child; sys.exit(_child(sys.argv[1]))"
 )
 
 
@@ -223,7 +223,7 @@ def _running(pages: list[list[_Line]]) -> set[tuple[int, int]]:
 
 def assemble(pages: list[str]) -> str:
     """Paragraphs from the laid-out text of each page; see the module contract."""
-    from clausediff.core.wto import _is_header_line
+    from clausediff.core.read.wto import _is_header_line
 
     by_page = _lines(pages)
     drop = _running(by_page)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from clausediff.core.align import SIDE_JOINER, Alignment, ClauseLink, LinkKind
+from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind, OpKind
 from clausediff.core.model import EmphasisStyle
-from clausediff.core.worddiff import OpKind
 
 
 class Mark(enum.Enum):

@@ -1,28 +1,24 @@
-"""Building documents: from text, from files, and from the bundled decision library.
+"""Building documents from text and from files: size limits, sniffing the format, dispatch
+to the readers.
 
 Contract: every function returns a :class:`Document` whose ``source`` is the text exactly as
-read, or raises a :class:`ClauseDiffError` whose message can be shown to a user. The
-bundled texts are read through :mod:`importlib.resources` from the package
-``clausediff.resources`` and are checked against the SHA-256 in their manifest.
+read, or raises a :class:`ClauseDiffError` whose message can be shown to a user. Nothing here
+knows the library: resolving a version name is the session's job.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from clausediff.core.errors import UnknownVersionError, UnreadableFileError, UnsupportedFormatError
-from clausediff.core.extracted import Extracted
+from clausediff.core.errors import UnreadableFileError, UnsupportedFormatError
 from clausediff.core.model import Document, DocumentInfo, EmphasisStyle
-from clausediff.core.segment import segment
-from clausediff.core.textio import ReadLimits, decode_bytes
-from clausediff.core.wto import split_header
+from clausediff.core.read.extracted import Extracted
+from clausediff.core.read.textio import ReadLimits, decode_bytes
+from clausediff.core.read.wto import split_header
+from clausediff.core.text.segment import segment
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -140,16 +136,16 @@ def load_file(path: Path, *, limits: ReadLimits | None = None, tracked: str = "f
     digest = hashlib.sha256(data).hexdigest()
     info = DocumentInfo(path=str(path), sha256=digest)
     if kind == "pdf":
-        from clausediff.core.pdfread import read_pdf
+        from clausediff.core.read.pdf import read_pdf
 
         return document_from_extracted(read_pdf(path), info)
     if kind == "docx":
-        from clausediff.core.docxread import read_docx
+        from clausediff.core.read.docx import read_docx
 
         return document_from_extracted(read_docx(data, tracked=tracked), info)
     text, encoding = decode_bytes(data) if limits is None else decode_bytes(data, limits=limits)
     if kind == "html":
-        from clausediff.core.htmlread import read_html
+        from clausediff.core.read.html import read_html
 
         return document_from_extracted(read_html(text, encoding=encoding), info)
     info = replace(info, encoding=encoding)
@@ -179,91 +175,3 @@ def _kind(suffix: str, data: bytes) -> str:
         f"{Path('x' + suffix).suffix or suffix}: ClauseDiff reads PDF, Word (.docx), web pages "
         "(.html), text (.txt) and Markdown (.md) files."
     )
-
-
-# --------------------------------------------------------------------------- bundled texts
-
-
-@dataclass(frozen=True, slots=True)
-class BundledEntry:
-    """One entry of the bundled manifest."""
-
-    file: str
-    info: DocumentInfo
-
-
-def _decisions_dir() -> Any:
-    return resources.files("clausediff.resources") / "decisions"
-
-
-@cache
-def bundled_entries() -> tuple[BundledEntry, ...]:
-    """The manifest of the bundled decisions, in date order."""
-    raw = json.loads((_decisions_dir() / "manifest.json").read_text(encoding="utf-8"))
-    entries = []
-    for item in raw["decisions"]:
-        info = DocumentInfo(
-            symbols=tuple(item["symbols"]),
-            title=item["title"],
-            short_title=item.get("short_title", ""),
-            body=item["body"],
-            date=item["date"],
-            complete=bool(item["complete"]),
-            sources=tuple(item["sources"]),
-            notes=item["notes"],
-            sha256=item["sha256"],
-            path=f"bundled:{item['file']}",
-            bundled=True,
-        )
-        entries.append(BundledEntry(item["file"], info))
-    return tuple(sorted(entries, key=lambda e: e.info.date))
-
-
-def bundled_bytes(entry: BundledEntry) -> bytes:
-    data: bytes = (_decisions_dir() / entry.file).read_bytes()
-    return data
-
-
-def load_bundled(symbol_or_file: str) -> Document:
-    """Load a bundled decision by one of its symbols, its file name or its short title."""
-    entry = find_bundled(symbol_or_file)
-    if entry is None:
-        raise UnknownVersionError(f"No bundled decision is called {symbol_or_file!r}.")
-    return _load_entry(entry)
-
-
-@cache
-def _load_entry(entry: BundledEntry) -> Document:
-    data = bundled_bytes(entry)
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != entry.info.sha256:
-        raise UnreadableFileError(
-            f"The bundled file {entry.file} does not match its manifest (SHA-256 {digest})."
-        )
-    return document_from_bytes(data, name=entry.file, info=entry.info)
-
-
-def find_bundled(name: str) -> BundledEntry | None:
-    key = name.strip().casefold()
-    for entry in bundled_entries():
-        names = {entry.file.casefold(), entry.info.short_title.casefold()}
-        names |= {s.casefold() for s in entry.info.symbols}
-        if key in names:
-            return entry
-    return None
-
-
-def load_version(spec: str) -> Document:
-    """A version named on the command line: a bundled symbol, or else a file path."""
-    if find_bundled(spec) is not None:
-        return load_bundled(spec)
-    path = Path(spec)
-    if path.exists():
-        return load_file(path)
-    raise UnknownVersionError(
-        f"{spec!r} is neither a file nor a bundled decision (see 'clausediff library')."
-    )
-
-
-def bundled_documents() -> list[Document]:
-    return [load_bundled(e.file) for e in bundled_entries()]

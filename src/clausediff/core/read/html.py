@@ -16,8 +16,8 @@ import re
 from html.parser import HTMLParser
 
 from clausediff.core.errors import UnreadableFileError
-from clausediff.core.extracted import Extracted
 from clausediff.core.model import EmphasisStyle
+from clausediff.core.read.extracted import Extracted
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head",
          "nav", "header", "footer", "aside", "form", "button", "select", "textarea", "menu",

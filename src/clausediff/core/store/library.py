@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clausediff.core.documents import document_from_text
 from clausediff.core.errors import LibraryError
 from clausediff.core.model import Document, DocumentInfo, EmphasisStyle
+from clausediff.core.read.files import document_from_text
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -314,8 +314,9 @@ def resolve_version(spec: str, library: Library | None = None) -> Document:
     A symbol bundled only as an excerpt resolves to a complete imported text of it when the
     library has one; ``bundled:SYMBOL`` always names the bundled text.
     """
-    from clausediff.core.documents import find_bundled, load_bundled, load_file
     from clausediff.core.errors import UnknownVersionError
+    from clausediff.core.read.bundled import find_bundled, load_bundled
+    from clausediff.core.read.files import load_file
 
     if spec.startswith("bundled:"):
         return load_bundled(spec.removeprefix("bundled:"))

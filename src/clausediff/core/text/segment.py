@@ -20,7 +20,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from clausediff.core import collector
-from clausediff.core.markup import strip_emphasis
 from clausediff.core.model import (
     Clause,
     ClauseKind,
@@ -30,6 +29,7 @@ from clausediff.core.model import (
     SourceMap,
     Span,
 )
+from clausediff.core.text.markup import strip_emphasis
 
 # A gap marker's note holds no "[[" and is at most 500 characters: so a marker opened and
 # never closed costs a short look ahead, not a scan to the end of the text for each one.

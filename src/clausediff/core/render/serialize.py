@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from clausediff.core.align import SIDE_JOINER, Alignment, ClauseLink
-from clausediff.core.lineage import Lineage
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink
 from clausediff.core.model import Clause, Document, DocumentInfo
 
 

@@ -3,7 +3,7 @@
 Contract: :func:`word_diff` takes two texts and returns :class:`WordOp` values whose spans
 cover both texts exactly, in order: concatenating the left spans rebuilds the left text and
 the right spans the right text. Tokens are words and punctuation marks with their character
-offsets (:func:`clausediff.core.normalize.token_table`); opcodes come from
+offsets (:func:`clausediff.core.text.normalize.token_table`); opcodes come from
 ``rapidfuzz.distance.Indel`` on the token keys, so changes follow the longest common
 subsequence of words. Readability rules, applied after: a deletion next to an insertion is
 one replacement; a lone unchanged word between two multi-word changes is folded into one
@@ -12,35 +12,13 @@ change; a changed span never starts or ends with white space. Drawing is the cal
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from clausediff.core import lcs
-from clausediff.core.config import DEFAULT_CONFIG, AlignConfig
+from clausediff.core.compare import lcs
+from clausediff.core.compare.config import DEFAULT_CONFIG, Limits, WordRules
+from clausediff.core.compare.links import OpKind, WordOp
 from clausediff.core.model import Span, unchecked_span
-from clausediff.core.normalize import TOKEN_RE, is_word, normalize_token, token_table
-
-
-class OpKind(enum.Enum):
-    EQUAL = "equal"
-    REPLACE = "replace"
-    DELETE = "delete"
-    INSERT = "insert"
-
-
-class WordOp(NamedTuple):
-    """One step of a word diff: ``left`` and ``right`` are spans of the two texts."""
-
-    kind: OpKind
-    left: Span
-    right: Span
-
-    def texts(self, left_text: str, right_text: str) -> tuple[str, str]:
-        return (
-            left_text[self.left.start : self.left.end],
-            right_text[self.right.start : self.right.end],
-        )
+from clausediff.core.text.normalize import TOKEN_RE, is_word, normalize_token, token_table
 
 
 @dataclass(slots=True)
@@ -52,32 +30,37 @@ class _TokOp:
     j2: int
 
 
-def word_diff(left: str, right: str, config: AlignConfig = DEFAULT_CONFIG) -> tuple[WordOp, ...]:
+def word_diff(
+    left: str,
+    right: str,
+    rules: WordRules = DEFAULT_CONFIG.words,
+    limits: Limits = DEFAULT_CONFIG.limits,
+) -> tuple[WordOp, ...]:
     """Word changes from ``left`` to ``right``; see the module contract."""
     # Most linked pairs differ in a few words: the stretches both texts open and close with
     # (cut at white space, so that they hold whole tokens) are one token each, and only
     # what lies between is tokenised. (The rewrite rule counts every word, so it keeps
     # every token.)
-    trim = config.rewrite_ratio <= 0
-    ends = _common_ends(left, right, config.diff_casefold) if trim else (0, 0)
-    return _word_diff(left, right, config, ends)
+    trim = rules.trim_common_ends and rules.rewrite_ratio <= 0
+    ends = common_ends(left, right, rules.casefold) if trim else (0, 0)
+    return _word_diff(left, right, rules, limits, ends)
 
 
 def _word_diff(
-    left: str, right: str, config: AlignConfig, ends: tuple[int, int]
+    left: str, right: str, rules: WordRules, limits: Limits, ends: tuple[int, int]
 ) -> tuple[WordOp, ...]:
     head, tail = ends
-    ta = _Tokens(left, head, tail, config.diff_casefold)
-    tb = _Tokens(right, head, tail, config.diff_casefold)
-    ops = _token_ops(ta.keys, tb.keys, config.max_word_pairs)
+    ta = _Tokens(left, head, tail, rules.casefold)
+    tb = _Tokens(right, head, tail, rules.casefold)
+    ops = _token_ops(ta.keys, tb.keys, limits.max_word_pairs)
     if len(ops) >= 3:
-        ops = _fold_islands(ops, ta, tb, config)
-    if config.rewrite_ratio > 0:
-        ops = _maybe_rewrite(ops, ta, tb, config)
+        ops = _fold_islands(ops, ta, tb, rules)
+    if rules.rewrite_ratio > 0:
+        ops = _maybe_rewrite(ops, ta, tb, rules)
     return _to_char_ops(ops, ta, tb, len(left), len(right))
 
 
-def _common_ends(left: str, right: str, casefold: bool = False) -> tuple[int, int]:
+def common_ends(left: str, right: str, casefold: bool = False) -> tuple[int, int]:
     """Lengths of the longest common head that ends in white space and of the longest
     common tail, in what is left, that starts with white space.
 
@@ -185,7 +168,7 @@ def _kind_for(i1: int, i2: int, j1: int, j2: int) -> OpKind:
     return OpKind.DELETE if i2 > i1 else OpKind.INSERT
 
 
-def _fold_islands(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConfig) -> list[_TokOp]:
+def _fold_islands(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, rules: WordRules) -> list[_TokOp]:
     """Fold a short unchanged island between two multi-word changes into one change.
 
     One pass, left to right: a fold can only make the change it ends in longer, so the
@@ -199,7 +182,7 @@ def _fold_islands(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConf
     def foldable(island: _TokOp) -> bool:
         n_words = ta.words(island.i1, island.i2)
         has_punct = n_words < island.i2 - island.i1
-        return n_words <= config.island_max_words and not has_punct
+        return n_words <= rules.island_max_words and not has_punct
 
     out: list[_TokOp] = []
     for op in ops:
@@ -226,12 +209,10 @@ def _fold_islands(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConf
     return out
 
 
-def _maybe_rewrite(
-    ops: list[_TokOp], ta: _Tokens, tb: _Tokens, config: AlignConfig
-) -> list[_TokOp]:
+def _maybe_rewrite(ops: list[_TokOp], ta: _Tokens, tb: _Tokens, rules: WordRules) -> list[_TokOp]:
     same = sum(ta.words(o.i1, o.i2) for o in ops if o.kind is OpKind.EQUAL)
     total = max(ta.words(0, len(ta.keys)), tb.words(0, len(tb.keys)), 1)
-    if 1 - same / total >= config.rewrite_ratio:
+    if 1 - same / total >= rules.rewrite_ratio:
         n, m = len(ta.keys), len(tb.keys)
         return [_TokOp(_kind_for(0, n, 0, m), 0, n, 0, m)]
     return ops

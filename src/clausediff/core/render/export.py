@@ -1,7 +1,7 @@
 """Exports of a comparison (two versions) or a lineage (several): HTML, Word redline, CSV.
 
 Contract: every function takes a :class:`Lineage` (two versions make a comparison) and,
-optionally, notes placed on it (:func:`clausediff.core.review.attach_notes`), and writes
+optionally, notes placed on it (:func:`clausediff.core.store.review.attach_notes`), and writes
 text exactly as the versions hold it. Clause text is always escaped: a clause that reads
 ``<img src="http://…">`` or ``&amp;`` exports as those characters, never as markup, and
 nothing in an export refers to anything outside it.
@@ -27,13 +27,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clausediff import __version__
-from clausediff.core.align import Alignment, ClauseLink, LinkKind
-from clausediff.core.lineage import Lineage
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKind
+from clausediff.core.compare.sentences import sentence_moves, short_moves
 from clausediff.core.model import Document
-from clausediff.core.redline import Mark, Run, side_runs
-from clausediff.core.review import PlacedNote
-from clausediff.core.sentences import sentence_moves, short_moves
-from clausediff.core.worddiff import OpKind
+from clausediff.core.render.redline import Mark, Run, side_runs
+from clausediff.core.store.review import PlacedNote
 
 FORMATS = ("html", "pdf", "docx", "csv")
 

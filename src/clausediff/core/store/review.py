@@ -27,8 +27,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.lineage import Lineage
 from clausediff.core.model import Document
 
 SUFFIX = ".cdreview"

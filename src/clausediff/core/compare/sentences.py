@@ -6,56 +6,32 @@ parts went to several places has several links, each saying which part (``left_p
 ``right_part``, spans of the sentence texts) matched. Sentences of unchanged clauses are
 linked one to one. For every other sentence, candidates come from an index of shared word
 triples (never all pairs); a pair is linked when the words they share in runs
-(``rapidfuzz.distance.Indel`` opcodes over word tokens) reach the config's thresholds. A link
+(``rapidfuzz.distance.Indel`` opcodes over word tokens) reach the sentence rules' thresholds. A link
 whose clauses are not linked to each other at clause level is ``moved``: "this 2013 sentence
 came from 2011 paragraph 2".
 """
 
 from __future__ import annotations
 
-import enum
 import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import NamedTuple, cast
+from typing import cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
-from clausediff.core.align import Alignment, LinkKind
-from clausediff.core.config import AlignConfig
+from clausediff.core.compare.config import DEFAULT_CONFIG, Cancel, Limits, SentenceRules, check
+from clausediff.core.compare.links import (
+    Alignment,
+    LinkKind,
+    SentenceLink,
+    SentenceLinkKind,
+    SentenceRef,
+)
 from clausediff.core.model import Clause, Span, leading_words, unchecked_span
-from clausediff.core.normalize import normalize, word_keys, word_spans
-
-
-class SentenceLinkKind(enum.Enum):
-    UNCHANGED = "unchanged"
-    MODIFIED = "modified"
-    MOVED = "moved"
-
-
-class SentenceRef(NamedTuple):
-    """Sentence ``sentence`` of clause ``clause`` (indices)."""
-
-    clause: int
-    sentence: int
-
-
-class SentenceLink(NamedTuple):
-    """Where a sentence (or part of it) came from.
-
-    (Named tuples rather than data classes: an alignment of long documents holds tens of
-    thousands of these, and a tuple is several times quicker to make.)
-    """
-
-    left: SentenceRef
-    right: SentenceRef
-    kind: SentenceLinkKind
-    score: float
-    left_part: Span
-    right_part: Span
-    shared_words: int
+from clausediff.core.text.normalize import normalize, word_keys, word_spans
 
 
 @dataclass(slots=True)
@@ -113,7 +89,12 @@ def _triples(code: str) -> set[str]:
 
 
 def sentence_links(
-    alignment: Alignment, config: AlignConfig, keys_of: dict[str, list[str]] | None = None
+    alignment: Alignment,
+    rules: SentenceRules = DEFAULT_CONFIG.sentences,
+    limits: Limits = DEFAULT_CONFIG.limits,
+    keys_of: dict[str, list[str]] | None = None,
+    *,
+    cancel: Cancel | None = None,
 ) -> list[SentenceLink]:
     """Sentence links of ``alignment``; ``keys_of`` caches word keys by text."""
     left, right = alignment.left, alignment.right
@@ -140,7 +121,7 @@ def sentence_links(
     for lk in open_links:
         for i in lk.left:
             partner[i].update(lk.right)
-    config.check_cancel()
+    check(cancel)
     vocab = _Vocabulary()
     ls = _sentences(left.clauses, {i for lk in open_links for i in lk.left}, vocab, keys_of)
     rs = _sentences(right.clauses, {j for lk in open_links for j in lk.right}, vocab, keys_of)
@@ -158,13 +139,13 @@ def sentence_links(
     explained_left: set[int] = set()
     explained_right: set[int] = set()
     tried: set[tuple[int, int]] = set()
-    explained = config.sentence_explained
+    explained = rules.explained
     for lk in open_links:
         lefts = [n for i in lk.left for n in left_of.get(i, ())]
         for m in (m for j in lk.right for m in right_of.get(j, ())):
             for n in lefts:
                 tried.add((n, m))
-                link = _score(ls[n], rs[m], partner, config)
+                link = _score(ls[n], rs[m], partner, rules, limits)
                 if link is None:
                     continue
                 links.append(link)
@@ -172,7 +153,7 @@ def sentence_links(
                     explained_right.add(m)
                 if link.shared_words >= explained * len(ls[n].keys):
                     explained_left.add(n)
-    config.check_cancel()
+    check(cancel)
 
     # Then across the documents, through shingles: three consecutive words, that is three
     # characters of the sentences' codes.
@@ -181,7 +162,7 @@ def sentence_links(
     left_tri = {n: _triples(ls[n].code) for n in search_left}
     right_tri = {m: _triples(rs[m].code) for m in search_right}
     df = Counter(itertools.chain.from_iterable([*left_tri.values(), *right_tri.values()]))
-    cap = config.sentence_max_shingle_df
+    cap = rules.max_shingle_df
     rare = {t for t, count in df.items() if count <= cap}
     index: dict[str, list[int]] = defaultdict(list)
     for n in search_left:
@@ -198,17 +179,17 @@ def sentence_links(
         found = Counter(itertools.chain.from_iterable(map(postings, shared)))
         # most shared shingles first, then reading order: never the order of a set
         ranked = sorted(sorted(found.items()), key=by_hits, reverse=True)
-        for n, hits in ranked[: config.sentence_candidates]:
+        for n, hits in ranked[: rules.candidates]:
             if (n, m) in tried:
                 continue
             # one shared triple links two long sentences by chance more often than not;
             # between short ones it is real evidence
             if (
-                hits < config.sentence_min_shingles
-                and min(len(left_tri[n]), len(right_tri[m])) > config.sentence_min_shingles + 1
+                hits < rules.min_shingles
+                and min(len(left_tri[n]), len(right_tri[m])) > rules.min_shingles + 1
             ):
                 continue
-            link = _score(ls[n], rs[m], partner, config)
+            link = _score(ls[n], rs[m], partner, rules, limits)
             if link is not None:
                 links.append(link)
     links.sort(key=_reading_key)
@@ -241,7 +222,8 @@ def _score(
     a: _Sent,
     b: _Sent,
     partner: dict[int, set[int]],
-    config: AlignConfig,
+    rules: SentenceRules,
+    limits: Limits,
 ) -> SentenceLink | None:
     """Link two sentences by the best-matching stretch of the longer one.
 
@@ -253,16 +235,15 @@ def _score(
     ea, eb = a.code, b.code
     swap = len(ea) > len(eb)
     short, long_ = (eb, ea) if swap else (ea, eb)
-    if len(short) * len(long_) > config.max_word_pairs:
+    if len(short) * len(long_) > limits.max_word_pairs:
         return None  # sentences this long are linked at clause level only (see the config)
     # The words shared in runs cannot exceed the longest common subsequence: a cheap bound
     # that rules out most candidates before the alignment below.
     bound = LCSseq.similarity(short, long_)
     if not (
-        (bound >= config.sentence_min_words and bound >= config.sentence_min_coverage * len(short))
+        (bound >= rules.min_words and bound >= rules.min_coverage * len(short))
         or (
-            bound >= config.sentence_short_coverage * len(short)
-            and bound >= config.sentence_long_coverage * len(long_)
+            bound >= rules.short_coverage * len(short) and bound >= rules.long_coverage * len(long_)
         )
     ):
         return None
@@ -281,7 +262,7 @@ def _score(
         "list[tuple[str, int, int, int, int]]", Indel.opcodes(short, long_[w0:w1]).as_list()
     )
     for tag, s1, s2, d1, d2 in runs:
-        if tag == "equal" and s2 - s1 >= config.sentence_min_run:
+        if tag == "equal" and s2 - s1 >= rules.min_run:
             if not shared:
                 first = (s1, w0 + d1)
             last = (s2 - 1, w0 + d2 - 1)
@@ -289,11 +270,8 @@ def _score(
     if not shared:
         return None
     coverage = shared / len(short)
-    strong = shared >= config.sentence_min_words and coverage >= config.sentence_min_coverage
-    short_whole = (
-        coverage >= config.sentence_short_coverage
-        and shared / len(long_) >= config.sentence_long_coverage
-    )
+    strong = shared >= rules.min_words and coverage >= rules.min_coverage
+    short_whole = coverage >= rules.short_coverage and shared / len(long_) >= rules.long_coverage
     if not (strong or short_whole):
         return None
     (first_a, first_b), (last_a, last_b) = (first[::-1], last[::-1]) if swap else (first, last)

@@ -1,0 +1,192 @@
+"""Pairwise alignment of two versions of a decision into clause links.
+
+Contract: :func:`align` takes two :class:`Document` values and an :class:`AlignConfig` and
+returns an :class:`Alignment` whose clause links partition the clauses of both versions:
+every clause lies in exactly one link. Link kinds agree with their shape: unchanged,
+modified and moved link one clause to one; split one to several; merged several to one;
+restructured several to several; added and deleted one clause to none; unknown one clause
+that lies opposite a gap in the other version (or a gap clause itself), whose counterpart
+may be in the missing text. Every score is a rapidfuzz similarity in ``[0, 1]``.
+
+The pipeline:
+
+1. Normalise every clause to a list of case-folded word tokens (labels are already out).
+2. Anchor on exact matches that are unique on both sides and in order (longest increasing
+   subsequence); unique exact matches out of order are moves.
+3. Between anchors, an order-preserving dynamic programme with 1-1, 1-0, 0-1, 1-2, 2-1,
+   1-3, 3-1 and 2-2 beads, scored with ``rapidfuzz.distance.Indel`` on token lists. Large
+   anchor-free regions are banded around the diagonal.
+4. A move pass over what is left: candidates come from an index of rare words, never from
+   all pairs.
+5. Clauses left over that face a gap become unknown; the rest are added or deleted.
+6. Word changes inside every link (:mod:`clausediff.core.compare.worddiff`) and sentence
+   provenance (:mod:`clausediff.core.compare.sentences`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from clausediff.core import collector
+from clausediff.core.compare.beads import align_stretch
+from clausediff.core.compare.chains import exact_anchors
+from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
+from clausediff.core.compare.gaps import resolve_leftovers
+from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
+from clausediff.core.compare.moves import move_pass, out_of_order
+from clausediff.core.compare.sentences import sentence_links
+from clausediff.core.compare.units import Bead, Scorer, Unit, find_words, units_of
+from clausediff.core.compare.worddiff import word_diff
+from clausediff.core.model import Document
+from clausediff.core.text.normalize import normalize
+
+
+def align(
+    left: Document,
+    right: Document,
+    config: AlignConfig = DEFAULT_CONFIG,
+    *,
+    cancel: Cancel | None = None,
+) -> Alignment:
+    """Align two versions; see the module contract.
+
+    The alignment is a property of the pair: where duplicate clauses make two alignments
+    score exactly the same, no rule on positions can pick the same one from both sides, so
+    the engine always computes in one canonical orientation (by the texts' contents) and
+    mirrors the result when asked the other way round.
+    """
+    with collector.paused():  # (many small values, no cycles: see the module)
+        if (right.source, right.info.sha256) < (left.source, left.info.sha256):
+            return _mirror(_align(right, left, config, cancel))
+        return _align(left, right, config, cancel)
+
+
+def _mirror(al: Alignment) -> Alignment:
+    links = _reading_order([lk.mirrored() for lk in al.links])
+    sentence_links = tuple(
+        sorted(
+            (
+                sl._replace(
+                    left=sl.right,
+                    right=sl.left,
+                    left_part=sl.right_part,
+                    right_part=sl.left_part,
+                )
+                for sl in al.sentence_links
+            ),
+            key=lambda s: (s.right.clause, s.right.sentence, s.left.clause, s.left.sentence),
+        )
+    )
+    return Alignment(al.right, al.left, tuple(links), sentence_links)
+
+
+def _align(
+    left: Document, right: Document, config: AlignConfig, cancel: Cancel | None
+) -> Alignment:
+
+    keys_of: dict[str, list[str]] = {}  # word keys by text, shared with the sentence pass
+    lu, ru = units_of(left), units_of(right)
+    scorer = Scorer(config.clauses, config.limits)
+    check(cancel)
+
+    anchors, jumps = exact_anchors(lu, ru)
+    find_words(lu, {i for i, _ in anchors} | {i for i, _ in jumps}, keys_of)
+    find_words(ru, {j for _, j in anchors} | {j for _, j in jumps}, keys_of)
+    beads: list[Bead] = [Bead((i,), (j,), 1.0) for i, j in anchors]
+    moved: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    jump_left = {i for i, _ in jumps}
+    jump_right = {j for _, j in jumps}
+    for i, j in jumps:
+        beads.append(Bead((i,), (j,), 1.0))
+        moved.add(((i,), (j,)))
+
+    # DP inside each stretch between anchors, skipping gap clauses and out-of-order jumps.
+    bounds = [(-1, -1), *anchors, (len(lu), len(ru))]
+    for (a_i, a_j), (b_i, b_j) in itertools.pairwise(bounds):
+        if b_i - a_i == 1 or b_j - a_j == 1:
+            continue  # nothing between the anchors on one side: nothing to align
+        check(cancel)
+        seg_l = [u for u in lu[a_i + 1 : b_i] if u.words and u.index not in jump_left]
+        seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]
+        beads.extend(align_stretch(seg_l, seg_r, scorer, config.clauses))
+
+    used_l = {i for b in beads for i in b.left}
+    used_r = {j for b in beads for j in b.right}
+    free_l = {u.index for u in lu if u.words and u.index not in used_l}
+    free_r = {u.index for u in ru if u.words and u.index not in used_r}
+    check(cancel)
+    for b in move_pass(lu, ru, free_l, free_r, scorer, config.clauses):
+        beads.append(b)
+        moved.add((b.left, b.right))
+
+    moved = out_of_order(beads, moved)
+    links = _make_links(left, right, lu, ru, beads, moved, config)
+    links = resolve_leftovers(left, right, links)
+    links = _reading_order(links)
+    check(cancel)
+    alignment = Alignment(left, right, tuple(links))
+    if not config.sentences.enabled:
+        return alignment
+    sl = sentence_links(alignment, config.sentences, config.limits, keys_of, cancel=cancel)
+    return Alignment(left, right, tuple(links), tuple(sl))
+
+
+def _make_links(
+    left: Document,
+    right: Document,
+    lu: list[Unit],
+    ru: list[Unit],
+    beads: list[Bead],
+    moved: set[tuple[tuple[int, ...], tuple[int, ...]]],
+    config: AlignConfig,
+) -> list[ClauseLink]:
+    links = []
+    lcl, rcl = left.clauses, right.clauses
+    for b in beads:
+        bl, br = b.left, b.right
+        lt = lcl[bl[0]].text if len(bl) == 1 else SIDE_JOINER.join(lcl[i].text for i in bl)
+        rt = rcl[br[0]].text if len(br) == 1 else SIDE_JOINER.join(rcl[j].text for j in br)
+        one_one = len(bl) == len(br) == 1
+        same = one_one and (
+            lt == rt or (lu[bl[0]].exact == ru[br[0]].exact and normalize(lt) == normalize(rt))
+        )
+        if same:
+            kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.UNCHANGED
+            links.append(ClauseLink(bl, br, kind, 1.0))
+            continue
+        if one_one:
+            kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.MODIFIED
+        elif len(bl) == 1:
+            kind = LinkKind.SPLIT
+        elif len(br) == 1:
+            kind = LinkKind.MERGED
+        else:
+            kind = LinkKind.RESTRUCTURED
+        links.append(
+            ClauseLink(
+                bl, br, kind, round(b.score, 4), word_diff(lt, rt, config.words, config.limits)
+            )
+        )
+    return links
+
+
+def _reading_order(links: list[ClauseLink]) -> list[ClauseLink]:
+    """Links in reading order: by the right version, each left-only link placed after the
+    link of the left clause before it (so a deleted clause shows where it stood)."""
+    right_pos: dict[int, float] = {}
+    for lk in links:
+        if lk.left and lk.right and lk.kind is not LinkKind.MOVED:
+            for i in lk.left:
+                right_pos[i] = float(lk.right[-1])
+
+    placed = sorted(right_pos)
+
+    def key(lk: ClauseLink) -> tuple[float, int, int]:
+        if lk.right:
+            return (float(lk.right[0]), 0, lk.left[0] if lk.left else -1)
+        i = lk.left[0]
+        pos = bisect.bisect_left(placed, i)
+        return (right_pos[placed[pos - 1]] + 0.5 if pos else -0.5, 1, i)
+
+    return sorted(links, key=key)

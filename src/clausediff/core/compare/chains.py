@@ -1,0 +1,79 @@
+"""Exact anchors: clauses whose normalised text is unique and equal on both sides.
+
+Contract: :func:`exact_anchors` returns the in-order anchors (the heaviest increasing chain,
+:func:`heaviest_chain`, weighted by the clauses' contents so that it is the same from either
+side) and the unique exact matches out of order (moves).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+
+from clausediff.core.compare.units import Unit
+
+
+def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[tuple[int, int]]:
+    """The heaviest chain of pairs increasing in both coordinates (a weighted LIS).
+
+    Pairs must be sorted by left index with distinct left and right indices. A Fenwick tree
+    of prefix maxima makes it O(n log n). Weights come from the clauses' contents, so the
+    chain is the same whichever version is on the left.
+
+    A run of pairs that step by one on both sides (unchanged clauses in a row) goes in
+    whole or not at all: no other pair can fall between two of its pairs, so it is one
+    item of the summed weight (a long document has thousands of pairs and few runs).
+    """
+    if not pairs:
+        return []
+    runs: list[tuple[int, int, float]] = []  # (first pair, last pair, weight)
+    for k, (i, j) in enumerate(pairs):
+        if runs and pairs[k - 1] == (i - 1, j - 1):
+            first, _, w = runs[-1]
+            runs[-1] = (first, k, w + weights[k])
+        else:
+            runs.append((k, k, weights[k]))
+    size = max(j for _, j in pairs) + 2
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+    best = [0.0] * len(runs)
+    prev = [-1] * len(runs)
+    for r, (first, last, weight) in enumerate(runs):
+        # query max over right indices before the run's first (positions 1..j)
+        q, arg, x = 0.0, -1, pairs[first][1]
+        while x > 0:
+            if tree_val[x] > q:
+                q, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        best[r], prev[r] = q + weight, arg
+        x = pairs[last][1] + 1  # stored after the run's last right index
+        while x <= size:
+            if best[r] > tree_val[x]:
+                tree_val[x], tree_arg[x] = best[r], r
+            x += x & -x
+    r = max(range(len(runs)), key=lambda n: best[n])
+    out = []
+    while r >= 0:
+        first, last, _ = runs[r]
+        out.extend(pairs[last : first - 1 if first else None : -1])
+        r = prev[r]
+    return out[::-1]
+
+
+def exact_anchors(
+    lu: list[Unit], ru: list[Unit]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Unique exact matches: (in-order anchors, out-of-order moves)."""
+    lc = Counter(u.exact for u in lu if u.exact)
+    rc = Counter(u.exact for u in ru if u.exact)
+    rpos = {u.exact: u.index for u in ru if u.exact and rc[u.exact] == 1}
+    pairs = [
+        (u.index, rpos[u.exact]) for u in lu if u.exact and lc[u.exact] == 1 and u.exact in rpos
+    ]
+    # (weights come from the contents, so the chain is the same from either side)
+    weights = [
+        len(lu[i].exact) + 1 + (zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) for i, _ in pairs
+    ]
+    in_order = heaviest_chain(pairs, weights)
+    keep = set(in_order)
+    return in_order, [p for p in pairs if p not in keep]

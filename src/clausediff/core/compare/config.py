@@ -1,0 +1,140 @@
+"""Every threshold and guardrail of the comparison, grouped by the stage that applies it.
+
+Contract: frozen values, passed in. Each stage takes only its own rules: the clause pass
+(:mod:`~clausediff.core.compare.units`, ``beads``, ``moves``) :class:`ClauseRules`, word
+changes (:mod:`~clausediff.core.compare.worddiff`) :class:`WordRules`, sentence provenance
+(:mod:`~clausediff.core.compare.sentences`) :class:`SentenceRules`, and all of them the
+size guard in :class:`Limits`. :class:`AlignConfig` holds one of each for :func:`align`.
+Nothing in the engine keeps a threshold of its own. Every similarity and share is on a
+``[0, 1]`` scale (rapidfuzz Indel similarities on word-token lists, no processor: the tokens
+are already normalised by :mod:`clausediff.core.text.normalize`).
+
+Cancelling is not a rule: the functions that run long take a ``cancel`` hook of their own
+(:data:`Cancel`), polled between stages through :func:`check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+#: Polled between stages; returns True to abandon the work (raises :class:`AlignCancelled`).
+Cancel = Callable[[], bool]
+
+
+class AlignCancelled(Exception):
+    """The caller's cancel hook asked the engine to stop."""
+
+
+def check(cancel: Cancel | None) -> None:
+    """Raise :class:`AlignCancelled` if the caller's hook asks to stop."""
+    if cancel is not None and cancel():
+        raise AlignCancelled
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The size guard every stage respects."""
+
+    #: Largest comparison made word by word, in word pairs (a word list of 5,000 against one
+    #: of 5,000). Beyond it, clause similarities compare content-defined chunks of words,
+    #: word diffs first match chunks and then diff the changed stretches word by word, and
+    #: sentences are linked at clause level only: the cost of a comparison grows with the
+    #: product of the lengths, and one enormous paragraph (a PDF without paragraph breaks,
+    #: a hostile file) must not stall the application.
+    max_word_pairs: int = 25_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRules:
+    """How clauses are linked: anchors, the dynamic programme, moves."""
+
+    #: Minimum similarity for two clauses in order to be linked as "modified".
+    match_threshold: float = 0.5
+    #: Minimum similarity of a clause with the concatenation of 2-3 neighbours (split/merge).
+    split_threshold: float = 0.45
+    #: Each part of a split or merge must have at least this share of its words in the whole.
+    split_part_containment: float = 0.25
+    #: Bonus (in score units per token) a many-to-one bead must earn over its best 1-1 part.
+    split_penalty: float = 0.01
+    #: Minimum similarity for a clause found elsewhere to be linked as "moved".
+    move_threshold: float = 0.55
+    #: How many candidates (by shared rare words) the move pass scores per clause.
+    move_candidates: int = 8
+    #: A word is "rare" (an index key for the move pass) in at most this many of the clauses
+    #: left unlinked on each side.
+    rare_word_max_clauses: int = 4
+    #: Headings and body clauses are poor partners: their similarity is multiplied by this.
+    kind_mismatch_factor: float = 0.8
+    #: Largest anchor-free region aligned with the full dynamic programme (cells, about
+    #: 200 by 200 clauses); larger ones are cut at fuzzy anchors first.
+    dp_max_cells: int = 40_000
+    #: A fuzzy anchor (a clause pair that cuts a large region) needs this similarity: high
+    #: enough that the halves of a split or merged clause (about 0.67) never qualify.
+    fuzzy_anchor_threshold: float = 0.8
+    #: A piece of such a region still too large for the full programme gets the banded one
+    #: only if it looks related: of ``related_probes`` clauses along its diagonal, at least
+    #: this share must match a clause within ``related_probe_reach`` of the diagonal.
+    related_probes: int = 32
+    related_probe_reach: int = 8
+    related_min_share: float = 0.125
+    #: Band half-width around the diagonal beyond that size.
+    dp_band: int = 60
+    #: Words of a truncated clause (ending in a gap) compared with this share more words.
+    truncated_slack: float = 1.25
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRules:
+    """How sentence provenance is found on top of the clause links."""
+
+    #: Compute sentence provenance at all (the views and the JSON want it; a caller that
+    #: needs only clause links and word changes can save the time).
+    enabled: bool = True
+    #: Shared runs of at least this many words count towards sentence provenance.
+    min_run: int = 2
+    #: A sentence link needs this many shared words and this share of the shorter sentence …
+    min_words: int = 6
+    min_coverage: float = 0.25
+    #: … or, for a short sentence, this share of it and ``long_coverage`` of the other.
+    short_coverage: float = 0.6
+    long_coverage: float = 0.3
+    #: Candidates scored per sentence (found through shared word triples).
+    candidates: int = 6
+    #: A word triple shared by more sentences than this is boilerplate, not evidence.
+    max_shingle_df: int = 12
+    #: Candidates must share this many rare triples, unless one sentence is short (at most
+    #: one more triple than this): a single shared triple is often chance.
+    min_shingles: int = 2
+    #: A sentence whose words come at least this much from a sentence of the clause it is
+    #: linked to is explained: it is not searched for elsewhere, nor searched for.
+    explained: float = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class WordRules:
+    """How the word changes inside a link are found and folded for reading."""
+
+    #: Compare case-insensitively inside a pair (by default "shall" vs "Shall" is a change).
+    casefold: bool = False
+    #: An unchanged island of at most this many words, with no punctuation, between two
+    #: changes that each span several words, is folded into one change.
+    island_max_words: int = 1
+    #: Beyond this share of changed words a pair is shown as one rewrite (0 disables).
+    rewrite_ratio: float = 0.0
+    #: Tokenise only what lies between the head and tail both texts share (each kept as one
+    #: token). A speed-up that never changes the result; off only to check that it does not.
+    trim_common_ends: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    """The rules of every stage of :func:`clausediff.core.compare.align.align`."""
+
+    clauses: ClauseRules = field(default_factory=ClauseRules)
+    words: WordRules = field(default_factory=WordRules)
+    sentences: SentenceRules = field(default_factory=SentenceRules)
+    limits: Limits = field(default_factory=Limits)
+
+
+DEFAULT_CONFIG = AlignConfig()

@@ -1,0 +1,110 @@
+"""The comparison view of a document's clauses, and the similarities the engine scores.
+
+Contract: :func:`units_of` turns a document into :class:`Unit` values (case-folded exact
+text for anchoring; word tokens filled in by :func:`find_words` only for clauses no exact
+match explains). :class:`Scorer` computes rapidfuzz Indel similarities in ``[0, 1]`` between
+groups of units under the clause rules (truncation at gaps, heading against body). A
+:class:`Bead` is a candidate link: clause indices of both sides and its score.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from clausediff.core.compare import lcs
+from clausediff.core.compare.config import ClauseRules, Limits
+from clausediff.core.model import Clause, ClauseKind, Document
+from clausediff.core.text.normalize import normalize, word_keys
+
+
+@dataclass(slots=True)
+class Unit:
+    """The comparison view of one clause.
+
+    ``exact`` is the clause's normalised, case-folded text: equal keys anchor. ``words``
+    (its case-folded word tokens, what similarities are computed on) are found only for
+    the clauses that no exact match explains (:func:`find_words`).
+    """
+
+    index: int
+    clause: Clause
+    words: list[str]
+    exact: str
+    heading: bool
+    crc: int = 0  # a checksum of ``exact`` (with the words; tie-breaks in the DP)
+
+
+_NOT_YET: list[str] = []  # the words of a unit not looked at yet (never filled in)
+
+
+def units_of(doc: Document) -> list[Unit]:
+    units = []
+    for c in doc.clauses:
+        if c.is_gap:
+            # identical gap markers (same note) are the same hole: they may anchor
+            units.append(Unit(c.index, c, [], "\x00gap " + normalize(c.gap_note or ""), False))
+            continue
+        exact = normalize(c.text, casefold=True)
+        units.append(Unit(c.index, c, _NOT_YET, exact, c.kind is ClauseKind.HEADING))
+    return units
+
+
+def find_words(units: list[Unit], skip: set[int], keys_of: dict[str, list[str]]) -> None:
+    """Fill in the word tokens of every unit but those in ``skip`` (and gaps)."""
+    for u in units:
+        if u.words is not _NOT_YET or u.index in skip:
+            continue
+        keys = keys_of.get(u.clause.text)
+        if keys is None:
+            keys = keys_of[u.clause.text] = word_keys(u.clause.text)
+        u.words = keys
+        u.crc = zlib.crc32(u.exact.encode("utf-8"))
+
+
+class Scorer:
+    """Similarities between units and groups of units, with the clause rules."""
+
+    def __init__(self, rules: ClauseRules, limits: Limits) -> None:
+        self.rules = rules
+        self.limits = limits
+
+    def words_of(self, group: Sequence[Unit]) -> list[str]:
+        if len(group) == 1:
+            return group[0].words
+        out: list[str] = []
+        for u in group:
+            out.extend(u.words)
+        return out
+
+    def sim(self, left: Sequence[Unit], right: Sequence[Unit]) -> float:
+        a, b = self.words_of(left), self.words_of(right)
+        if not a or not b:
+            return 0.0
+        # A side cut off by a gap is compared with the matching stretch of the other side.
+        if left[-1].clause.ends_in_gap and len(b) > len(a):
+            b = b[: int(len(a) * self.rules.truncated_slack) + 1]
+        elif right[-1].clause.ends_in_gap and len(a) > len(b):
+            a = a[: int(len(b) * self.rules.truncated_slack) + 1]
+        if left[0].clause.starts_in_gap and len(b) > len(a):
+            b = b[-(int(len(a) * self.rules.truncated_slack) + 1) :]
+        elif right[0].clause.starts_in_gap and len(a) > len(b):
+            a = a[-(int(len(b) * self.rules.truncated_slack) + 1) :]
+        s = lcs.similarity(a, b, self.limits.max_word_pairs)
+        if left[0].heading != right[0].heading:
+            s *= self.rules.kind_mismatch_factor
+        return s
+
+    def containment(self, part: Unit, whole: Sequence[Unit]) -> float:
+        if not part.words:
+            return 0.0
+        whole_words = self.words_of(whole)
+        return lcs.shared(part.words, whole_words, self.limits.max_word_pairs) / len(part.words)
+
+
+class Bead(NamedTuple):
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
