@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,8 @@ import pytest
 from clausediff.core.errors import LibraryError
 from clausediff.core.read.bundled import bundled_entries, load_bundled
 from clausediff.core.read.files import load_file
-from clausediff.core.store.library import Library, resolve_version
+from clausediff.core.store.library import Library
+from clausediff.session.versions import resolve_version
 from support.official import build_docx
 
 
@@ -131,51 +130,3 @@ def test_a_library_in_a_folder_that_cannot_exist(tmp_path: Path) -> None:
     blocker.write_text("a file where the folder should be")
     with pytest.raises(LibraryError, match="cannot be made"):
         Library(blocker / "library.sqlite3")
-
-
-def test_the_command_line_lists_bundled_texts_beside_a_damaged_library(tmp_path: Path) -> None:
-    path = tmp_path / "library.sqlite3"
-    path.write_bytes(b"garbage" * 1000)
-    result = subprocess.run(
-        [sys.executable, "-m", "clausediff", "library"],
-        capture_output=True,
-        text=True,
-        env={**__import__("os").environ, "CLAUSEDIFF_LIBRARY": str(path)},
-        timeout=60,
-    )
-    assert result.returncode == 0
-    assert "WT/MIN(98)/DEC/2" in result.stdout and "WT/L/843" in result.stdout
-    assert "set aside" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_import_list_align_and_remove_from_the_command_line(
-    tmp_path: Path, docx_2013: Path
-) -> None:
-    import json
-    import os
-
-    env = {**os.environ, "CLAUSEDIFF_LIBRARY": str(tmp_path / "cli.sqlite3")}
-
-    def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "clausediff", *args],
-            capture_output=True, text=True, env=env, timeout=120,
-        )  # fmt: skip
-
-    imported = cli("import", str(docx_2013))
-    assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.startswith(
-        "Imported WT-MIN-13-32.docx as lib:1: WT/MIN(13)/32 / WT/L/907"
-    )
-    again = cli("import", str(docx_2013))
-    assert again.stdout.startswith("Re-imported")
-    listing = json.loads(cli("library", "--json").stdout)
-    (entry,) = [e for e in listing if e["id"].startswith("lib:")]
-    assert entry["symbols"] == ["WT/MIN(13)/32", "WT/L/907"] and entry["format"] == "docx"
-    aligned = cli("align", "bundled:WT/MIN(13)/32", "lib:1")
-    assert aligned.returncode == 0 and "unchanged" in aligned.stdout
-    assert cli("remove", "1").returncode == 0
-    assert cli("remove", "1").returncode == 2
-    assert [
-        e for e in json.loads(cli("library", "--json").stdout) if e["id"].startswith("lib:")
-    ] == []

@@ -1,0 +1,65 @@
+"""The local library from the command line: bundled texts listed beside a damaged library;
+import, list, align and remove."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support.official import build_docx
+
+
+@pytest.fixture
+def docx_2013(tmp_path: Path) -> Path:
+    return build_docx(tmp_path / "WT-MIN-13-32.docx")
+
+
+def test_the_command_line_lists_bundled_texts_beside_a_damaged_library(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    path.write_bytes(b"garbage" * 1000)
+    result = subprocess.run(
+        [sys.executable, "-m", "clausediff", "library"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "CLAUSEDIFF_LIBRARY": str(path)},
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert "WT/MIN(98)/DEC/2" in result.stdout and "WT/L/843" in result.stdout
+    assert "set aside" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_list_align_and_remove_from_the_command_line(
+    tmp_path: Path, docx_2013: Path
+) -> None:
+    import json
+    import os
+
+    env = {**os.environ, "CLAUSEDIFF_LIBRARY": str(tmp_path / "cli.sqlite3")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "clausediff", *args],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+
+    imported = cli("import", str(docx_2013))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith(
+        "Imported WT-MIN-13-32.docx as lib:1: WT/MIN(13)/32 / WT/L/907"
+    )
+    again = cli("import", str(docx_2013))
+    assert again.stdout.startswith("Re-imported")
+    listing = json.loads(cli("library", "--json").stdout)
+    (entry,) = [e for e in listing if e["id"].startswith("lib:")]
+    assert entry["symbols"] == ["WT/MIN(13)/32", "WT/L/907"] and entry["format"] == "docx"
+    aligned = cli("align", "bundled:WT/MIN(13)/32", "lib:1")
+    assert aligned.returncode == 0 and "unchanged" in aligned.stdout
+    assert cli("remove", "1").returncode == 0
+    assert cli("remove", "1").returncode == 2
+    assert [
+        e for e in json.loads(cli("library", "--json").stdout) if e["id"].startswith("lib:")
+    ] == []
