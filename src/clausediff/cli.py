@@ -18,8 +18,8 @@ from clausediff import __version__
 from clausediff.core import collector
 from clausediff.core.compare.lineage import Lineage, build_lineage, date_order
 from clausediff.core.compare.links import LinkKind
-from clausediff.core.compare.sentences import sentence_moves
 from clausediff.core.errors import ClauseDiffError
+from clausediff.core.render.wording import sentence_moves
 
 if TYPE_CHECKING:
     from clausediff.core.model import Document
@@ -257,7 +257,7 @@ def _cmd_remove(ns: argparse.Namespace) -> int:
 
 def _cmd_segments(ns: argparse.Namespace) -> int:
     from clausediff.core.render.serialize import document_json, json_text
-    from clausediff.core.store.library import resolve_version
+    from clausediff.session.versions import resolve_version
 
     doc = resolve_version(ns.version)
     if ns.json:
@@ -279,7 +279,7 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
 
 
 def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
-    from clausediff.core.store.library import resolve_version
+    from clausediff.session.versions import resolve_version
 
     if len(specs) < 2:
         raise ClauseDiffError("Give at least two versions to align.")
@@ -339,7 +339,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def _cmd_export(ns: argparse.Namespace) -> int:
     from clausediff.core.render import export
-    from clausediff.core.store.review import Review, attach_notes
+    from clausediff.core.store.placement import attach_notes
+    from clausediff.core.store.review import Review
 
     lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     notes = None
@@ -373,8 +374,8 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 
 
 def _cmd_note(ns: argparse.Namespace) -> int:
-    from clausediff.core.store.library import resolve_version
     from clausediff.core.store.review import Review
+    from clausediff.session.versions import resolve_version
 
     doc = resolve_version(ns.version)
     index = next(
@@ -392,7 +393,7 @@ def _cmd_note(ns: argparse.Namespace) -> int:
 
 def _review_docs(review: Review) -> list[Document]:
     """The review's versions that can be found here (by symbol, checked by SHA-256)."""
-    from clausediff.core.store.library import resolve_version
+    from clausediff.session.versions import resolve_version
 
     docs = []
     for v in review.versions():

@@ -27,8 +27,9 @@ def start_window(
     from PySide6.QtWidgets import QApplication
 
     from clausediff.core.errors import ClauseDiffError
-    from clausediff.core.store.library import open_library, resolve_version
+    from clausediff.core.store.library import open_library
     from clausediff.gui.main_window import MainWindow
+    from clausediff.session.versions import resolve_version
 
     store, problem = None, ""
     try:

@@ -50,15 +50,10 @@ from clausediff.core.compare.links import Alignment
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.read.bundled import bundled_entries
-from clausediff.core.render.export import (
-    export_csv,
-    export_docx,
-    export_html,
-    link_notes,
-    notes_by_family,
-)
+from clausediff.core.render.export import export_csv, export_docx, export_html
 from clausediff.core.store.library import Library as LibraryStore
-from clausediff.core.store.review import PlacedNote, Review, attach_notes
+from clausediff.core.store.placement import attach_notes, link_notes, notes_by_family
+from clausediff.core.store.review import PlacedNote, Review
 from clausediff.gui.delegates import GUTTER, CompareDelegate, LineageDelegate
 from clausediff.gui.models import (
     KIND_TEXT,

@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
-from clausediff.core.compare.sentences import sentence_moves, short_moves
 from clausediff.core.model import Document, leading_words
+from clausediff.core.render.wording import sentence_moves, short_moves
 
 Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 1

@@ -16,7 +16,8 @@ import pytest
 
 from clausediff.core.compare.lineage import build_lineage
 from clausediff.core.read.bundled import load_bundled
-from clausediff.core.store.review import Review, ReviewError, attach_notes
+from clausediff.core.store.placement import attach_notes
+from clausediff.core.store.review import Review, ReviewError
 
 
 def _clause(doc, start: str) -> int:  # type: ignore[no-untyped-def]

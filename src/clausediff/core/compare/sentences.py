@@ -30,7 +30,7 @@ from clausediff.core.compare.links import (
     SentenceLinkKind,
     SentenceRef,
 )
-from clausediff.core.model import Clause, Span, leading_words, unchecked_span
+from clausediff.core.model import Clause, Span, unchecked_span
 from clausediff.core.text.normalize import normalize, word_keys, word_spans
 
 
@@ -306,47 +306,3 @@ def moved_sentences(
             arrived.setdefault(alignment.link_index_of(1, sl.right.clause), []).append(sl)
             left.setdefault(alignment.link_index_of(0, sl.left.clause), []).append(sl)
     return arrived, left
-
-
-def sentence_moves(al: Alignment) -> dict[int, list[tuple[str, str]]]:
-    """For each clause link, the sentences that came into its clauses from, or went from
-    them to, a clause it is not linked with, in words: ``(short line, full line)`` pairs,
-    the short one for a margin ("a sentence from ¶7"), the full one for tooltips, screen
-    readers and the command line, quoting the part that travelled ("sentence 3 of ¶7
-    (“Any relevant body …”) came from ¶7 of 2011 Decision")."""
-    arrived, went = moved_sentences(al)
-    out: dict[int, list[tuple[str, str]]] = {}
-    for by_link, incoming in ((arrived, True), (went, False)):
-        for n, links in by_link.items():
-            out.setdefault(n, []).extend(_described(al, sl, incoming) for sl in links)
-    return out
-
-
-def _described(al: Alignment, sl: SentenceLink, incoming: bool) -> tuple[str, str]:
-    """A moved sentence seen from its new clause (``incoming``) or from its old one."""
-    old = al.left.clauses[sl.left.clause]
-    new = al.right.clauses[sl.right.clause]
-    if incoming:
-        text = new.sentences[sl.right.sentence].text
-        quote = leading_words(text[sl.right_part.start : sl.right_part.end])
-        return (
-            f"a sentence from {old.display_label()}",
-            f"sentence {sl.right.sentence + 1} of {new.display_label()} (“{quote}”) "
-            f"came from {old.display_label()} of {al.left.info.label}",
-        )
-    text = old.sentences[sl.left.sentence].text
-    quote = leading_words(text[sl.left_part.start : sl.left_part.end])
-    return (
-        f"a sentence to {new.display_label()}",
-        f"sentence {sl.left.sentence + 1} of {old.display_label()} (“{quote}”) "
-        f"went to {new.display_label()} of {al.right.info.label}",
-    )
-
-
-def short_moves(moves: list[tuple[str, str]]) -> list[str]:
-    """The gutter lines of a link's sentence moves, each once ("2 sentences from ¶7")."""
-    counts = Counter(short for short, _ in moves)
-    return [
-        short if n == 1 else short.replace("a sentence", f"{n} sentences", 1)
-        for short, n in counts.items()
-    ]

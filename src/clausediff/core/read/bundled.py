@@ -2,7 +2,7 @@
 
 Contract: the texts are read through :mod:`importlib.resources` and checked against the
 SHA-256 in their manifest; a mismatch raises :class:`UnreadableFileError`. The manifest also
-names the pair the window opens with (``default_pair``).
+names the versions the window opens with (:func:`defaults`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,14 @@ from typing import Any
 from clausediff.core.errors import UnknownVersionError, UnreadableFileError
 from clausediff.core.model import Document, DocumentInfo
 from clausediff.core.read.files import document_from_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """What the window opens with (the manifest's ``defaults``), by symbol."""
+
+    lineage: tuple[str, ...]
+    compare: tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,14 @@ def bundled_entries() -> tuple[BundledEntry, ...]:
         )
         entries.append(BundledEntry(item["file"], info))
     return tuple(sorted(entries, key=lambda e: e.info.date))
+
+
+@cache
+def defaults() -> Defaults:
+    """The versions checked for the lineage and the pair compared when the window opens."""
+    raw = json.loads((_decisions_dir() / "manifest.json").read_text(encoding="utf-8"))
+    left, right = raw["defaults"]["compare"]
+    return Defaults(tuple(raw["defaults"]["lineage"]), (left, right))
 
 
 def bundled_bytes(entry: BundledEntry) -> bytes:

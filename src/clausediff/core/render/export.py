@@ -21,17 +21,26 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKind
-from clausediff.core.compare.sentences import sentence_moves, short_moves
 from clausediff.core.model import Document
+from clausediff.core.render import wording
+from clausediff.core.render.html import (
+    lineage_cell_html,
+    notes_html,
+    plain_html,
+    runs_html,
+    side_html,
+)
+from clausediff.core.render.palette import PRINT, Palette
 from clausediff.core.render.redline import Mark, Run, side_runs
+from clausediff.core.render.wording import sentence_moves, short_moves
+from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
 FORMATS = ("html", "pdf", "docx", "csv")
@@ -91,107 +100,35 @@ def italic_pieces(al: Alignment, lk: ClauseLink, seg: Segment) -> list[tuple[str
     return pieces
 
 
-def notes_by_family(notes: Sequence[PlacedNote] | None) -> dict[str | None, list[PlacedNote]]:
-    out: dict[str | None, list[PlacedNote]] = defaultdict(list)
-    for n in notes or ():
-        out[n.family].append(n)
-    return out
-
-
-def link_notes(
-    lineage: Lineage, pair: int, lk: ClauseLink, notes: dict[str | None, list[PlacedNote]]
-) -> list[PlacedNote]:
-    families = []
-    for v, idx in ((pair, lk.left), (pair + 1, lk.right)):
-        for i in idx:
-            fam = lineage.find_family(v, i)
-            if fam is not None and fam.id not in families:
-                families.append(fam.id)
-    return [n for f in families for n in notes.get(f, [])]
-
-
 def _gap_or_text(doc: Document, indices: tuple[int, ...]) -> str | None:
     if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
-        return f"Text not available in this version — {doc.clauses[indices[0]].gap_note or ''}"
+        return wording.gap_text(doc.clauses[indices[0]].gap_note)
     return None
 
 
 # --------------------------------------------------------------------------- HTML
 
-_CSS = """
-body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10pt;
-       color: #1b1b1b; margin: 1.5em; line-height: 1.4; }
-h1 { font-size: 16pt; margin-bottom: 0.2em; }
-h2 { font-size: 13pt; margin-top: 1.6em; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #c8c8c8; padding: 6px 8px; vertical-align: top; text-align: left; }
-th { background: #f0f0f0; }
-td.kind { white-space: nowrap; font-size: 9pt; color: #444; }
-del { color: #a03c00; background: #fbe3d6; text-decoration: line-through; }
-ins { color: #0b4f8a; background: #dceaf7; text-decoration: underline; }
-.gap { color: #666; font-style: italic; background: #eeeeee; }
-.unknown { color: #666; font-style: italic; }
-.travelled { color: #8a2f6e; font-style: italic; white-space: normal; }
-.note { font-size: 9.5pt; border-left: 3px solid #888; padding-left: 6px; margin-top: 4px; }
-.status-agreed { border-color: #009E73; }
-.status-to-discuss { border-color: #E69F00; }
-.status-red-line { border-color: #D55E00; }
-.legend span { margin-right: 1.5em; }
-.provenance td { font-size: 9.5pt; }
-@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
+
+def _css(p: Palette) -> str:
+    return f"""
+body {{ font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10pt;
+       color: {p.text}; margin: 1.5em; line-height: 1.4; }}
+h1 {{ font-size: 16pt; margin-bottom: 0.2em; }}
+h2 {{ font-size: 13pt; margin-top: 1.6em; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid {p.rule}; padding: 6px 8px; vertical-align: top; text-align: left; }}
+th {{ background: {p.header_bg}; }}
+td.kind {{ white-space: nowrap; font-size: 9pt; color: {p.muted}; }}
+del {{ color: {p.deleted_fg}; background: {p.deleted_bg}; text-decoration: line-through; }}
+ins {{ color: {p.inserted_fg}; background: {p.inserted_bg}; text-decoration: underline; }}
+.gap {{ color: {p.gap_fg}; font-style: italic; background: {p.gap_bg}; }}
+.unknown {{ color: {p.gap_fg}; font-style: italic; }}
+.travelled {{ color: {p.travelled}; font-style: italic; white-space: normal; }}
+.note {{ font-size: 9.5pt; margin-top: 4px; }}
+.legend span {{ margin-right: 1.5em; }}
+.provenance td {{ font-size: 9.5pt; }}
+@media print {{ body {{ margin: 0; }} tr {{ page-break-inside: avoid; }} }}
 """
-
-
-# (inline styles too, for renderers without full CSS, such as Qt's for PDF and printing)
-_DEL_SPAN = '<span style="color:#a03c00;background-color:#fbe3d6">'
-_INS_SPAN = '<span style="color:#0b4f8a;background-color:#dceaf7">'
-
-
-def _runs_html(runs: Sequence[Run]) -> str:
-    parts = []
-    for r in runs:
-        text = html.escape(r.text).replace("\n", "<br/>")
-        if r.italic:
-            text = f"<i>{text}</i>"
-        if r.bold:
-            text = f"<b>{text}</b>"
-        if r.mark is Mark.DELETED:
-            text = f"<del>{_DEL_SPAN}{text}</span></del>"
-        elif r.mark is Mark.INSERTED:
-            text = f"<ins><u>{_INS_SPAN}{text}</span></u></ins>"
-        parts.append(text)
-    return "".join(parts)
-
-
-def _side_html(al: Alignment, lk: ClauseLink, side: int) -> str:
-    doc = al.left if side == 0 else al.right
-    indices = lk.left if side == 0 else lk.right
-    if not indices:
-        if lk.kind is LinkKind.UNKNOWN:
-            return (
-                '<span class="unknown">Unknown: the counterpart may lie in text missing from '
-                "this version.</span>"
-            )
-        return ""
-    gap = _gap_or_text(doc, indices)
-    if gap is not None:
-        return f'<span class="gap">{html.escape(gap)}</span>'
-    return _runs_html(side_runs(al, lk, side))
-
-
-def _notes_html(notes: Sequence[PlacedNote]) -> str:
-    out = []
-    for p in notes:
-        n = p.note
-        status = "" if n.status == "none" else f"<b>{html.escape(n.status)}</b> — "
-        who = ", ".join(x for x in (n.author, n.updated) if x)
-        out.append(
-            f'<div class="note status-{html.escape(n.status.replace(" ", "-"))}">{status}'
-            f"{html.escape(n.text)}"
-            + (f' <span style="color:#666">({html.escape(who)})</span>' if who else "")
-            + "</div>"
-        )
-    return "".join(out)
 
 
 def _provenance_html(lineage: Lineage) -> str:
@@ -242,11 +179,15 @@ def export_html(
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8"/>',
         f"<title>{html.escape(heading)}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{_css(PRINT)}</style></head><body>",
         f"<h1>{html.escape(heading)}</h1>",
-        '<p class="legend">Legend: <del>struck through</del> deleted &#160;·&#160; '
-        "<ins><u>underlined</u></ins> inserted &#160;·&#160; "
-        '<span class="gap">grey italics</span> text not available in that version</p>',
+        '<p class="legend">Legend: '
+        + runs_html([Run("struck through", Mark.DELETED)], PRINT)
+        + " deleted &#160;·&#160; "
+        + runs_html([Run("underlined", Mark.INSERTED)], PRINT)
+        + " inserted &#160;·&#160; "
+        + plain_html("grey italics", PRINT, italic=True, css_class="gap")
+        + " text not available in that version</p>",
         "<h2>Versions</h2>",
         _provenance_html(lineage),
     ]
@@ -260,11 +201,11 @@ def export_html(
         for p in orphans:
             parts.append(
                 f"<p><b>{html.escape(p.note.version_label)} {html.escape(p.note.clause_label)}"
-                f"</b>: “{html.escape(p.note.clause_text)}”</p>{_notes_html([p])}"
+                f"</b>: “{html.escape(p.note.clause_text)}”</p>{notes_html([p], PRINT)}"
             )
     parts.append(
-        f'<p style="font-size:8pt;color:#666">Made with ClauseDiff {html.escape(__version__)}.'
-        "</p></body></html>"
+        f'<p style="font-size:8pt;color:{PRINT.muted}">'
+        f"Made with ClauseDiff {html.escape(__version__)}.</p></body></html>"
     )
     return "\n".join(parts) + "\n"
 
@@ -283,49 +224,27 @@ def _compare_html(
     for n, lk in enumerate(al.links):
         notes = link_notes(lineage, 0, lk, by_family) if with_notes else []
         travelled = "".join(
-            f'<br/><span class="travelled" style="color:#8a2f6e"><i>{html.escape(line)}</i></span>'
+            f'<br/><span class="travelled" style="color:{PRINT.travelled}">'
+            f"<i>{html.escape(line)}</i></span>"
             for line in short_moves(moves.get(n, []))
         )
         rows.append(
             "<tr>"
             f'<td class="kind">{html.escape(al.left.labels(lk.left))} → '
             f"{html.escape(al.right.labels(lk.right))}</td>"
-            f'<td class="kind">{lk.kind.value}'
+            f'<td class="kind">{wording.KIND_TEXT[lk.kind]}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
-            + ("<br/>letter case only" if al.only_letter_case(lk) else "")
+            + (f"<br/>{wording.LETTER_CASE_ONLY}" if al.only_letter_case(lk) else "")
             + travelled
             + "</td>"
-            f"<td>{_side_html(al, lk, 0)}</td><td>{_side_html(al, lk, 1)}</td></tr>"
+            f"<td>{side_html(al, lk, 0, PRINT)}</td><td>{side_html(al, lk, 1, PRINT)}</td></tr>"
         )
         if notes:  # the notes on a row of their own, under the clause they are about
             rows.append(
-                f'<tr><td class="kind">notes</td><td colspan="3">{_notes_html(notes)}</td></tr>'
+                '<tr><td class="kind">notes</td>'
+                f'<td colspan="3">{notes_html(notes, PRINT)}</td></tr>'
             )
     return f"<h2>Clause by clause</h2><table>{head}{''.join(rows)}</table>"
-
-
-def _lineage_cells(lineage: Lineage, fam_members: dict[int, tuple[int, ...]], v: int) -> str:
-    doc = lineage.versions[v]
-    members = fam_members.get(v, ())
-    if not members:
-        hidden = any(c.is_gap for c in doc.clauses)
-        return '<span class="gap">not in this version' + (
-            " (or in its missing text)</span>" if hidden else "</span>"
-        )
-    parts = []
-    for i in members:
-        clause = doc.clauses[i]
-        label = f"<b>{html.escape(clause.display_label())}</b> "
-        if v > 0:
-            al = lineage.pairs[v - 1]
-            lk = al.link_of_right(i)
-            parts.append(label + _runs_html(side_runs(al, lk, 1)))
-        else:
-            al = lineage.pairs[0]
-            lk = al.link_of_left(i)
-            runs = [replace(r, mark=Mark.SAME) for r in side_runs(al, lk, 0)]
-            parts.append(label + _runs_html(runs))
-    return "<br/><br/>".join(parts)
 
 
 def _lineage_html(
@@ -342,11 +261,11 @@ def _lineage_html(
     )
     rows = []
     for fam in lineage.families:
-        members = dict(fam.members)
         cells = "".join(
-            f"<td>{_lineage_cells(lineage, members, v)}</td>" for v in range(len(lineage.versions))
+            f"<td>{lineage_cell_html(lineage, fam, v, PRINT)}</td>"
+            for v in range(len(lineage.versions))
         )
-        notes = _notes_html(by_family.get(fam.id, [])) if with_notes else ""
+        notes = notes_html(by_family.get(fam.id, []), PRINT) if with_notes else ""
         rows.append(
             f'<tr><td class="kind">{html.escape(fam.id)}</td>{cells}'
             + (f"<td>{notes}</td>" if with_notes else "")
@@ -455,7 +374,7 @@ def export_docx(
             labels = f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
             travelled = "".join(f"; {line}" for line in short_moves(moves.get(number, [])))
             if al.only_letter_case(lk):
-                travelled = "; letter case only" + travelled
+                travelled = f"; {wording.LETTER_CASE_ONLY}" + travelled
             para = document.add_paragraph()
             lead = para.add_run(f"[{labels}, {lk.kind.value}{travelled}] ")
             lead.font.size = docx.shared.Pt(8)
@@ -467,9 +386,7 @@ def export_docx(
                 text = al.side_text(lk, 1) or al.side_text(lk, 0)
                 if not (gap_l or gap_r):
                     para.add_run(text)
-                    para.add_run(
-                        " [unknown: the counterpart may lie in text missing from the other version]"
-                    ).italic = True
+                    para.add_run(f" [{wording.UNKNOWN_LINK}]").italic = True
                 else:
                     para.add_run(f"[{note}]").italic = True
             else:

@@ -74,3 +74,17 @@ def side_runs(alignment: Alignment, link: ClauseLink, side: int) -> list[Run]:
             runs.append(Run(text[start:k], mark[start], italic[start], bold[start], brk[start]))
             start = k
     return runs
+
+
+def clause_runs(alignment: Alignment, link: ClauseLink, side: int, clause: int) -> list[Run]:
+    """The runs of one clause of a side (a split or merged link's side holds several)."""
+    indices = link.left if side == 0 else link.right
+    if len(indices) == 1:
+        return side_runs(alignment, link, side)
+    pieces: list[list[Run]] = [[]]
+    for run in side_runs(alignment, link, side):
+        if run.clause_break:
+            pieces.append([])
+        else:
+            pieces[-1].append(run)
+    return pieces[indices.index(clause)]

@@ -21,13 +21,13 @@ import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clausediff.core.errors import LibraryError
 from clausediff.core.model import Document, DocumentInfo, EmphasisStyle
 from clausediff.core.read.files import document_from_text
+from clausediff.core.store.sqlite import connection
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -81,24 +81,21 @@ class Library:
 
     # ------------------------------------------------------------------ connection
 
-    @contextlib.contextmanager
-    def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
-        try:
-            conn = sqlite3.connect(self.path, timeout=5)
-        except sqlite3.Error as exc:
-            raise LibraryError(f"The library at {self.path} cannot be opened ({exc}).") from None
-        try:
-            if write:
-                with conn:  # one transaction: committed, or rolled back on any error
-                    yield conn
-            else:
-                yield conn
-        except sqlite3.OperationalError as exc:
-            raise LibraryError(_explain(self.path, exc)) from None
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"The library at {self.path} is damaged ({exc}).") from None
-        finally:
-            conn.close()
+    def _connect(
+        self, write: bool = False
+    ) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return connection(self.path, error=LibraryError, describe=self._describe, write=write)
+
+    def _describe(self, problem: str, exc: Exception) -> str:
+        path = self.path
+        return {
+            "open": f"The library at {path} cannot be opened ({exc}).",
+            "read-only": f"The library at {path} is read-only; the document was not kept.",
+            "full": f"There is no room left to save the library at {path}; the document was "
+            "not kept.",
+            "locked": f"The library at {path} is in use by another ClauseDiff; try again.",
+            "damaged": f"The library at {path} is damaged ({exc}).",
+        }.get(problem, f"The library at {path} could not be used ({exc}).")
 
     def _ensure(self) -> None:
         if not self.path.exists():
@@ -285,17 +282,6 @@ class Library:
         return self.load(best.id)
 
 
-def _explain(path: Path, exc: sqlite3.OperationalError) -> str:
-    text = str(exc).lower()
-    if "readonly" in text or "read-only" in text:
-        return f"The library at {path} is read-only; the document was not kept."
-    if "full" in text or "disk i/o" in text:
-        return f"There is no room left to save the library at {path}; the document was not kept."
-    if "locked" in text or "busy" in text:
-        return f"The library at {path} is in use by another ClauseDiff; try again."
-    return f"The library at {path} could not be used ({exc})."
-
-
 def with_library_id(doc: Document, entry_id: int) -> Document:
     return replace(doc, info=replace(doc.info, library_id=entry_id))
 
@@ -306,38 +292,3 @@ def open_library(path: Path | None = None) -> Library:
 
     env = os.environ.get("CLAUSEDIFF_LIBRARY")
     return Library(path if path is not None else (Path(env) if env else None))
-
-
-def resolve_version(spec: str, library: Library | None = None) -> Document:
-    """A version named by the user: a file, an imported or bundled symbol, or ``lib:ID``.
-
-    A symbol bundled only as an excerpt resolves to a complete imported text of it when the
-    library has one; ``bundled:SYMBOL`` always names the bundled text.
-    """
-    from clausediff.core.errors import UnknownVersionError
-    from clausediff.core.read.bundled import find_bundled, load_bundled
-    from clausediff.core.read.files import load_file
-
-    if spec.startswith("bundled:"):
-        return load_bundled(spec.removeprefix("bundled:"))
-    if spec.startswith("lib:") and spec[4:].isdigit():
-        return (library or open_library()).load(int(spec[4:]))
-    path = Path(spec)
-    entry = find_bundled(spec)
-    if entry is None and path.exists():
-        return load_file(path)
-    imported = None
-    try:
-        imported = (library or open_library()).find(spec)
-    except LibraryError:
-        imported = None  # the library is unusable: the bundled text still is
-    if entry is not None:
-        bundled = load_bundled(spec)
-        if imported is not None and imported.is_complete and not bundled.is_complete:
-            return imported
-        return bundled
-    if imported is not None:
-        return imported
-    raise UnknownVersionError(
-        f"{spec!r} is neither a file nor a decision in the library (see 'clausediff library')."
-    )

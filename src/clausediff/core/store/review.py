@@ -9,11 +9,10 @@ carries everything and can be handed to a colleague.
 
 The file records the versions reviewed (symbols, SHA-256, label, date) and the notes. A note
 is anchored to a clause of one version: the version's SHA-256, the clause's index, label
-and exact text at the time. :func:`attach_notes` places notes on a lineage: a note belongs
-to the clause family of its anchor clause, so when a newer version is added it follows its
-clause. When its anchor version is not in the lineage, the note is placed by its clause
-text (the closest clause of the newest version that has one, above a threshold); failing
-that it is **orphaned**, shown with its original text, and never dropped.
+and exact text at the time. :mod:`clausediff.core.store.placement` places notes on a
+lineage: a note belongs to the clause family of its anchor clause, so when a newer version
+is added it follows its clause; a note whose version is absent is placed by its text, or
+else **orphaned**, shown with its original text, and never dropped.
 """
 
 from __future__ import annotations
@@ -21,17 +20,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
-from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
+from clausediff.core.store.sqlite import backup, connection
 
-SUFFIX = ".cdreview"
 STATUSES = ("none", "agreed", "to discuss", "red line")
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -57,9 +53,6 @@ CREATE TABLE IF NOT EXISTS notes (
     updated TEXT NOT NULL
 );
 """
-#: A note whose anchor version is absent is placed on the most similar clause if the
-#: similarity (rapidfuzz ratio of the texts, 0-100) reaches this.
-REANCHOR_MIN_RATIO = 80.0
 
 
 class ReviewError(ClauseDiffError):
@@ -119,37 +112,31 @@ class Review:
         if row is None or int(row[0]) > SCHEMA_VERSION:
             raise ReviewError(f"{self.path.name} was written by a newer ClauseDiff.")
 
-    @contextlib.contextmanager
-    def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
-        try:
-            conn = sqlite3.connect(self.path, timeout=10, isolation_level="DEFERRED")
-            conn.execute("PRAGMA journal_mode=DELETE")
-            conn.execute("PRAGMA synchronous=FULL")
-        except sqlite3.DatabaseError as exc:
-            raise ReviewError(f"{self.path.name} is not a review file ({exc}).") from None
-        try:
-            if write:
-                with conn:
-                    yield conn
-            else:
-                yield conn
-        except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "readonly" in text or "read-only" in text:
-                raise ReviewError(
-                    f"{self.path.name} is read-only; the change was not saved."
-                ) from None
-            if "full" in text:
-                raise ReviewError(
-                    f"The disk is full; the change to {self.path.name} was not saved."
-                ) from None
-            raise ReviewError(f"{self.path.name} could not be used ({exc}).") from None
-        except sqlite3.DatabaseError as exc:
-            raise ReviewError(
-                f"{self.path.name} is damaged or not a review file ({exc})."
-            ) from None
-        finally:
-            conn.close()
+    def _connect(
+        self, write: bool = False
+    ) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return connection(
+            self.path,
+            error=ReviewError,
+            describe=self._describe,
+            write=write,
+            timeout=10,
+            pragmas=("journal_mode=DELETE", "synchronous=FULL"),
+        )
+
+    def _describe(self, problem: str, exc: Exception) -> str:
+        name = self.path.name
+        return {
+            "open": f"{name} is not a review file ({exc}).",
+            "read-only": f"{name} is read-only; the change was not saved.",
+            "full": f"The disk is full; the change to {name} was not saved.",
+            "damaged": f"{name} is damaged or not a review file ({exc}).",
+        }.get(problem, f"{name} could not be used ({exc}).")
+
+    def save_copy(self, target: Path) -> Review:
+        """A consistent copy of this review at ``target`` (notes being written included)."""
+        backup(self.path, Path(target), error=ReviewError, describe=self._describe)
+        return Review(Path(target))
 
     # ------------------------------------------------------------------ versions
 
@@ -257,36 +244,3 @@ _NOTE_COLUMNS = (
 
 def _now() -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S")
-
-
-def attach_notes(notes: Sequence[Note], lineage: Lineage) -> list[PlacedNote]:
-    """Place each note on ``lineage``; see the module contract."""
-    by_sha = {doc.info.sha256: v for v, doc in enumerate(lineage.versions)}
-    out = []
-    for note in notes:
-        v = by_sha.get(note.version_sha256)
-        if v is not None and 0 <= note.clause_index < len(lineage.versions[v].clauses):
-            fam = lineage.find_family(v, note.clause_index)
-            out.append(PlacedNote(note, fam.id if fam else None, v, note.clause_index))
-            continue
-        placed = _by_text(note, lineage)
-        out.append(placed)
-    return out
-
-
-def _by_text(note: Note, lineage: Lineage) -> PlacedNote:
-    best: tuple[float, int, int] | None = None
-    for v in range(len(lineage.versions) - 1, -1, -1):
-        for c in lineage.versions[v].clauses:
-            if c.is_gap:
-                continue
-            score = fuzz.ratio(note.clause_text, c.text)
-            if score >= REANCHOR_MIN_RATIO and (best is None or score > best[0]):
-                best = (score, v, c.index)
-        if best is not None:
-            break  # the newest version that has the clause
-    if best is None:
-        return PlacedNote(note, None, None, None)
-    _, v, index = best
-    fam = lineage.find_family(v, index)
-    return PlacedNote(note, fam.id if fam else None, v, index, reanchored=True)
