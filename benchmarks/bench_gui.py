@@ -46,7 +46,7 @@ class FirstPaint(QObject):
         return False
 
 probe = FirstPaint()
-window.compare_view.viewport().installEventFilter(probe)
+window.compare_page.view.viewport().installEventFilter(probe)
 window.show()
 QTimer.singleShot(30000, lambda: app.exit(3))
 sys.exit(app.exec())
@@ -84,7 +84,7 @@ def bench_large(n: int) -> None:
         b.write_text("\n\n".join(right), encoding="utf-8")
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings)
-        window.suppress_dialogs = True
+        window.messages.suppress = True
         window.resize(1400, 900)
         window.show()
         app.processEvents()
@@ -114,14 +114,14 @@ def bench_large(n: int) -> None:
                 return False
 
         probe = FirstPaint()
-        window.compare_view.viewport().installEventFilter(probe)
+        window.compare_page.view.viewport().installEventFilter(probe)
         timer = QTimer()
         timer.setInterval(5)
         timer.timeout.connect(tick)
 
         def open_both() -> None:
-            window.open_path(a)
-            window.open_path(b)
+            window.documents.open_path(a)
+            window.documents.open_path(b)
 
         clock.start()
         timer.start()
@@ -135,7 +135,7 @@ def bench_large(n: int) -> None:
 
         # scrolling the whole comparison, a page at a time; first let the batched layout
         # of the rows finish, as it does while the user reads the first page
-        view = window.compare_view
+        view = window.compare_page.view
         bar = view.verticalScrollBar()
         t0 = time.perf_counter()
         stable = 0
@@ -155,7 +155,7 @@ def bench_large(n: int) -> None:
             frames.append((time.perf_counter() - t0) * 1000)
             if bar.value() >= bar.maximum():
                 break
-        rows = window.compare_model.rowCount()
+        rows = window.compare_page.model.rowCount()
         print(f"\nScrolling all {rows} rows, {len(frames)} pages:")
         print(f"  median frame {statistics.median(frames):6.1f} ms, worst {max(frames):6.1f} ms")
 
@@ -175,7 +175,7 @@ def bench_large(n: int) -> None:
         window.run_lineage()
         app.exec()
         timer.stop()
-        print(f"\nLineage of the two ({window.lineage_model.rowCount()} families)")
+        print(f"\nLineage of the two ({window.lineage_page.model.rowCount()} families)")
         print(f"  to the table                       : {done[0]:6.2f} s")
         print(f"  longest UI-thread block            : {worst[0]:6.0f} ms")
         window.close()

@@ -11,6 +11,7 @@ from clausediff.core.read.bundled import load_bundled
 from clausediff.core.read.files import load_file
 from clausediff.core.store.library import Library
 from clausediff.gui.main_window import MainWindow
+from clausediff.session.versions import preferred
 from support.official import HEADER_LINES, build_docx, build_pdf
 
 
@@ -43,9 +44,9 @@ def test_pdf_and_word_are_recognised_as_the_same_document(qapp, tmp_path: Path) 
 
 def _window(qtbot, settings, store: Library) -> MainWindow:  # type: ignore[no-untyped-def]
     win = MainWindow(settings, synchronous=True, store=store)
-    win.suppress_dialogs = True
+    win.messages.suppress = True
     qtbot.addWidget(win)
-    win.load_bundled_library()
+    win.load_library()
     return win
 
 
@@ -53,7 +54,7 @@ def test_import_keeps_the_document_for_the_next_session(qtbot, settings, tmp_pat
     store = Library(tmp_path / "library.sqlite3")
     win = _window(qtbot, settings, store)
     before = len(win.library.documents)
-    assert win.import_path(build_docx(tmp_path / "WT-MIN-13-32.docx"))
+    assert win.documents.import_path(build_docx(tmp_path / "WT-MIN-13-32.docx"))
     assert len(win.library.documents) == before + 1
     row = next(n for n, d in enumerate(win.library.documents) if d.info.library_id)
     label = win.library.data(win.library.index(row))
@@ -63,7 +64,7 @@ def test_import_keeps_the_document_for_the_next_session(qtbot, settings, tmp_pat
     again = _window(qtbot, settings, Library(tmp_path / "library.sqlite3"))
     assert len(again.library.documents) == before + 1
     # and it can be removed
-    again.library_view.setCurrentIndex(again.library.index(row))
+    again.library_dock.view.setCurrentIndex(again.library.index(row))
     again.remove_selected_from_library()
     assert len(again.library.documents) == before
     assert Library(tmp_path / "library.sqlite3").entries() == []
@@ -85,10 +86,10 @@ def test_a_complete_import_is_offered_in_place_of_the_bundled_excerpt(
     win = _window(qtbot, settings, store)
     rows = [n for n, d in enumerate(win.library.documents) if "WT/L/843" in d.info.symbols]
     assert len(rows) == 2  # both stay available
-    preferred = win.preferred_row("WT/L/843")
-    assert win.library.documents[preferred].info.library_id  # the complete, imported one
-    assert preferred in win.library.checked
-    assert not (set(rows) - {preferred}) & win.library.checked
+    shown = preferred(win.library.documents, "WT/L/843")
+    assert win.library.documents[shown].info.library_id  # the complete, imported one
+    assert shown in win.library.checked
+    assert not (set(rows) - {shown}) & win.library.checked
 
 
 def test_an_unreadable_import_shows_one_error_and_changes_nothing(
@@ -99,8 +100,8 @@ def test_an_unreadable_import_shows_one_error_and_changes_nothing(
     before = list(win.library.documents)
     bad = tmp_path / "draft.docx"
     bad.write_bytes(b"not a zip")
-    assert not win.import_path(bad)
-    assert "not a Word document" in win.last_error
+    assert not win.documents.import_path(bad)
+    assert "not a Word document" in win.messages.last_error
     assert win.library.documents == before
     assert store.entries() == []
 
@@ -114,7 +115,7 @@ def test_the_window_starts_on_the_bundled_texts_beside_a_damaged_library(
     damaged.write_bytes(b"\x00garbage" * 500)
     monkeypatch.setenv("CLAUSEDIFF_LIBRARY", str(damaged))
     _app, win = start_window([], settings)
-    win.suppress_dialogs = True
+    win.messages.suppress = True
     qtbot.addWidget(win)
     try:
         assert "set aside" in win.library_problem

@@ -10,12 +10,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QAbstractItemModelTester
 
 from clausediff.core.compare.links import LinkKind
+from clausediff.core.render.palette import LIGHT
 from clausediff.gui.delegates import CompareDelegate
 from clausediff.gui.main_window import MainWindow
+from clausediff.session import settings as keys
 
 
 def _row_texts(win: MainWindow) -> list[str]:
-    m = win.compare_model
+    m = win.compare_page.model
     return [m.data(m.index(r)) for r in range(m.rowCount())]
 
 
@@ -24,10 +26,10 @@ def test_starts_on_the_bundled_2011_to_2013_comparison(window: MainWindow) -> No
     assert al is not None
     assert al.left.info.symbols == ("WT/L/843",)
     assert al.right.info.symbols == ("WT/MIN(13)/32", "WT/L/907")
-    assert window.compare_model.rowCount() == len(al.links)
+    assert window.compare_page.model.rowCount() == len(al.links)
     assert any(t.startswith("modified") and "Recalling" in t for t in _row_texts(window))
-    assert "2011 Decision" in window.header_left.text()
-    assert "excerpt" in window.header_left.text()
+    assert "2011 Decision" in window.compare_page.header_left.text()
+    assert "excerpt" in window.compare_page.header_left.text()
     assert "modified" in window.counts_label.text()
 
 
@@ -36,14 +38,15 @@ def _recital_row(win: MainWindow) -> int:
 
 
 def test_recital_row_shows_seventh_deleted_and_eighth_inserted(window: MainWindow) -> None:
-    delegate = window.compare_delegate
+    delegate = window.compare_page.delegate
     assert isinstance(delegate, CompareDelegate)
     al = window.compare_alignment
     assert al is not None
     row = _recital_row(window)
-    lk = window.compare_model.link(row)
-    left = delegate._html(al, lk, 0, __import__("clausediff.gui.richtext").gui.richtext.LIGHT)
-    right = delegate._html(al, lk, 1, __import__("clausediff.gui.richtext").gui.richtext.LIGHT)
+    model = window.compare_page.model
+    info, index = model.row_info(row), model.index(row)
+    left = delegate.cell_html(info, index, 0, LIGHT)
+    right = delegate.cell_html(info, index, 1, LIGHT)
     assert "line-through" in left.split("Seventh")[0].rsplit("<span", 1)[1]
     assert "Eighth" not in left
     assert "underline" in right.split("Eighth")[0].rsplit("<span", 1)[1]
@@ -53,7 +56,7 @@ def test_recital_row_shows_seventh_deleted_and_eighth_inserted(window: MainWindo
 def test_review_and_moratorium_rows_are_unknown(window: MainWindow) -> None:
     al = window.compare_alignment
     assert al is not None
-    m = window.compare_model
+    m = window.compare_page.model
     rows = {al.side_text(m.link(r), 1): r for r in range(m.rowCount())}
     review = next(r for t, r in rows.items() if "periodic reviews" in t)
     moratorium = next(r for t, r in rows.items() if "customs duties" in t)
@@ -64,33 +67,34 @@ def test_review_and_moratorium_rows_are_unknown(window: MainWindow) -> None:
 
 
 def test_next_change_moves_to_the_next_changed_row_and_wraps(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    changed = window.compare_model.changed_rows()
+    changed = window.compare_page.model.changed_rows()
     assert len(changed) >= 3
-    window.compare_view.setFocus()
-    window.select_row(changed[0])
-    qtbot.keyClick(window.compare_view, Qt.Key.Key_F7)
-    assert window.current_row() == changed[1]
+    window.compare_page.view.setFocus()
+    window.compare_page.select_row(changed[0])
+    qtbot.keyClick(window.compare_page.view, Qt.Key.Key_F7)
+    assert window.compare_page.current_row() == changed[1]
     window.next_change()
-    assert window.current_row() == changed[2]
-    window.select_row(changed[-1])
+    assert window.compare_page.current_row() == changed[2]
+    window.compare_page.select_row(changed[-1])
     window.next_change()
-    assert window.current_row() == changed[0], "wraps at the end"
+    assert window.compare_page.current_row() == changed[0], "wraps at the end"
     window.prev_change()
-    assert window.current_row() == changed[-1], "wraps at the start"
-    unchanged = [r for r in range(window.compare_model.rowCount()) if r not in changed]
+    assert window.compare_page.current_row() == changed[-1], "wraps at the start"
+    unchanged = [r for r in range(window.compare_page.model.rowCount()) if r not in changed]
     assert unchanged and all(
-        window.compare_model.link(r).kind is LinkKind.UNCHANGED for r in unchanged
+        window.compare_page.model.link(r).kind is LinkKind.UNCHANGED for r in unchanged
     )
 
 
 def test_hide_unchanged_keeps_only_changes(window: MainWindow) -> None:
-    total = window.compare_model.rowCount()
+    total = window.compare_page.model.rowCount()
     window.actions_by_id["actionHideUnchanged"].setChecked(True)
-    assert window.compare_model.rowCount() == total - 1
+    assert window.compare_page.model.rowCount() == total - 1
     assert all(
-        window.compare_model.link(r).kind.is_change for r in range(window.compare_model.rowCount())
+        window.compare_page.model.link(r).kind.is_change
+        for r in range(window.compare_page.model.rowCount())
     )
-    assert window.settings.value("view/hideUnchanged", type=bool) is True
+    assert window.settings.get(keys.HIDE_UNCHANGED) is True
 
 
 def test_opening_a_text_file_adds_a_version(window: MainWindow, tmp_path: Path) -> None:
@@ -101,7 +105,7 @@ def test_opening_a_text_file_adds_a_version(window: MainWindow, tmp_path: Path) 
         encoding="utf-8",
     )
     before = len(window.library.documents)
-    assert window.open_path(path)
+    assert window.documents.open_path(path)
     assert len(window.library.documents) == before + 1
     al = window.compare_alignment
     assert al is not None and al.right.info.path == str(path)
@@ -112,7 +116,7 @@ def test_opening_a_text_file_adds_a_version(window: MainWindow, tmp_path: Path) 
         if op.kind.value != "equal"
     ]
     assert ("2015", "2017") in changes and ("shall", "may") in changes
-    assert str(path) in window.settings.value("files/recent", type=list)
+    assert window.settings.get(keys.RECENT_FILES)[0] == str(path)
 
 
 def test_an_unreadable_file_shows_an_error_and_changes_nothing(
@@ -122,19 +126,19 @@ def test_an_unreadable_file_shows_an_error_and_changes_nothing(
     bad.write_bytes(b"\x00\x01\x02\x03binary")
     before_docs = list(window.library.documents)
     before_alignment = window.compare_alignment
-    assert not window.open_path(bad)
-    assert "NUL" in window.last_error
+    assert not window.documents.open_path(bad)
+    assert "NUL" in window.messages.last_error
     assert window.library.documents == before_docs
     assert window.compare_alignment is before_alignment
 
 
 def test_find_highlights_hits_across_versions(window: MainWindow) -> None:
     window.show_find()
-    window.find_edit.setText("Eighth")
-    hits = window.find_rows("Eighth")
+    window.find_bar.edit.setText("Eighth")
+    hits = window.compare_page.find_rows("Eighth")
     assert hits == [_recital_row(window)]
-    assert window.current_row() == hits[0]
-    assert window.compare_delegate.find == "Eighth"
+    assert window.compare_page.current_row() == hits[0]
+    assert window.compare_page.delegate.find == "Eighth"
 
 
 def test_document_text_is_never_markup(window: MainWindow, tmp_path: Path) -> None:
@@ -143,23 +147,25 @@ def test_document_text_is_never_markup(window: MainWindow, tmp_path: Path) -> No
         'Decides:\n\nTo act <img src="http://127.0.0.1:9/x"> & <script>x</script>.',
         encoding="utf-8",
     )
-    assert window.open_path(path)
+    assert window.documents.open_path(path)
     al = window.compare_alignment
     assert al is not None
-    from clausediff.gui.richtext import LIGHT
-
-    html = "".join(window.compare_delegate._html(al, lk, 1, LIGHT) for lk in al.links)
+    model, delegate = window.compare_page.model, window.compare_page.delegate
+    html = "".join(
+        delegate.cell_html(model.row_info(r), model.index(r), 1, LIGHT)
+        for r in range(model.rowCount())
+    )
     assert "&lt;img src=" in html and "<img" not in html and "<script" not in html
     assert "&amp;" in html
 
 
 def test_every_model_passes_the_model_tester(window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
     models = (
-        window.compare_model,
-        window.change_model,
+        window.compare_page.model,
+        window.changes_dock.model,
         window.library,
-        window.lineage_model,
-        window.notes_model,
+        window.lineage_page.model,
+        window.notes_dock.model,
     )
     testers = [
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -168,13 +174,13 @@ def test_every_model_passes_the_model_tester(window: MainWindow, tmp_path) -> No
     assert all(t is not None for t in testers)
     # exercise them: filters, a review with notes, a removed library row
     window.actions_by_id["actionHideUnchanged"].setChecked(True)
-    window.changed_only.setChecked(True)
-    assert window.lineage_model.rowCount() > 0
-    window.new_review(tmp_path / "tester")
-    window.add_note(0, "first", status="agreed")
-    window.add_note(1, "second", status="red line")
-    window.notes_model.set_filter("agreed")
-    assert window.notes_model.rowCount() == 1
+    window.lineage_page.changed_only.setChecked(True)
+    assert window.lineage_page.model.rowCount() > 0
+    window.reviews.new_review(tmp_path / "tester")
+    window.reviews.add_note(0, "first", status="agreed")
+    window.reviews.add_note(1, "second", status="red line")
+    window.notes_dock.model.set_filter("agreed")
+    assert window.notes_dock.model.rowCount() == 1
     window.library.remove_document(1)
 
 
@@ -182,15 +188,15 @@ def test_lineage_view_shows_families_in_date_order(window: MainWindow) -> None:
     lineage = window.lineage
     assert lineage is not None
     assert [d.info.date for d in lineage.versions] == ["1998-05-20", "2011-12-17", "2013-12-07"]
-    m = window.lineage_model
+    m = window.lineage_page.model
     assert m.columnCount() == 3
     moratorium = next(
         r for r in range(m.rowCount()) if "customs duties" in (m.data(m.index(r, 2)) or "")
     )
     assert "customs duties" in m.data(m.index(moratorium, 0))
     assert m.data(m.index(moratorium, 1)) == ""
-    window.lineage_view.selectRow(moratorium)
-    assert "not in this version" in window.history.toPlainText()
+    window.lineage_page.view.selectRow(moratorium)
+    assert "not in this version" in window.lineage_page.history.toPlainText()
 
 
 def test_stale_results_are_dropped(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -240,12 +246,12 @@ def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
 def test_find_works_in_the_lineage_too(window: MainWindow) -> None:
     window.tabs.setCurrentIndex(1)
     window.show_find()
-    window.find_edit.setText("customs duties")
-    rows = window.find_families("customs duties")
+    window.find_bar.edit.setText("customs duties")
+    rows = window.lineage_page.find_rows("customs duties")
     assert rows, "the moratorium family is found"
-    assert window.lineage_view.currentIndex().row() == rows[0]
-    assert "in the lineage" in window.find_status.text()
-    fam = window.lineage.families[window.lineage_model.family_number(rows[0])]
+    assert window.lineage_page.view.currentIndex().row() == rows[0]
+    assert "in the lineage" in window.find_bar.status.text()
+    fam = window.lineage.families[window.lineage_page.model.family_number(rows[0])]
     texts = [window.lineage.versions[v].clauses[i].text for v, idx in fam.members for i in idx]
     assert any("customs duties" in t for t in texts)
     # the 1998 Declaration's moratorium sentence and the 2013 clause are in that family

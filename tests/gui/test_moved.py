@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QPoint, Qt
 
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.model import DocumentInfo
 from clausediff.core.read.files import document_from_text
 from clausediff.gui.main_window import MainWindow
+from clausediff.session.versions import preferred
 
 OLD = """1. Members shall notify the Committee of any measure affecting electronic commerce.
 
@@ -34,7 +37,7 @@ def _moved_window(window: MainWindow) -> tuple[int, int]:
     old = document_from_text(OLD, DocumentInfo(title="Draft 1", date="2024-01-01"))
     new = document_from_text(NEW, DocumentInfo(title="Draft 2", date="2024-02-01"))
     window.set_versions([old, new])
-    m = window.compare_model
+    m = window.compare_page.model
     moved = [r for r in range(m.rowCount()) if m.link(r).kind is LinkKind.MOVED]
     assert len(moved) == 2  # the link and its marker
     marker, link = sorted(moved, key=lambda r: not m.is_marker(r))
@@ -43,7 +46,7 @@ def _moved_window(window: MainWindow) -> tuple[int, int]:
 
 def test_a_moved_clause_has_a_marker_where_it_stood(window: MainWindow) -> None:
     marker, link = _moved_window(window)
-    m = window.compare_model
+    m = window.compare_page.model
     al = window.compare_alignment
     assert al is not None
     # the marker follows the row of old paragraph 1, the link sits at new paragraph 5
@@ -56,29 +59,29 @@ def test_a_moved_clause_has_a_marker_where_it_stood(window: MainWindow) -> None:
 
 def test_one_click_on_the_gutter_jumps_between_the_two_places(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     marker, link = _moved_window(window)
-    view = window.compare_view
-    view.scrollTo(window.compare_model.index(marker))
-    rect = view.visualRect(window.compare_model.index(marker))
+    view = window.compare_page.view
+    view.scrollTo(window.compare_page.model.index(marker))
+    rect = view.visualRect(window.compare_page.model.index(marker))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, rect.center().y()))
-    assert window.current_row() == link
+    assert window.compare_page.current_row() == link
     # Ctrl+J goes back
     window.actions_by_id["actionGoToCounterpart"].trigger()
-    assert window.current_row() == marker
+    assert window.compare_page.current_row() == marker
     # a click on the text of an ordinary row only selects it
-    rect0 = view.visualRect(window.compare_model.index(0))
+    rect0 = view.visualRect(window.compare_page.model.index(0))
     qtbot.mouseClick(
         view.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(rect0.center().x(), rect0.center().y()),
     )
-    assert window.current_row() == 0
-    assert window.go_to_counterpart() is False
+    assert window.compare_page.current_row() == 0
+    assert window.compare_page.go_to_counterpart() is False
 
 
 def test_hide_unchanged_keeps_both_places(window: MainWindow) -> None:
     _moved_window(window)
     window.actions_by_id["actionHideUnchanged"].setChecked(True)
-    m = window.compare_model
+    m = window.compare_page.model
     kinds = [m.link(r).kind for r in range(m.rowCount())]
     assert kinds == [LinkKind.MOVED, LinkKind.MOVED]
     assert m.counterpart_row(0) == 1
@@ -88,8 +91,11 @@ def test_sentences_that_travelled_are_shown_on_both_rows(window: MainWindow) -> 
     """2011 paragraph 2 is unknown at clause level (the excerpt ends in a gap), but two of
     its sentences went into 2013 paragraphs 1 and 3: both rows and both change-list entries
     say so, and the tooltip names the sentence."""
-    window.set_pair(window.preferred_row("WT/L/843"), window.preferred_row("WT/MIN(13)/32"))
-    m, changes = window.compare_model, window.change_model
+    window.set_pair(
+        preferred(window.library.documents, "WT/L/843"),
+        preferred(window.library.documents, "WT/MIN(13)/32"),
+    )
+    m, changes = window.compare_page.model, window.changes_dock.model
     al = window.compare_alignment
     assert al is not None
     further = next(
@@ -114,11 +120,13 @@ def test_sentences_that_travelled_are_shown_on_both_rows(window: MainWindow) -> 
 
 
 def test_a_row_with_travelled_sentences_is_tall_enough_for_them(window: MainWindow) -> None:
-    window.set_pair(window.preferred_row("WT/L/843"), window.preferred_row("WT/MIN(13)/32"))
-    m = window.compare_model
-    delegate = window.compare_view.itemDelegate()
-    row = next(r for r in range(m.rowCount()) if m.sentence_moves.get(m.link_number(r)))
-    moves = m.sentence_moves.pop(m.link_number(row))
-    without = delegate._gutter_height(m, row)
-    m.sentence_moves[m.link_number(row)] = moves
-    assert delegate._gutter_height(m, row) > without
+    window.set_pair(
+        preferred(window.library.documents, "WT/L/843"),
+        preferred(window.library.documents, "WT/MIN(13)/32"),
+    )
+    m = window.compare_page.model
+    delegate = window.compare_page.delegate
+    row = next(r for r in range(m.rowCount()) if m.row_info(r).moves)
+    info = m.row_info(row)
+    without = delegate.gutter_height(dataclasses.replace(info, moves=()))
+    assert delegate.gutter_height(info) > without

@@ -10,30 +10,30 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
+from clausediff.core.render.palette import LIGHT
 from clausediff.gui.main_window import MainWindow
-from clausediff.gui.richtext import LIGHT
 
 
 def _row(win: MainWindow, start: str) -> int:
     al = win.compare_alignment
     assert al is not None
-    m = win.compare_model
+    m = win.compare_page.model
     return next(r for r in range(m.rowCount()) if al.side_text(m.link(r), 1).startswith(start))
 
 
 def test_notes_panel_lists_notes_and_filters_by_status(window: MainWindow, tmp_path: Path) -> None:
-    assert window.new_review(tmp_path / "bali")
+    assert window.reviews.new_review(tmp_path / "bali")
     assert window.review is not None and window.review.path.name == "bali.cdreview"
-    assert window.add_note(
+    assert window.reviews.add_note(
         _row(window, "Recalling"), "Session number", status="agreed", author="Ana"
     )
-    assert window.add_note(_row(window, "To continue"), "Scope?", status="to discuss")
-    assert window.add_note(
+    assert window.reviews.add_note(_row(window, "To continue"), "Scope?", status="to discuss")
+    assert window.reviews.add_note(
         _row(window, "To instruct the General Council to hold"), "No", status="red line"
     )
-    model = window.notes_model
+    model = window.notes_dock.model
     assert model.rowCount() == 3
-    panel = window.notes_panel
+    panel = window.notes_dock.panel
     for name, expected in (("agreed", 1), ("red line", 1), ("to discuss", 1), ("all", 3),
                            ("orphaned", 0)):  # fmt: skip
         panel.status_filter.setCurrentIndex(panel.status_filter.findData(name))
@@ -43,34 +43,38 @@ def test_notes_panel_lists_notes_and_filters_by_status(window: MainWindow, tmp_p
     assert text.startswith("AGREED") and "Session number" in text and "Ana" in text
     # the compare row carries a badge and the note in its tooltip
     row = _row(window, "Recalling")
-    link_no = window.compare_model.link_number(row)
-    assert [p.note.text for p in window.compare_model.notes_by_link[link_no]] == ["Session number"]
-    assert "✎ agreed: Session number" in window.compare_model.data(
-        window.compare_model.index(row), role=3
+    link_no = window.compare_page.model.link_number(row)
+    assert [p.note.text for p in window.compare_page.model.notes_by_link[link_no]] == [
+        "Session number"
+    ]
+    assert "✎ agreed: Session number" in window.compare_page.model.data(
+        window.compare_page.model.index(row), role=3
     )
     # and survive closing the window and opening the review again
     path = window.review.path
-    window.review = None
-    assert window.open_review(path)
-    assert window.notes_model.rowCount() == 1  # the filter is still "agreed"
+    window.reviews.review = None
+    assert window.reviews.open_review(path)
+    assert window.notes_dock.model.rowCount() == 1  # the filter is still "agreed"
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("all"))
-    assert window.notes_model.rowCount() == 3
+    assert window.notes_dock.model.rowCount() == 3
 
 
 def test_lineage_rows_show_their_notes(window: MainWindow, tmp_path: Path) -> None:
-    window.new_review(tmp_path / "lineage")
-    window.add_note(_row(window, "That Members will maintain"), "Moratorium", status="red line")
-    model = window.lineage_model
+    window.reviews.new_review(tmp_path / "lineage")
+    window.reviews.add_note(
+        _row(window, "That Members will maintain"), "Moratorium", status="red line"
+    )
+    model = window.lineage_page.model
     headers = [model.headerData(r, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical)
                for r in range(model.rowCount())]  # fmt: skip
     assert any(h.endswith("✎1") for h in headers)
     # the family's history lists the note; a screen reader hears it on the compare row
-    window.lineage_view.selectRow(next(r for r, h in enumerate(headers) if h.endswith("✎1")))
-    assert "Moratorium" in window.history.toPlainText()
-    assert "red line" in window.history.toPlainText()
+    window.lineage_page.view.selectRow(next(r for r, h in enumerate(headers) if h.endswith("✎1")))
+    assert "Moratorium" in window.lineage_page.history.toPlainText()
+    assert "red line" in window.lineage_page.history.toPlainText()
     row = _row(window, "That Members will maintain")
-    spoken = window.compare_model.data(
-        window.compare_model.index(row),
+    spoken = window.compare_page.model.data(
+        window.compare_page.model.index(row),
         __import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.AccessibleTextRole,
     )
     assert "note, red line: Moratorium" in spoken
@@ -79,7 +83,7 @@ def test_lineage_rows_show_their_notes(window: MainWindow, tmp_path: Path) -> No
 def test_print_preview_opens_offscreen(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    dialog = window.print_preview()
+    dialog = window.exporter.print_preview()
     assert dialog is not None
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
@@ -93,7 +97,7 @@ def test_print_preview_opens_offscreen(window: MainWindow, qtbot) -> None:  # ty
 def test_export_from_the_window(window: MainWindow, tmp_path: Path) -> None:
     for fmt in ("html", "pdf", "docx", "csv"):
         out = tmp_path / f"out.{fmt}"
-        assert window.export_to(out, fmt)
+        assert window.exporter.export_to(out, fmt)
         assert out.stat().st_size > 0
 
 
@@ -147,27 +151,28 @@ def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetch
     new = tmp_path / "draft-2.txt"
     old.write_text(HOSTILE.format(port=listener.port).replace("at once", "soon"), encoding="utf-8")
     new.write_text(HOSTILE.format(port=listener.port), encoding="utf-8")
-    assert window.open_path(old) and window.open_path(new)
+    assert window.documents.open_path(old) and window.documents.open_path(new)
     rows = len(window.library.documents)
     window.set_pair(rows - 2, rows - 1)
     al = window.compare_alignment
     assert al is not None and "<script>" in al.right.clauses[0].text
     # every view draws it: the compare rows, the lineage, the history panel
-    window.compare_view.viewport().repaint()
+    window.compare_page.view.viewport().repaint()
     window.run_lineage()
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
-    window.lineage_view.viewport().repaint()
-    delegate_html = window.compare_delegate._html(al, window.compare_model.link(0), 1, LIGHT)
+    window.lineage_page.view.viewport().repaint()
+    model, delegate = window.compare_page.model, window.compare_page.delegate
+    delegate_html = delegate.cell_html(model.row_info(0), model.index(0), 1, LIGHT)
     assert "&lt;img src=" in delegate_html and "http://127.0.0.1:" in delegate_html
     assert "&lt;script&gt;" in delegate_html and "&amp;amp;" in delegate_html
     assert "<img" not in delegate_html and "<script" not in delegate_html
-    doc = window.compare_delegate._doc(window.compare_model, 0, 1, 500, LIGHT)
+    doc = delegate.cell(model.row_info(0), model.index(0), 1, 500, LIGHT)
     assert '<img src="http://127.0.0.1:' in doc.toPlainText()  # shown literally
     # every export too
     window.tabs.setCurrentIndex(0)
     for fmt in ("html", "pdf", "docx", "csv"):
-        assert window.export_to(tmp_path / f"hostile.{fmt}", fmt)
+        assert window.exporter.export_to(tmp_path / f"hostile.{fmt}", fmt)
     page = (tmp_path / "hostile.html").read_text(encoding="utf-8")
     assert "<img" not in page and "<script" not in page
     assert "&lt;img src=&quot;http://127.0.0.1:9/x&quot;&gt;" in page and "&amp;amp;" in page
@@ -198,9 +203,9 @@ def test_opening_a_review_from_a_colleague_names_the_missing_versions(
     review = Review(path, create=True)
     review.set_versions([load_bundled("WT/L/843"), theirs])
     review.add_note(theirs, 0, "Their draft's first clause", status="to discuss")
-    assert window.open_review(path)
-    assert "not in your library" in window.last_info
-    assert "JOB/GC/999" in window.last_info and "WT/L/843" not in window.last_info
+    assert window.reviews.open_review(path)
+    assert "not in your library" in window.messages.last_info
+    assert "JOB/GC/999" in window.messages.last_info and "WT/L/843" not in window.messages.last_info
     # the note is kept and listed, shown as orphaned until the draft is imported
-    (placed,) = window.notes_model.notes
+    (placed,) = window.notes_dock.model.notes
     assert placed.note.text == "Their draft's first clause"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from clausediff.core.render.palette import DARK, LIGHT
 from clausediff.gui.delegates import is_dark
 from clausediff.gui.main_window import MainWindow
-from clausediff.gui.richtext import DARK, LIGHT
 
 
 def _base_is_dark(win: MainWindow) -> bool:
-    return is_dark(win.compare_view.palette())
+    return is_dark(win.compare_page.view.palette())
 
 
 def test_dark_theme_is_applied_persisted_and_drawn_dark(window: MainWindow, settings) -> None:  # type: ignore[no-untyped-def]
@@ -23,11 +23,12 @@ def test_dark_theme_is_applied_persisted_and_drawn_dark(window: MainWindow, sett
         # every cell is drawn again, with the dark redline colours
         row = next(
             r
-            for r in range(window.compare_model.rowCount())
-            if "Recalling" in window.compare_model.data(window.compare_model.index(r))
+            for r in range(window.compare_page.model.rowCount())
+            if "Recalling" in window.compare_page.model.data(window.compare_page.model.index(r))
         )
-        doc = window.compare_delegate._doc(
-            window.compare_model, row, 1, 400, DARK if _base_is_dark(window) else LIGHT
+        model = window.compare_page.model
+        doc = window.compare_page.delegate.cell(
+            model.row_info(row), model.index(row), 1, 400, DARK if _base_is_dark(window) else LIGHT
         )
         assert DARK.inserted_fg.lower() in doc.toHtml().lower()
         window.theme_actions["light"].trigger()

@@ -26,21 +26,10 @@ def start_window(
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from clausediff.core.errors import ClauseDiffError
-    from clausediff.core.store.library import open_library
     from clausediff.gui.main_window import MainWindow
-    from clausediff.session.versions import resolve_version
+    from clausediff.session.versions import default_pair, open_store, resolve_version
 
-    store, problem = None, ""
-    try:
-        store = open_library()
-        if store.set_aside is not None:
-            problem = (
-                f"The library of imported documents was damaged. It was set aside as "
-                f"{store.set_aside} and a new, empty library was started."
-            )
-    except ClauseDiffError as exc:
-        problem = f"{exc} The bundled decisions are available; imports will not be kept."
+    store, problem = open_store()
     docs = [resolve_version(v, store) for v in versions]  # errors reach the CLI first
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -48,21 +37,21 @@ def start_window(
     app.setOrganizationName("ClauseDiff")
     window = MainWindow(settings if settings is not None else QSettings(), store=store)
     window.library_problem = problem
-    if docs:
-        if len(docs) == 1:
-            window.load_bundled_library()
-            window.library.add_document(docs[0])
-            window.set_pair(len(window.library.documents) - 2, len(window.library.documents) - 1)
-        else:
-            window.set_versions(docs)
+    if len(docs) >= 2:
+        window.set_versions(docs)
     else:
-        window.load_bundled_library()
-        window.set_pair(window.preferred_row("WT/L/843"), window.preferred_row("WT/MIN(13)/32"))
+        window.load_library()
+        if docs:  # one file: compared with the newest version before it
+            window.library.add_document(docs[0])
+            rows = len(window.library.documents)
+            window.set_pair(rows - 2, rows - 1)
+        else:
+            window.set_pair(*default_pair(window.library.documents))
     window.run_lineage()
     if window.library_problem:
         message = window.library_problem
         window.statusBar().showMessage(message, 20000)
-        QTimer.singleShot(0, lambda: window._inform("The library", message))
+        QTimer.singleShot(0, lambda: window.messages.inform("The library", message))
     return app, window
 
 
@@ -78,7 +67,7 @@ def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
         out = Path(screenshot)
 
         def shoot(*_: object) -> None:
-            window.compare_view.doItemsLayout()
+            window.compare_page.view.doItemsLayout()
             QTimer.singleShot(150, lambda: (window.grab().save(str(out)), app.quit()))
 
         if window.compare_alignment is not None:

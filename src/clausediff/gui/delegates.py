@@ -1,16 +1,20 @@
-"""Painting clause rows: a gutter with labels and kind, and both versions side by side.
+"""Painting clause rows: a gutter with labels and kind, and both versions side by side;
+and the cells of the lineage table.
 
-A row's height is the taller of its two sides, so both sides always stay row-aligned; long
-clauses wrap. Layouts are cached per row and width, and made only for rows Qt asks about.
+The delegates read what they paint through the models' roles (:data:`RowInfoRole`,
+:data:`CellRole`), take their HTML from :mod:`clausediff.core.render.html`, their colours
+from :mod:`clausediff.core.render.palette` and their words from
+:mod:`clausediff.core.render.wording`. A row's height is the taller of its two sides, so
+both sides always stay row-aligned; long clauses wrap. Layouts are cached per row and width,
+and made only for rows Qt asks about.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,28 +27,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from clausediff.core.compare.links import SIDE_JOINER, ClauseLink, LinkKind
-from clausediff.core.render.redline import side_runs
-from clausediff.gui.models import KIND_TEXT, CompareModel, LineageModel, short_moves
-from clausediff.gui.richtext import DARK, LIGHT, Palette, plain_html, runs_html
+from clausediff.core.compare.links import LinkKind
+from clausediff.core.render import wording
+from clausediff.core.render.html import is_gap_side, lineage_cell_html, marker_html, side_html
+from clausediff.core.render.palette import DARK, KIND_COLOURS, LIGHT, Palette, status_colour
+from clausediff.core.store.review import PlacedNote
+from clausediff.gui.models import CellRole, LineageCell, RowInfo, RowInfoRole
 
+Index = QModelIndex | QPersistentModelIndex
 GUTTER = 118
 #: Laid-out cells kept per view: a few screens' worth around wherever the user has been.
 CACHE_SIZE = 4000
 _LayoutCache = OrderedDict[tuple[int, int, int, bool], QTextDocument]
 PAD = 8
-KIND_COLOURS = {
-    # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-    LinkKind.UNCHANGED: "#9AA0A6",
-    LinkKind.MODIFIED: "#0072B2",
-    LinkKind.MOVED: "#CC79A7",
-    LinkKind.SPLIT: "#009E73",
-    LinkKind.MERGED: "#009E73",
-    LinkKind.RESTRUCTURED: "#56B4E9",
-    LinkKind.ADDED: "#0B4F8A",
-    LinkKind.DELETED: "#D55E00",
-    LinkKind.UNKNOWN: "#7F7F7F",
-}
+#: The order in which a row's notes name their status in the gutter (the gravest first).
+_STATUS_ORDER = ("red line", "to discuss", "agreed", "none")
 
 
 def make_document(
@@ -64,11 +61,16 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def _selected_fill(option: QStyleOptionViewItem) -> QColor:
+    highlight = option.palette.color(QPalette.ColorRole.Highlight)
+    return highlight.lighter(170 if not is_dark(option.palette) else 60)
+
+
 class _LayoutDelegate(QStyledItemDelegate):
     """What both views' delegates share: the font, the find text, and a bounded cache of
     laid-out cells, dropped whenever what they show changes."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.find = ""
         self.font = QFont()
@@ -86,7 +88,7 @@ class _LayoutDelegate(QStyledItemDelegate):
         self._cache.clear()
 
     @staticmethod
-    def _palette(option: QStyleOptionViewItem) -> Palette:
+    def palette_for(option: QStyleOptionViewItem) -> Palette:
         return DARK if is_dark(option.palette) else LIGHT
 
     def _cached(
@@ -104,82 +106,37 @@ class _LayoutDelegate(QStyledItemDelegate):
 
 
 class CompareDelegate(_LayoutDelegate):
-    def _doc(
-        self, model: CompareModel, row: int, side: int, width: int, palette: Palette
+    """A compare row: the gutter (labels, kind, score or jump, notes, travelled sentences)
+    and the two versions' cells."""
+
+    def cell(
+        self, row: RowInfo, index: Index, side: int, width: int, palette: Palette
     ) -> QTextDocument:
+        """The laid-out cell of one side of the row at ``index``."""
+
         def build() -> QTextDocument:
-            assert model.alignment is not None
-            al, lk = model.alignment, model.link(row)
-            if model.is_marker(row):
-                body = self._marker_html(al, lk, side, palette, model.counterpart_row(row) > row)
-            else:
-                body = self._html(al, lk, side, palette)
+            body = self.cell_html(row, index, side, palette)
             return make_document(self.font, body, palette, width, 0)
 
         # (the palette is in the key: a theme switch makes new cells)
-        return self._cached((model.row_key(row), side, width, palette is DARK), build)
+        return self._cached((row.key, side, width, palette.dark), build)
 
-    def _html(self, al: Any, lk: ClauseLink, side: int, palette: Palette) -> str:
-        indices = lk.left if side == 0 else lk.right
-        doc = al.left if side == 0 else al.right
-        if not indices:
-            if lk.kind is LinkKind.UNKNOWN:
-                return plain_html(
-                    "Unknown: the counterpart may lie in text missing from this version.",
-                    palette,
-                    italic=True,
-                )
-            return ""
-        if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
-            note = doc.clauses[indices[0]].gap_note or ""
-            return plain_html(
-                f"Text not available in this version — {note}", palette, italic=True, find=self.find
-            )
-        return runs_html(side_runs(al, lk, side), palette, self.find)
-
-    def _marker_html(
-        self, al: Any, lk: ClauseLink, side: int, palette: Palette, below: bool
-    ) -> str:
-        """Where a moved clause stood: its older text, muted, and where it went."""
-        if side == 0:
-            text = SIDE_JOINER.join(al.left.clauses[i].text for i in lk.left)
-            return plain_html(text, palette, muted=True, find=self.find)
-        where = "below" if below else "above"
-        return plain_html(f"Moved to {al.right.labels(lk.right)}, {where}.", palette, italic=True)
-
-    @staticmethod
-    def _draw_notes_badge(
-        painter: QPainter, gutter: QRectF, notes: list[Any], y: float, font: QFont
-    ) -> None:
-        """A note marker in the gutter: the status word in its colour, and the count."""
-        from clausediff.gui.notes import STATUS_COLOURS
-
-        order = ("red line", "to discuss", "agreed", "none")
-        status = min((p.note.status for p in notes), key=order.index)
-        colour = QColor(STATUS_COLOURS.get(status, "#9AA0A6"))
-        label = ("✎ " + (status if status != "none" else "note")) + (
-            f" +{len(notes) - 1}" if len(notes) > 1 else ""
-        )
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        fm = QFontMetrics(bold)
-        box = QRectF(gutter.left() + 10, gutter.top() + y, fm.horizontalAdvance(label) + 8,
-                     fm.height() + 2)  # fmt: skip
-        painter.setPen(QPen(colour, 1.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(box, 3, 3)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+    def cell_html(self, row: RowInfo, index: Index, side: int, palette: Palette) -> str:
+        """The HTML of one side of the row at ``index`` (with the find text marked)."""
+        if row.marker:
+            below = row.counterpart > index.row()
+            return marker_html(row.alignment, row.link, side, palette, below, self.find)
+        return side_html(row.alignment, row.link, side, palette, self.find)
 
     def _small_font(self) -> tuple[QFont, int]:
         small = QFont(self.font)
         small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
         return small, QFontMetrics(small).lineSpacing()
 
-    def _gutter_labels(self, model: CompareModel, row: int) -> str:
-        al, lk = model.alignment, model.link(row)
-        assert al is not None
-        if model.is_marker(row):
+    @staticmethod
+    def _gutter_labels(row: RowInfo) -> str:
+        al, lk = row.alignment, row.link
+        if row.marker:
             return f"{al.left.labels(lk.left)} → (moved)"
         return f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
 
@@ -188,239 +145,184 @@ class CompareDelegate(_LayoutDelegate):
         flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
         return QFontMetrics(font).boundingRect(0, 0, GUTTER - 16, 1000, flags, labels).height()
 
-    def _gutter_height(self, model: CompareModel, row: int) -> int:
+    @staticmethod
+    def moves_text(row: RowInfo) -> str:
+        """The row's travelled sentences as gutter lines ("a sentence from ¶7")."""
+        return "\n".join(wording.short_moves(list(row.moves)))
+
+    def gutter_height(self, row: RowInfo) -> int:
+        """The height the gutter needs: labels, kind, score or notes, travelled sentences."""
         small, step = self._small_font()
-        has_notes = bool(model.notes_by_link.get(model.link_number(row)))
+        moves = self.moves_text(row)
         return (
-            self._labels_height(self._gutter_labels(model, row), small)
-            + (4 if has_notes else 2) * step
-            + self._moves_height(model, row, small)
+            self._labels_height(self._gutter_labels(row), small)
+            + (4 if row.notes else 2) * step
+            + (self._labels_height(moves, small) + 4 if moves else 0)
         )
 
-    @staticmethod
-    def _moves_text(model: CompareModel, row: int) -> str:
-        """The row's sentence moves as gutter lines ("a sentence from ¶7")."""
-        if model.is_marker(row):
-            return ""
-        return "\n".join(short_moves(model.sentence_moves.get(model.link_number(row), [])))
+    def _columns(self, rect_width: int) -> int:
+        return max(80, (rect_width - GUTTER - 4 * PAD) // 2)
 
-    def _moves_height(self, model: CompareModel, row: int, small: QFont) -> int:
-        text = self._moves_text(model, row)
-        return self._labels_height(text, small) + 4 if text else 0
-
-    def _columns(self, rect_width: int) -> tuple[int, int]:
-        text_w = max(80, (rect_width - GUTTER - 4 * PAD) // 2)
-        return text_w, text_w
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        model = index.model()
-        assert isinstance(model, CompareModel)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        row: RowInfo | None = index.data(RowInfoRole)
+        if row is None:
+            return QSize(200, 20)
         width = option.rect.width() if option.rect.width() > 0 else 1000
         view = self.parent()
-        if view is not None and hasattr(view, "viewport"):
-            width = view.viewport().width()
-        lw, rw = self._columns(width)
-        palette = self._palette(option)
+        viewport = getattr(view, "viewport", None)
+        if callable(viewport):
+            width = viewport().width()
+        w = self._columns(width)
+        palette = self.palette_for(option)
         h = max(
-            self._doc(model, index.row(), 0, lw, palette).size().height(),
-            self._doc(model, index.row(), 1, rw, palette).size().height(),
-            self._gutter_height(model, index.row()),
+            self.cell(row, index, 0, w, palette).size().height(),
+            self.cell(row, index, 1, w, palette).size().height(),
+            self.gutter_height(row),
         )
         return QSize(max(200, width - 2), int(h) + 2 * PAD + 1)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        model = index.model()
-        assert isinstance(model, CompareModel) and model.alignment is not None
-        al = model.alignment
-        lk = model.link(index.row())
-        marker = model.is_marker(index.row())
-        palette = self._palette(option)
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row: RowInfo | None = index.data(RowInfoRole)
+        if row is None:
+            return
+        palette = self.palette_for(option)
         rect = option.rect
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = option.palette.color(QPalette.ColorRole.Base)
-        painter.fillRect(
-            rect,
-            option.palette.color(QPalette.ColorRole.Highlight).lighter(
-                170 if not is_dark(option.palette) else 60
-            )
-            if selected
-            else base,
-        )
-        lw, rw = self._columns(rect.width())
+        painter.fillRect(rect, _selected_fill(option) if selected else base)
+        w = self._columns(rect.width())
         gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
-        colour = QColor(KIND_COLOURS[lk.kind])
-        painter.fillRect(QRectF(gutter.left(), gutter.top(), 5, gutter.height()), colour)
-        # gutter: labels, kind, and the score or the jump to a moved clause's other place
-        small, step = self._small_font()
-        painter.setFont(small)
-        painter.setPen(QColor(palette.muted))
-        labels = self._gutter_labels(model, index.row())
-        box = gutter.adjusted(12, PAD, -4, 0)
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-        painter.drawText(box, flags, labels)
-        y = PAD + self._labels_height(labels, small)
-        bold = QFont(small)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
-        painter.drawText(
-            gutter.adjusted(12, y, -4, 0),
-            Qt.AlignmentFlag.AlignLeft,
-            "moved away" if marker else KIND_TEXT[lk.kind],
-        )
-        y += step
-        if lk.kind is LinkKind.MOVED:
-            other = model.counterpart_row(index.row())
-            arrow = "↓" if other > index.row() else "↑"
-            target = al.right.labels(lk.right) if marker else al.left.labels(lk.left)
-            link_font = QFont(small)
-            link_font.setUnderline(True)
-            painter.setFont(link_font)
-            painter.setPen(colour)
-            painter.drawText(
-                gutter.adjusted(12, y, -4, 0),
-                Qt.AlignmentFlag.AlignLeft,
-                f"{'to' if marker else 'from'} {target} {arrow}",
-            )
-        elif lk.kind is not LinkKind.UNCHANGED and lk.kind not in (
-            LinkKind.ADDED,
-            LinkKind.DELETED,
-            LinkKind.UNKNOWN,
-        ):
-            painter.setFont(small)
-            painter.setPen(QColor(palette.muted))
-            painter.drawText(
-                gutter.adjusted(12, y, -4, 0),
-                Qt.AlignmentFlag.AlignLeft,
-                "letter case only"
-                if model.link_number(index.row()) in model.annotations.case_only
-                else f"{lk.score:.2f}",
-            )
-        notes = model.notes_by_link.get(model.link_number(index.row()), [])
-        if notes and not marker:
-            self._draw_notes_badge(painter, gutter, notes, y + step, small)
-        moves = self._moves_text(model, index.row())
-        if moves:  # sentences that came from or went to a clause this one is not linked to
-            italic = QFont(small)
-            italic.setItalic(True)
-            painter.setFont(italic)
-            painter.setPen(QColor(KIND_COLOURS[LinkKind.MOVED]))
-            top = y + step + (2 * step if notes else 0) + 2
-            painter.drawText(gutter.adjusted(12, top, -4, 0), flags, moves)
-        # the two sides
+        self._paint_gutter(painter, gutter, row, index.row(), palette)
         x_left = rect.left() + GUTTER + PAD
-        x_right = x_left + lw + 2 * PAD
-        for side, x, w in ((0, x_left, lw), (1, x_right, rw)):
+        x_right = x_left + w + 2 * PAD
+        for side, x in ((0, x_left), (1, x_right)):
             cell = QRectF(x - PAD / 2, rect.top() + 2, w + PAD, rect.height() - 4)
-            indices = lk.left if side == 0 else lk.right
-            if marker and side == 1:
-                indices = ()
-            doc_side = al.left if side == 0 else al.right
-            gap = bool(indices) and len(indices) == 1 and doc_side.clauses[indices[0]].is_gap
-            if gap or (not indices and lk.kind is LinkKind.UNKNOWN):
-                brush = QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern)
-                painter.fillRect(
-                    cell,
-                    QColor(palette.muted).lighter(190)
-                    if not is_dark(option.palette)
-                    else QColor("#2a2a2a"),
-                )
-                painter.fillRect(cell, brush)
-            elif not indices:
-                painter.fillRect(cell, option.palette.color(QPalette.ColorRole.AlternateBase))
-            doc = self._doc(model, index.row(), side, w, palette)
+            self._paint_background(painter, option, cell, row, side, palette)
+            doc = self.cell(row, index, side, w, palette)
             painter.save()
             painter.translate(x, rect.top() + PAD)
             doc.drawContents(painter, QRectF(0, 0, w, rect.height()))
             painter.restore()
-        # separators
         painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         mid = x_right - PAD
         painter.drawLine(int(mid), rect.top(), int(mid), rect.bottom())
         painter.restore()
 
+    def _paint_gutter(
+        self, painter: QPainter, gutter: QRectF, row: RowInfo, row_number: int, palette: Palette
+    ) -> None:
+        """Labels, kind, and the score or the jump to a moved clause's other place."""
+        al, lk = row.alignment, row.link
+        colour = QColor(KIND_COLOURS[lk.kind])
+        painter.fillRect(QRectF(gutter.left(), gutter.top(), 5, gutter.height()), colour)
+        small, step = self._small_font()
+        painter.setFont(small)
+        painter.setPen(QColor(palette.muted))
+        labels = self._gutter_labels(row)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(gutter.adjusted(12, PAD, -4, 0), flags, labels)
+        y = PAD + self._labels_height(labels, small)
+        bold = QFont(small)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
+        kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
+        painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, kind)
+        y += step
+        if lk.kind is LinkKind.MOVED:
+            target = al.right.labels(lk.right) if row.marker else al.left.labels(lk.left)
+            link_font = QFont(small)
+            link_font.setUnderline(True)
+            painter.setFont(link_font)
+            painter.setPen(colour)
+            jump = wording.moved_jump(row.marker, target, row.counterpart > row_number)
+            painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, jump)
+        elif lk.kind.is_change and lk.left and lk.right:
+            painter.setFont(small)
+            painter.setPen(QColor(palette.muted))
+            score = wording.LETTER_CASE_ONLY if row.case_only else f"{lk.score:.2f}"
+            painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, score)
+        if row.notes:
+            self._draw_notes_badge(painter, gutter, row.notes, y + step, small)
+        moves = self.moves_text(row)
+        if moves:  # sentences that came from or went to a clause this one is not linked to
+            italic = QFont(small)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            painter.setPen(QColor(palette.travelled))
+            top = y + step + (2 * step if row.notes else 0) + 2
+            painter.drawText(gutter.adjusted(12, top, -4, 0), flags, moves)
+
+    @staticmethod
+    def _paint_background(
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        cell: QRectF,
+        row: RowInfo,
+        side: int,
+        palette: Palette,
+    ) -> None:
+        """Hatched where text is missing (a gap, an unknown side); shaded where a side is
+        empty."""
+        lk = row.link
+        indices = () if row.marker and side == 1 else (lk.left if side == 0 else lk.right)
+        doc = row.alignment.left if side == 0 else row.alignment.right
+        if (indices and is_gap_side(doc, indices)) or (not indices and lk.kind is LinkKind.UNKNOWN):
+            painter.fillRect(cell, QColor(palette.gap_bg))
+            painter.fillRect(cell, QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern))
+        elif not indices:
+            painter.fillRect(cell, option.palette.color(QPalette.ColorRole.AlternateBase))
+
+    @staticmethod
+    def _draw_notes_badge(
+        painter: QPainter, gutter: QRectF, notes: Sequence[PlacedNote], y: float, font: QFont
+    ) -> None:
+        """A note marker in the gutter: the status word in its colour, and the count."""
+        status = min((p.note.status for p in notes), key=_STATUS_ORDER.index)
+        colour = QColor(status_colour(status))
+        label = ("✎ " + (status if status != "none" else "note")) + (
+            f" +{len(notes) - 1}" if len(notes) > 1 else ""
+        )
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        fm = QFontMetrics(bold)
+        width = fm.horizontalAdvance(label) + 8
+        box = QRectF(gutter.left() + 10, gutter.top() + y, width, fm.height() + 2)
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
 
 class LineageDelegate(_LayoutDelegate):
     """A lineage cell: the clause, with its changes against the previous version."""
 
-    def _doc(
-        self, model: LineageModel, row: int, col: int, width: int, palette: Palette
-    ) -> QTextDocument:
-        fam_no = model.family_number(row)
-        return self._cached(
-            (fam_no, col, width, palette is DARK),
-            lambda: self._build(model, fam_no, col, width, palette),
-        )
+    def cell(self, cell: LineageCell, width: int, palette: Palette) -> QTextDocument:
+        def build() -> QTextDocument:
+            body = lineage_cell_html(cell.lineage, cell.family, cell.version, palette, self.find)
+            return make_document(self.font, body, palette, width, 4)
 
-    def _build(
-        self, model: LineageModel, fam_no: int, col: int, width: int, palette: Palette
-    ) -> QTextDocument:
-        lineage = model.lineage
-        assert lineage is not None
-        members = lineage.families[fam_no].in_version(col)
-        parts = []
-        for i in members:
-            clause = lineage.versions[col].clauses[i]
-            if col > 0:
-                al = lineage.pairs[col - 1]
-                lk = al.link_of_right(i)
-                body = (
-                    runs_html(side_runs(al, lk, 1), palette, self.find)
-                    if lk.ops or lk.kind is LinkKind.ADDED
-                    else plain_html(clause.text, palette, find=self.find)
-                )
-            else:
-                body = plain_html(clause.text, palette, find=self.find)
-            label = f"<b>{clause.display_label()}</b> " if clause.label else ""
-            parts.append(label + body)
-        if not members:
-            hidden = any(c.is_gap for c in lineage.versions[col].clauses)
-            parts.append(
-                plain_html(
-                    "not in this version" + (" (or in its missing text)" if hidden else ""),
-                    palette,
-                    italic=True,
-                )
-            )
-        return make_document(self.font, "<br/><br/>".join(parts), palette, width, 4)
+        return self._cached((cell.number, cell.version, width, palette.dark), build)
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        model = index.model()
-        assert isinstance(model, LineageModel)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        cell: LineageCell | None = index.data(CellRole)
         width = max(120, option.rect.width() or 300)
-        palette = self._palette(option)
-        doc = self._doc(model, index.row(), index.column(), width, palette)
+        if cell is None:
+            return QSize(width, 20)
+        doc = self.cell(cell, width, self.palette_for(option))
         return QSize(width, int(doc.size().height()) + 4)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        model = index.model()
-        assert isinstance(model, LineageModel)
-        palette = self._palette(option)
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell: LineageCell | None = index.data(CellRole)
+        if cell is None:
+            return
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(
-                option.rect,
-                option.palette.color(QPalette.ColorRole.Highlight).lighter(
-                    170 if not is_dark(option.palette) else 60
-                ),
-            )
-        doc = self._doc(model, index.row(), index.column(), option.rect.width(), palette)
+            painter.fillRect(option.rect, _selected_fill(option))
+        doc = self.cell(cell, option.rect.width(), self.palette_for(option))
         painter.translate(option.rect.topLeft())
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()

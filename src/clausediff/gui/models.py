@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,10 +13,18 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.lineage import Family, Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
-from clausediff.core.render.wording import sentence_moves, short_moves
+from clausediff.core.render.wording import (
+    KIND_TEXT,
+    link_line,
+    link_tooltip,
+    marker_line,
+    short_moves,
+)
+from clausediff.core.store.review import PlacedNote
+from clausediff.session.comparison import LinkAnnotations
 
 Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 1
@@ -23,33 +32,33 @@ KindRole = Qt.ItemDataRole.UserRole + 2
 DocumentRole = Qt.ItemDataRole.UserRole + 3
 FamilyRole = Qt.ItemDataRole.UserRole + 4
 RowRole = Qt.ItemDataRole.UserRole + 5
-
-KIND_TEXT = {
-    LinkKind.UNCHANGED: "unchanged",
-    LinkKind.MODIFIED: "modified",
-    LinkKind.MOVED: "moved",
-    LinkKind.SPLIT: "split",
-    LinkKind.MERGED: "merged",
-    LinkKind.RESTRUCTURED: "restructured",
-    LinkKind.ADDED: "added",
-    LinkKind.DELETED: "deleted",
-    LinkKind.UNKNOWN: "unknown",
-}
+RowInfoRole = Qt.ItemDataRole.UserRole + 6
+CellRole = Qt.ItemDataRole.UserRole + 7
 
 
-class LinkAnnotations:
-    """What the views say of a link beyond its kind: the sentences that travelled into or
-    out of its clauses, and whether only the letter case changed. Worked out once per
-    alignment and shared by the models that show it (never while painting)."""
+@dataclass(frozen=True, slots=True)
+class RowInfo:
+    """Everything a painter needs of one compare row (handed out through :data:`RowInfoRole`)."""
 
-    def __init__(self, alignment: Alignment | None) -> None:
-        al = alignment
-        self.moves: dict[int, list[tuple[str, str]]] = sentence_moves(al) if al else {}
-        self.case_only: frozenset[int] = (
-            frozenset(n for n, lk in enumerate(al.links) if al.only_letter_case(lk))
-            if al
-            else frozenset()
-        )
+    alignment: Alignment
+    link: ClauseLink
+    number: int  # the link's number in the alignment
+    key: int  # the row's entry: ``number``, or ``~number`` for a "moved away" row
+    marker: bool
+    counterpart: int  # a moved clause's other row, else -1
+    notes: tuple[PlacedNote, ...]
+    moves: tuple[tuple[str, str], ...]
+    case_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LineageCell:
+    """A lineage cell for a painter (handed out through :data:`CellRole`)."""
+
+    lineage: Lineage
+    family: Family
+    number: int  # the family's number in the lineage
+    version: int
 
 
 class CompareModel(QAbstractListModel):
@@ -66,7 +75,7 @@ class CompareModel(QAbstractListModel):
         self._rows: list[int] = []
         self._row_of: dict[int, int] = {}
         self.hide_unchanged = False
-        self.notes_by_link: dict[int, list[Any]] = {}  # placed notes of the open review
+        self.notes_by_link: dict[int, list[PlacedNote]] = {}  # placed notes of the open review
         self.annotations = LinkAnnotations(None)
 
     @property
@@ -148,14 +157,8 @@ class CompareModel(QAbstractListModel):
         al, lk = self.alignment, self.link(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if self.is_marker(index.row()):
-                return (
-                    f"moved away: {al.left.labels(lk.left)} now stands at "
-                    f"{al.right.labels(lk.right)}: {leading_words(al.lead_text(lk))}"
-                )
-            text = (
-                f"{KIND_TEXT[lk.kind]}: {al.left.labels(lk.left)} → "
-                f"{al.right.labels(lk.right)}: {leading_words(al.lead_text(lk))}"
-            )
+                return marker_line(al, lk)
+            text = link_line(al, lk)
             if role == Qt.ItemDataRole.AccessibleTextRole:  # what a reader hears
                 n = self.link_number(index.row())
                 text += "".join(f"; {full}" for _, full in self.sentence_moves.get(n, []))
@@ -170,32 +173,35 @@ class CompareModel(QAbstractListModel):
             return lk.kind.value
         if role == RowRole:
             return self.link_number(index.row())
+        if role == RowInfoRole:
+            return self.row_info(index.row())
         return None
 
     def tooltip(self, lk: ClauseLink, link_number: int = -1) -> str:
         assert self.alignment is not None
-        al = self.alignment
-        text = f"{KIND_TEXT[lk.kind]} · similarity {lk.score:.2f}"
-        if link_number in self.annotations.case_only:
-            text += " · only the letter case changed"
-        if lk.kind is LinkKind.UNKNOWN:
-            text = "unknown: the counterpart may lie in text missing from the other version"
-            if lk.gap is not None:
-                side, gi = lk.gap
-                gap_doc = al.right if side else al.left
-                text += f" ({gap_doc.clauses[gi].gap_note})"
-        for _, full in self.sentence_moves.get(link_number, []):
-            text += f"\n{full}"
-        for placed in self.notes_by_link.get(link_number, []):
-            n = placed.note
-            text += f"\n✎ {n.status if n.status != 'none' else 'note'}: {n.text}"
-        if lk.kind is LinkKind.MOVED:
-            text += (
-                f"\nmoved from {al.left.labels(lk.left)} of {al.left.info.label} "
-                f"to {al.right.labels(lk.right)} of {al.right.info.label}"
-                "\nclick the gutter (or press Ctrl+J) to go to its other place"
-            )
-        return text
+        return link_tooltip(
+            self.alignment,
+            lk,
+            case_only=link_number in self.annotations.case_only,
+            moves=self.sentence_moves.get(link_number, []),
+            notes=self.notes_by_link.get(link_number, []),
+        )
+
+    def row_info(self, row: int) -> RowInfo:
+        assert self.alignment is not None
+        number = self.link_number(row)
+        marker = self.is_marker(row)
+        return RowInfo(
+            self.alignment,
+            self.link(row),
+            number,
+            self._rows[row],
+            marker,
+            self.counterpart_row(row),
+            () if marker else tuple(self.notes_by_link.get(number, ())),
+            () if marker else tuple(self.annotations.moves.get(number, ())),
+            number in self.annotations.case_only,
+        )
 
     def changed_rows(self) -> list[int]:
         return [r for r in range(len(self._rows)) if self.link(r).kind.is_change]
@@ -424,6 +430,8 @@ class LineageModel(QAbstractTableModel):
             )
         if role == FamilyRole:
             return fam
+        if role == CellRole:
+            return LineageCell(self.lineage, fam, self._rows[index.row()], v)
         if role == KindRole:
             if not members or v == 0:
                 return None

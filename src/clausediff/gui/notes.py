@@ -1,4 +1,10 @@
-"""The notes of a review: a model, the notes panel with its status filter, the note dialog."""
+"""The notes of a review: a model, the notes panel with its status filter, its dock, and
+the note dialog.
+
+:class:`NotesPanel` emits ``addRequested``, ``editRequested(note_id)``,
+``deleteRequested(note_id)`` and ``noteActivated(placed_note)`` (to show its clause); it
+listens to its filter and its list. The window fills its model with the placed notes.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,17 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clausediff.core.render.palette import status_colour
 from clausediff.core.store.review import STATUSES, PlacedNote
 
 Index = QModelIndex | QPersistentModelIndex
 NoteRole = Qt.ItemDataRole.UserRole + 20
-#: Okabe–Ito colours for the statuses (with the word always shown: colour is not the cue).
-STATUS_COLOURS = {
-    "agreed": "#009E73",
-    "to discuss": "#E69F00",
-    "red line": "#D55E00",
-    "none": "#9AA0A6",
-}
 FILTERS = ("all", *STATUSES[1:], "none", "orphaned")
 
 
@@ -86,7 +87,7 @@ class NotesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"On {where}: “{n.clause_text}”"
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(STATUS_COLOURS.get(n.status, "#9AA0A6"))
+            return QColor(status_colour(n.status))
         if role == NoteRole:
             return p
         return None
@@ -154,6 +155,17 @@ class NotesPanel(QWidget):
         index = self.view.currentIndex()
         if index.isValid():
             self.deleteRequested.emit(self.model.placed(index.row()).note.id)
+
+
+class NotesDock(QDockWidget):
+    """The notes panel in its dock (the window tabs it with the change list)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Notes", parent)
+        self.setObjectName("notesDock")
+        self.model = NotesModel(self)
+        self.panel = NotesPanel(self.model)
+        self.setWidget(self.panel)
 
 
 class NoteDialog(QDialog):

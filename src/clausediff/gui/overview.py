@@ -1,4 +1,8 @@
-"""The overview strip beside the scrollbar: one mark per change, coloured by kind."""
+"""The overview strip beside the scrollbar: one mark per change, coloured by kind.
+
+Signals: ``rowClicked(row)`` when the user clicks a place in the strip. Listens to its
+model's ``modelReset``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from clausediff.gui.delegates import KIND_COLOURS
+from clausediff.core.render.palette import KIND_COLOURS
 from clausediff.gui.models import CompareModel
 
 

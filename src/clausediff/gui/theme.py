@@ -13,39 +13,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-THEMES = ("system", "light", "dark")
+from clausediff.core.render.palette import DARK_CHROME, DARK_DISABLED_TEXT
+from clausediff.session.settings import THEMES
+
 _native: tuple[str, QPalette] | None = None
 
 
 def _dark_palette() -> QPalette:
     p = QPalette()
+    for role_name, colour in DARK_CHROME.items():
+        p.setColor(getattr(QPalette.ColorRole, role_name), QColor(colour))
     role, group = QPalette.ColorRole, QPalette.ColorGroup
-    colours = {
-        role.Window: "#2b2b2b",
-        role.WindowText: "#e6e6e6",
-        role.Base: "#1f1f1f",
-        role.AlternateBase: "#2a2a2a",
-        role.ToolTipBase: "#3a3a3a",
-        role.ToolTipText: "#f0f0f0",
-        role.PlaceholderText: "#8a8a8a",
-        role.Text: "#e6e6e6",
-        role.Button: "#353535",
-        role.ButtonText: "#e6e6e6",
-        role.BrightText: "#ff6b6b",
-        role.Light: "#4a4a4a",
-        role.Midlight: "#3e3e3e",
-        role.Mid: "#5a5a5a",
-        role.Dark: "#1a1a1a",
-        role.Shadow: "#000000",
-        role.Highlight: "#2f6ea8",
-        role.HighlightedText: "#ffffff",
-        role.Link: "#7cb7ff",
-        role.LinkVisited: "#c39bff",
-    }
-    for r, c in colours.items():
-        p.setColor(r, QColor(c))
     for r in (role.Text, role.WindowText, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#7a7a7a"))
+        p.setColor(group.Disabled, r, QColor(DARK_DISABLED_TEXT))
     return p
 
 
@@ -75,7 +55,3 @@ def apply_theme(app: QApplication, theme: str) -> str:
             app.setStyle(fusion)
         app.setPalette(_dark_palette() if theme == "dark" else fusion.standardPalette())
     return theme
-
-
-def is_dark_palette(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128

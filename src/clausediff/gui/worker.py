@@ -1,51 +1,36 @@
 """Background work: comparisons (stale results dropped) and reading files.
 
-:class:`Comparer` runs :func:`clausediff.core.compare.lineage.build_lineage` on a thread pool and
-delivers the result on the UI thread through a queued signal. Every request is stamped with
-a monotonic token; a result whose token is not the newest is dropped. Cancel sets a flag
-that the engine polls through ``AlignConfig.cancel``. Tests may run it synchronously.
+:class:`Comparer` runs :func:`clausediff.session.comparison.compare` on the one worker
+thread and delivers the :class:`Comparison` on the UI thread through a queued signal. Every
+request is stamped with a monotonic token; a result whose token is not the newest is
+dropped. Cancel sets a flag that the engine polls through its ``cancel`` hook. Jobs run
+without the cyclic collector and freeze their results (:func:`clausediff.core.collector.
+paused`): a full collection would scan every live object while holding the interpreter lock
+and stall the UI thread (30-40 ms with two 5,000-clause versions in memory). Tests may run
+both synchronously.
+
+Signals are listed on each class.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from clausediff.core import collector
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignCancelled, AlignConfig
-from clausediff.core.compare.lineage import Lineage, build_lineage
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.read.files import load_file
 from clausediff.core.store.library import Library, with_library_id
+from clausediff.session.comparison import Comparison, compare
 
 _POOL: QThreadPool | None = None
-
-
-@contextlib.contextmanager
-def _no_collection_pauses() -> Iterator[None]:
-    """Run a background job without the cyclic garbage collector, then freeze its results.
-
-    A full collection scans every live object while holding the interpreter lock, and so
-    stalls the UI thread (30-40 ms with two 5,000-clause versions in memory). The core's
-    results are acyclic and freed by reference counting; frozen, they are never scanned
-    again.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
 
 
 def background_pool() -> QThreadPool:
@@ -90,8 +75,7 @@ class _Job(QRunnable):
             self.relay.cancelled.emit(req.token)
             return
         try:
-            with _no_collection_pauses():
-                lineage = build_lineage(req.versions, req.config, cancel=self.stop.is_set)
+            comparison = compare(req.versions, req.config, cancel=self.stop.is_set, freeze=True)
         except AlignCancelled:
             self.relay.cancelled.emit(req.token)
         except ClauseDiffError as exc:
@@ -99,7 +83,7 @@ class _Job(QRunnable):
         except Exception as exc:  # a bug: report it, never kill the window
             self.relay.failed.emit(req.token, f"The comparison failed: {exc!r}")
         else:
-            self.relay.done.emit(req.token, lineage, time.perf_counter() - started)
+            self.relay.done.emit(req.token, comparison, time.perf_counter() - started)
 
 
 class Comparer(QObject):
@@ -107,7 +91,7 @@ class Comparer(QObject):
 
     Signals:
         started(token): a request was submitted.
-        finished(lineage, seconds): the newest request's result.
+        finished(comparison, seconds): the newest request's result.
         failed(message): the newest request failed.
         cancelled(): the newest request was cancelled.
     """
@@ -153,11 +137,11 @@ class Comparer(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return bool(self._pool.waitForDone(msecs))
 
-    def _on_done(self, token: int, lineage: Lineage, seconds: float) -> None:
+    def _on_done(self, token: int, comparison: Comparison, seconds: float) -> None:
         if token != self._token:
             return  # a newer request superseded this one
         self.busy = False
-        self.finished.emit(lineage, seconds)
+        self.finished.emit(comparison, seconds)
 
     def _on_failed(self, token: int, message: str) -> None:
         if token == self._token:
@@ -182,7 +166,7 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         try:
-            with _no_collection_pauses():
+            with collector.paused(freeze=True):
                 doc = load_file(self.path)
                 if self.store is not None:
                     entry_id, _replaced = self.store.add(doc)

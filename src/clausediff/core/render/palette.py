@@ -9,7 +9,7 @@ are also struck through, insertions underlined, kinds and statuses always named 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from clausediff.core.compare.links import LinkKind
@@ -80,7 +80,7 @@ LIGHT = Palette(
     inserted_bg="#D5E8F7",
     find_bg="#FFE14D",
     gap_fg="#5f6368",
-    gap_bg="#EEEEEE",
+    gap_bg="#B5BCC6",
     travelled="#8A2F6E",
     rule="#C8C8C8",
     header_bg="#F0F0F0",
@@ -100,8 +100,9 @@ DARK = Palette(
     rule="#5A5A5A",
     header_bg="#353535",
 )
-#: Paper: the light palette (exports, the PDF and printing are always on white).
-PRINT = LIGHT
+#: Paper: the light palette with a paler ground behind missing text (exports, the PDF and
+#: printing are always on white).
+PRINT = replace(LIGHT, name="print", gap_bg="#EEEEEE")
 
 #: The window's own colours in the dark theme, by the name of the Qt palette role.
 DARK_CHROME: Mapping[str, str] = MappingProxyType(

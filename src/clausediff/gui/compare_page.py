@@ -1,0 +1,241 @@
+"""The compare tab (two versions side by side, clause by clause) and the change list.
+
+:class:`ComparePage` emits ``currentLinkChanged(link_number)`` when the selected row moves
+and ``status(message)`` for a word in the status bar; it listens to nothing, and is given
+its comparison, notes, find text and font by the window. :class:`ChangesDock` emits
+``linkChosen(link_number)`` when the user picks a change, and follows the page through
+:meth:`ChangesDock.follow`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clausediff.core.render import wording
+from clausediff.core.store.review import PlacedNote
+from clausediff.gui.delegates import GUTTER, CompareDelegate
+from clausediff.gui.models import ChangeListModel, CompareModel
+from clausediff.gui.overview import OverviewStrip
+from clausediff.session.comparison import Comparison
+from clausediff.session.finding import matching_links
+
+
+class ComparePage(QWidget):
+    currentLinkChanged = Signal(int)
+    status = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparePage")
+        self.comparison: Comparison | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header_left = QLabel()
+        self.header_left.setObjectName("compareHeaderLeft")
+        self.header_right = QLabel()
+        self.header_right.setObjectName("compareHeaderRight")
+        heads = QHBoxLayout()
+        heads.setContentsMargins(GUTTER + 8, 6, 24, 6)
+        heads.setSpacing(24)
+        for lab in (self.header_left, self.header_right):
+            lab.setTextFormat(Qt.TextFormat.PlainText)
+            lab.setWordWrap(True)  # a long title wraps rather than running into the other
+            lab.setMinimumWidth(60)
+            lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            f = lab.font()
+            f.setBold(True)
+            lab.setFont(f)
+            heads.addWidget(lab, 1)
+        layout.addLayout(heads)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        self.model = CompareModel(self)
+        self.view = QListView()
+        self.view.setObjectName("compareView")
+        self.view.setModel(self.model)
+        self.delegate = CompareDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(False)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(40)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setMouseTracking(True)
+        self.view.doubleClicked.connect(self._jump_from_row)
+        self.view.viewport().installEventFilter(self)
+        self.view.selectionModel().currentChanged.connect(self._row_selected)
+        row.addWidget(self.view, 1)
+        self.overview = OverviewStrip(self.model)
+        self.overview.rowClicked.connect(self.select_row)
+        row.addWidget(self.overview)
+        layout.addLayout(row, 1)
+
+    # ------------------------------------------------------------------ what is shown
+
+    def set_titles(self, left: str, right: str) -> None:
+        self.header_left.setText(left)
+        self.header_right.setText(right)
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.delegate.clear_cache()
+        self.model.notes_by_link = comparison.notes_by_link
+        self.model.set_alignment(comparison.alignment, comparison.annotations)
+        self.overview.update()
+
+    def set_notes(self, by_link: dict[int, list[PlacedNote]]) -> None:
+        """The open review's notes on the links shown: the rows are laid out again."""
+        if self.comparison is not None:
+            self.comparison.notes_by_link = by_link
+        self.model.notes_by_link = by_link
+        self.delegate.clear_cache()
+        self.relayout()
+
+    def set_find(self, text: str) -> None:
+        if text != self.delegate.find:  # new highlights: lay the rows out again
+            self.delegate.set_find(text)
+            self.view.doItemsLayout()
+
+    def set_font(self, font: QFont) -> None:
+        self.delegate.set_font(font)
+        self.relayout()
+
+    def relayout(self) -> None:
+        self.view.doItemsLayout()
+        self.view.viewport().update()
+
+    def repaint_all(self) -> None:
+        """The palette changed (light ↔ dark): every cell is drawn again."""
+        self.delegate.clear_cache()
+        self.relayout()
+        self.overview.update()
+
+    def counts_text(self) -> str:
+        al = self.model.alignment
+        return wording.counts_text(al) if al is not None else ""
+
+    # ------------------------------------------------------------------ navigation
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row()
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def select_link(self, link_number: int) -> None:
+        row = self.model.row_of_link(link_number)
+        if row >= 0:
+            self.select_row(row)
+
+    def step_change(self, step: int) -> None:
+        """To the next (``step`` > 0) or previous change, wrapping at either end."""
+        rows = self.model.changed_rows()
+        if not rows:
+            return
+        cur = self.current_row()
+        if step > 0:
+            after = [r for r in rows if r > cur]
+            self.select_row(after[0] if after else rows[0])
+        else:
+            before = [r for r in rows if r < cur] if cur >= 0 else []
+            self.select_row(before[-1] if before else rows[-1])
+
+    def go_to_counterpart(self) -> bool:
+        """From a moved clause to where it stood, and back. False when there is none."""
+        other = self.model.counterpart_row(self.current_row())
+        if other < 0:
+            self.status.emit(wording.NOT_LINKED_NOTE)
+            return False
+        self.select_row(other)
+        return True
+
+    def find_rows(self, text: str) -> list[int]:
+        """The rows whose older or newer text holds ``text``."""
+        if self.model.alignment is None:
+            return []
+        links = [self.model.link(r) for r in range(self.model.rowCount())]
+        return matching_links(self.model.alignment, links, text)
+
+    def _row_selected(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.currentLinkChanged.emit(self.model.link_number(current.row()))
+
+    def _jump_from_row(self, index: QModelIndex) -> None:
+        """Double-click on a moved clause (or its marker): go to its other place."""
+        if index.isValid():
+            self.select_row(index.row())
+            self.go_to_counterpart()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # one click on the gutter of a moved clause jumps to its other place
+        if (
+            watched is self.view.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            pos = event.position().toPoint()
+            index = self.view.indexAt(pos)
+            if (
+                index.isValid()
+                and pos.x() - self.view.visualRect(index).left() < GUTTER
+                and self.model.counterpart_row(index.row()) >= 0
+            ):
+                self.select_row(index.row())
+                self.go_to_counterpart()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class ChangesDock(QDockWidget):
+    linkChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Changes", parent)
+        self.setObjectName("changesDock")
+        self.model = ChangeListModel(self)
+        self.view = QListView()
+        self.view.setObjectName("changeList")
+        self.view.setModel(self.model)
+        self.view.setSpacing(2)
+        self.view.setWordWrap(True)
+        # thousands of changes are laid out a batch at a time, never all before a paint
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(50)
+        self.view.selectionModel().currentChanged.connect(self._chosen)
+        self.setWidget(self.view)
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        self.model.set_alignment(comparison.alignment, comparison.annotations)
+
+    def follow(self, link_number: int) -> None:
+        """Select the change of ``link_number`` (if it is one) without emitting."""
+        row = self.model.row_of_link(link_number)
+        if row >= 0 and self.view.currentIndex().row() != row:
+            self.view.blockSignals(True)
+            self.view.setCurrentIndex(self.model.index(row))
+            self.view.blockSignals(False)
+
+    def _chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.linkChosen.emit(self.model.link_number(current.row()))

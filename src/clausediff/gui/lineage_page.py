@@ -1,0 +1,148 @@
+"""The lineage tab: clause families across versions, and the history of the one selected.
+
+:class:`LineagePage` emits nothing of its own; it listens to its table's selection (the
+history follows it) and scrolling (rows are fitted to their contents only in sight), and
+is given its lineage, notes, find text and font by the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.render.html import history_html
+from clausediff.core.render.palette import DARK, LIGHT
+from clausediff.core.store.review import PlacedNote
+from clausediff.gui.delegates import LineageDelegate, is_dark
+from clausediff.gui.models import LineageModel
+from clausediff.session.finding import matching_families
+
+
+class LineagePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lineagePage")
+        self.lineage: Lineage | None = None
+        self.model = LineageModel(self)
+        lay = QVBoxLayout(self)
+        self.changed_only = QCheckBox("Only families that changed")
+        self.changed_only.setObjectName("lineageChangedOnly")
+        self.changed_only.toggled.connect(self.model.set_changed_only)
+        lay.addWidget(self.changed_only)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.view = QTableView()
+        self.view.setObjectName("lineageView")
+        self.view.setModel(self.model)
+        self.delegate = LineageDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(header.ResizeMode.Stretch)
+        # Row heights are fitted to their contents only for the rows in sight (a table of
+        # thousands of families would otherwise lay out every cell before showing one).
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(rows.ResizeMode.Interactive)
+        self._fitted_rows: set[int] = set()
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_visible_rows)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
+        header.sectionResized.connect(lambda *_: self.refit())
+        self.model.modelReset.connect(self.refit)
+        self.view.selectionModel().currentRowChanged.connect(self._show_history)
+        split.addWidget(self.view)
+        self.history = QTextBrowser()
+        self.history.setObjectName("familyHistory")
+        self.history.setOpenLinks(False)
+        split.addWidget(self.history)
+        split.setSizes([500, 200])
+        lay.addWidget(split, 1)
+
+    def set_lineage(self, lineage: Lineage) -> None:
+        self.lineage = lineage
+        self.delegate.clear_cache()
+        self.model.set_lineage(lineage)
+
+    def set_notes(self, by_family: dict[str | None, list[PlacedNote]]) -> None:
+        """The open review's notes by family; only the rows whose count changed redraw."""
+        before = self.model.notes_by_family
+        self.model.notes_by_family = by_family
+        if self.lineage is None:
+            return
+        changed = []
+        for row in range(self.model.rowCount()):
+            fam = self.lineage.families[self.model.family_number(row)].id
+            if len(before.get(fam, ())) != len(by_family.get(fam, ())):
+                changed.append(row)
+        if changed:
+            self.model.headerDataChanged.emit(Qt.Orientation.Vertical, min(changed), max(changed))
+
+    def set_find(self, text: str) -> None:
+        if text != self.delegate.find:
+            self.delegate.set_find(text)
+            self.refit()
+            self.view.viewport().update()
+
+    def set_font(self, font: QFont) -> None:
+        self.delegate.set_font(font)
+        self.refit()
+
+    def repaint_all(self) -> None:
+        self.delegate.clear_cache()
+        self.refit()
+
+    def set_wrap(self, wrap: bool) -> None:
+        self.view.setWordWrap(wrap)
+
+    def find_rows(self, text: str) -> list[int]:
+        """Rows of the table whose family has ``text`` in any version."""
+        if self.lineage is None:
+            return []
+        families = [self.model.family_number(r) for r in range(self.model.rowCount())]
+        return matching_families(self.lineage, families, text)
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row()
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def refit(self) -> None:
+        self._fitted_rows.clear()
+        self._fit_timer.start()
+
+    def _fit_visible_rows(self) -> None:
+        view = self.view
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        for _ in range(4):  # fitting rows moves the others; a few passes settle it
+            top = max(0, view.rowAt(0))
+            bottom = view.rowAt(view.viewport().height())
+            bottom = rows - 1 if bottom < 0 else bottom
+            todo = [r for r in range(top, min(rows, bottom + 3)) if r not in self._fitted_rows]
+            if not todo:
+                return
+            for r in todo:
+                view.resizeRowToContents(r)
+                self._fitted_rows.add(r)
+
+    def _show_history(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if self.lineage is None or not current.isValid():
+            self.history.clear()
+            return
+        fam = self.lineage.families[self.model.family_number(current.row())]
+        notes = self.model.notes_by_family.get(fam.id, [])
+        palette = DARK if is_dark(self.palette()) else LIGHT
+        self.history.setHtml(history_html(self.lineage, fam, notes, palette))

@@ -1,0 +1,66 @@
+"""The stable object names of the window's widgets and the names screen readers say.
+
+``docs/DEVELOPERS.md`` lists them (a test keeps the list exact); the window gives every
+widget named here its accessible name once it is built.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+#: The accessible name of every main widget, by its stable object name (the developer docs
+#: list them; tests check that every named widget has one).
+ACCESSIBLE_NAMES = {
+    "mainWindow": "ClauseDiff",
+    "viewTabs": "Views",
+    "comparePage": "Compare two versions",
+    "compareHeaderLeft": "Older version",
+    "compareHeaderRight": "Newer version",
+    "compareView": "Comparison, clause by clause",
+    "overviewStrip": "Overview of changes",
+    "findBar": "Find bar",
+    "centralArea": "Views and find bar",
+    "findEdit": "Find text in all versions",
+    "findStatus": "Rows found",
+    "findClose": "Close the find bar",
+    "lineagePage": "Lineage of clause families",
+    "lineageChangedOnly": "Only families that changed",
+    "lineageView": "Clause families across versions",
+    "familyHistory": "History of the selected clause family",
+    "libraryDock": "Library",
+    "libraryView": "Versions in the library",
+    "compareSelectedButton": "Compare the selected version with the next",
+    "lineageButton": "Lineage of the checked versions",
+    "changesDock": "Changes",
+    "changeList": "List of changes",
+    "mainToolbar": "Main toolbar",
+    "leftVersionCombo": "Older version",
+    "rightVersionCombo": "Newer version",
+    "statusBar": "Status",
+    "kindCounts": "Number of changes of each kind",
+    "comparisonProgress": "Comparison in progress",
+    "cancelButton": "Cancel the comparison",
+    "recentMenu": "Open recent",
+    "themeMenu": "Theme",
+    "fileMenu": "File",
+    "viewMenu": "View",
+    "goMenu": "Go",
+    "helpMenu": "Help",
+    "notesDock": "Notes",
+    "notesPanel": "Notes of the review",
+    "reviewTitle": "The open review",
+    "noteStatusFilter": "Show notes with this status",
+    "notesView": "Notes",
+    "addNoteButton": "Add a note to the selected clause",
+    "editNoteButton": "Edit the selected note",
+    "deleteNoteButton": "Delete the selected note",
+    "recentReviewsMenu": "Recent reviews",
+}
+
+
+def name_widgets(root: QWidget) -> None:
+    """Give ``root`` and every named widget under it its accessible name (unless set)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        name = ACCESSIBLE_NAMES.get(widget.objectName())
+        if name and not widget.accessibleName():
+            widget.setAccessibleName(name)

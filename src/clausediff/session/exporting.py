@@ -1,0 +1,83 @@
+"""One export dispatch for the command line and the window.
+
+Contract: :func:`export` writes a comparison (two versions) or a lineage (more) in one of
+:data:`FORMATS`, with the notes placed on it if given. HTML, Word and CSV are written by
+:mod:`clausediff.core.render.export`; a PDF is drawn by Qt, so the caller passes the
+function that draws it (the window's printing module), and the session never imports Qt.
+An export that cannot be written raises :class:`ClauseDiffError` with the reason, and leaves
+no half-written file under the name asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.errors import ClauseDiffError
+from clausediff.core.render.export import export_csv, export_docx, export_html
+from clausediff.core.store.review import PlacedNote
+
+#: The formats, with the words a file dialog shows for each.
+FORMATS: Mapping[str, str] = MappingProxyType(
+    {
+        "html": "Web page (*.html)",
+        "pdf": "PDF (*.pdf)",
+        "docx": "Word redline (*.docx)",
+        "csv": "Lineage table (*.csv)",
+    }
+)
+PAGE_SIZES = ("a4", "letter")
+
+#: ``pdf(lineage, path, notes, page_size)``: draws the PDF (Qt's job).
+PdfWriter = Callable[[Lineage, Path, Sequence[PlacedNote] | None, str], None]
+
+
+class ExportError(ClauseDiffError):
+    """An export could not be written."""
+
+
+def format_of(path: Path, chosen: str = "") -> str:
+    """The format a dialog's choice (its words) or else the file's suffix names."""
+    for fmt, words in FORMATS.items():
+        if chosen == words:
+            return fmt
+    return path.suffix.lstrip(".").lower()
+
+
+def export(
+    lineage: Lineage,
+    path: Path,
+    fmt: str,
+    notes: Sequence[PlacedNote] | None = None,
+    *,
+    pdf: PdfWriter | None = None,
+    page_size: str = "a4",
+) -> None:
+    """Write the export; see the module contract."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise ExportError(f"ClauseDiff cannot export {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    if fmt == "pdf" and pdf is None:
+        raise ExportError("A PDF needs the window's printing; use HTML, Word or CSV here.")
+    # written beside the target, then moved over it: an error leaves the old file whole
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        if fmt == "html":
+            temp.write_text(export_html(lineage, notes), encoding="utf-8")
+        elif fmt == "csv":
+            temp.write_text(export_csv(lineage, notes), encoding="utf-8-sig", newline="")
+        elif fmt == "docx":
+            export_docx(lineage, temp, notes)
+        else:
+            assert pdf is not None
+            pdf(lineage, temp, notes, page_size)
+        temp.replace(path)
+    except OSError as exc:
+        raise ExportError(f"{path.name} could not be written ({exc.strerror or exc}).") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
