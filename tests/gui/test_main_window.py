@@ -30,7 +30,7 @@ def test_starts_on_the_bundled_2011_to_2013_comparison(window: MainWindow) -> No
     assert any(t.startswith("modified") and "Recalling" in t for t in _row_texts(window))
     assert "2011 Decision" in window.compare_page.header_left.text()
     assert "excerpt" in window.compare_page.header_left.text()
-    assert "modified" in window.counts_label.text()
+    assert "modified" in window.status.counts.text()
 
 
 def _recital_row(win: MainWindow) -> int:
@@ -133,7 +133,7 @@ def test_an_unreadable_file_shows_an_error_and_changes_nothing(
 
 
 def test_find_highlights_hits_across_versions(window: MainWindow) -> None:
-    window.show_find()
+    window.find_bar.open_bar()
     window.find_bar.edit.setText("Eighth")
     hits = window.compare_page.find_rows("Eighth")
     assert hits == [_recital_row(window)]
@@ -245,7 +245,7 @@ def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
 
 def test_find_works_in_the_lineage_too(window: MainWindow) -> None:
     window.tabs.setCurrentIndex(1)
-    window.show_find()
+    window.find_bar.open_bar()
     window.find_bar.edit.setText("customs duties")
     rows = window.lineage_page.find_rows("customs duties")
     assert rows, "the moratorium family is found"

@@ -112,7 +112,7 @@ ACTIONS = (
         "compare_page.go_to_counterpart",
         "From a moved clause to where it stood, and back (Ctrl+J)",
     ),
-    ActionSpec("actionFind", "&Find…", ("Ctrl+F",), "show_find", "Find in all versions"),
+    ActionSpec("actionFind", "&Find…", ("Ctrl+F",), "find_bar.open_bar", "Find in all versions"),
     ActionSpec(
         "actionHideUnchanged",
         "&Hide unchanged rows",

@@ -22,24 +22,18 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage, date_order
 from clausediff.core.compare.links import Alignment
 from clausediff.core.model import Document
-from clausediff.core.read.bundled import bundled_entries
 from clausediff.core.store.library import Library
 from clausediff.core.store.review import PlacedNote, Review
-from clausediff.gui import menus
+from clausediff.gui import about, menus
 from clausediff.gui.actions import build_actions
 from clausediff.gui.compare_page import ChangesDock, ComparePage
 from clausediff.gui.documents import Documents
@@ -49,10 +43,11 @@ from clausediff.gui.library_dock import LibraryDock
 from clausediff.gui.lineage_page import LineagePage
 from clausediff.gui.messages import Messenger
 from clausediff.gui.models import LibraryModel
-from clausediff.gui.names import ACCESSIBLE_NAMES, name_widgets
+from clausediff.gui.names import name_widgets
 from clausediff.gui.notes import NotesDock
 from clausediff.gui.review_controller import Reviews
 from clausediff.gui.settings import Settings
+from clausediff.gui.status import StatusArea
 from clausediff.gui.theme import apply_theme
 from clausediff.gui.worker import Comparer
 from clausediff.session import settings as keys
@@ -112,7 +107,7 @@ class MainWindow(QMainWindow):
         bars = menus.build(self, self.actions_by_id, self.set_theme)
         self.left_combo, self.right_combo = bars.left_combo, bars.right_combo
         self.theme_actions = bars.theme_actions
-        self._build_status()
+        self.status = StatusArea(self.statusBar())
 
         self.documents = Documents(
             self.library, store, self.settings, self.messages, bars.recent_files, self,
@@ -132,13 +127,13 @@ class MainWindow(QMainWindow):
             combo.currentIndexChanged.connect(lambda _i: self._debounce.start())
         self._apply_settings()
         name_widgets(self)
-        self.setAccessibleName(ACCESSIBLE_NAMES["mainWindow"])
 
     def _wire(self) -> None:
-        show = self.statusBar().showMessage
+        show = self.status.show
+        self.status.cancelRequested.connect(self.cancel_comparison)
         self.comparer.finished.connect(self._on_compared)
         self.comparer.failed.connect(self._on_failed)
-        self.comparer.cancelled.connect(lambda: self._set_busy(False, "Comparison cancelled"))
+        self.comparer.cancelled.connect(lambda: self.status.set_busy(False, "Comparison cancelled"))
         self.lineage_comparer.finished.connect(self._on_lineage)
         self.lineage_comparer.failed.connect(self._on_failed)
         self.compare_page.currentLinkChanged.connect(self.changes_dock.follow)
@@ -164,24 +159,6 @@ class MainWindow(QMainWindow):
         self.reviews.opened.connect(self._on_review_opened)
         self.reviews.status.connect(show)
         self.exporter.status.connect(show)
-
-    def _build_status(self) -> None:
-        sb = self.statusBar()
-        sb.setObjectName("statusBar")
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("kindCounts")
-        sb.addPermanentWidget(self.counts_label, 1)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("comparisonProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        sb.addPermanentWidget(self.progress)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(self.cancel_comparison)
-        self.cancel_button.hide()
-        sb.addPermanentWidget(self.cancel_button)
 
     # ------------------------------------------------------------------ what is shown
 
@@ -256,7 +233,7 @@ class MainWindow(QMainWindow):
         if not (0 <= li < len(docs) and 0 <= ri < len(docs)):
             return
         self.compare_page.set_titles(versions.title(docs[li]), versions.title(docs[ri]))
-        self._set_busy(True, "Comparing…")
+        self.status.set_busy(True, "Comparing…")
         self.comparer.submit((docs[li], docs[ri]))
 
     def run_lineage(self) -> None:
@@ -268,30 +245,23 @@ class MainWindow(QMainWindow):
         if self.comparer.busy:
             self.comparer.cancel()
 
-    def _set_busy(self, busy: bool, message: str = "") -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if message:
-            self.statusBar().showMessage(message, 0 if busy else 4000)
-
     def _on_reading(self, busy: bool) -> None:
-        if busy:
-            self.statusBar().showMessage("Reading…")
-        self.progress.setVisible(busy or self.comparer.busy)
+        if busy or not self.comparer.busy:
+            self.status.set_busy(busy, "Reading…" if busy else "", cancellable=False)
 
     def _on_compared(self, comparison: Comparison, seconds: float) -> None:
         self.compare_page.set_comparison(comparison)
         self.changes_dock.set_comparison(comparison)
         self.reviews.place()
-        self._set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
-        self.counts_label.setText(self.compare_page.counts_text())
+        self.status.set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
+        self.status.set_counts(self.compare_page.counts_text())
 
     def _on_lineage(self, comparison: Comparison, _seconds: float) -> None:
         self.lineage_page.set_lineage(comparison.lineage)
         self.reviews.place()
 
     def _on_failed(self, message: str) -> None:
-        self._set_busy(False)
+        self.status.set_busy(False)
         self.messages.error("The comparison failed", message)
 
     # ------------------------------------------------------------------ navigation and find
@@ -301,9 +271,6 @@ class MainWindow(QMainWindow):
 
     def prev_change(self) -> None:
         self.compare_page.step_change(-1)
-
-    def show_find(self) -> None:
-        self.find_bar.open_bar()
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.find_bar.text():  # go to the first hit in the view now shown
@@ -428,17 +395,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_about(self) -> None:
-        lines = [f"ClauseDiff {__version__}", "", "Bundled decision texts:"]
-        for e in bundled_entries():
-            status = "complete" if e.info.complete else "excerpt"
-            lines.append(
-                f"• {e.info.symbol} ({e.info.date}), {e.info.title}: {status}. "
-                f"Source: {', '.join(e.info.sources)}"
-            )
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "About ClauseDiff", "\n".join(lines),
-            QMessageBox.StandardButton.Ok, self,
-        )  # fmt: skip
-        box.setObjectName("aboutDialog")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        about.show(self)
