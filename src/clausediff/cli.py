@@ -16,14 +16,10 @@ from typing import TYPE_CHECKING
 
 from clausediff import __version__
 from clausediff.core import collector
-from clausediff.core.compare.lineage import Lineage, build_lineage, date_order
-from clausediff.core.compare.links import LinkKind
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.render.wording import sentence_moves
 
-if TYPE_CHECKING:
-    from clausediff.core.model import Document
-    from clausediff.core.store.review import Review
+if TYPE_CHECKING:  # (the engine is imported by the commands that use it: --help stays quick)
+    from clausediff.core.compare.lineage import Lineage
 
 EXIT_OK, EXIT_USAGE = 0, 2
 SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note")
@@ -279,6 +275,7 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
 
 
 def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
+    from clausediff.core.compare.lineage import build_lineage, date_order
     from clausediff.session.versions import resolve_version
 
     if len(specs) < 2:
@@ -306,6 +303,9 @@ def _cmd_align(ns: argparse.Namespace) -> int:
 
 
 def _print_summary(lineage: Lineage) -> None:
+    from clausediff.core.compare.links import LinkKind
+    from clausediff.core.render.wording import ONLY_LETTER_CASE_CHANGED, sentence_moves
+
     for v, doc in enumerate(lineage.versions):
         excerpt = "" if doc.is_complete else "  [excerpt]"
         print(f"v{v}  {doc.info.label}  {doc.info.symbol}  {doc.info.date}{excerpt}")
@@ -323,7 +323,7 @@ def _print_summary(lineage: Lineage) -> None:
             sample = words[:60] + ("…" if len(words) > 60 else "")
             print(f"  {lk.kind.value:<12} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
             if al.only_letter_case(lk):
-                print(f"  {'':<12} {'':>10}   ↳ only the letter case changed")
+                print(f"  {'':<12} {'':>10}   ↳ {ONLY_LETTER_CASE_CHANGED}")
             for _, line in moves.get(n, []):
                 print(f"  {'':<12} {'':>10}   ↳ {line}")
     print()
@@ -338,9 +338,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 
 def _cmd_export(ns: argparse.Namespace) -> int:
-    from clausediff.core.render import export
     from clausediff.core.store.placement import attach_notes
     from clausediff.core.store.review import Review
+    from clausediff.session.exporting import PdfWriter, export
 
     lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     notes = None
@@ -353,28 +353,19 @@ def _cmd_export(ns: argparse.Namespace) -> int:
                   file=sys.stderr)  # fmt: skip
         notes = attach_notes(review.notes(), lineage)
     out = Path(ns.output)
-    if ns.format == "html":
-        out.write_text(export.export_html(lineage, notes), encoding="utf-8")
-    elif ns.format == "csv":
-        out.write_text(export.export_csv(lineage, notes), encoding="utf-8-sig", newline="")
-    elif ns.format == "docx":
-        export.export_docx(lineage, out, notes)
-    else:
-        import os
+    pdf: PdfWriter | None = None
+    if ns.format == "pdf":  # drawn by Qt, offscreen
+        from clausediff.gui.exports import write_pdf_headless
 
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtGui import QGuiApplication
-
-        from clausediff.gui.printing import export_pdf
-
-        _app = QGuiApplication.instance() or QGuiApplication(["clausediff"])
-        export_pdf(lineage, out, notes, page_size=ns.page)
+        pdf = write_pdf_headless
+    export(lineage, out, ns.format, notes, pdf=pdf, page_size=ns.page)
     print(f"Wrote {out}", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_note(ns: argparse.Namespace) -> int:
     from clausediff.core.store.review import Review
+    from clausediff.session.reviewing import available_versions
     from clausediff.session.versions import resolve_version
 
     doc = resolve_version(ns.version)
@@ -385,27 +376,10 @@ def _cmd_note(ns: argparse.Namespace) -> int:
         raise ClauseDiffError(f"{doc.info.label} has no clause {ns.clause!r}.")
     review = Review(Path(ns.review), create=True)
     if not any(v.sha256 == doc.info.sha256 for v in review.versions()):
-        review.set_versions([*_review_docs(review), doc])
+        review.set_versions([*available_versions(review), doc])
     note = review.add_note(doc, index, ns.text, status=ns.status, author=ns.author)
     print(f"Note {note.id} on {doc.info.label} {note.clause_label} ({note.status})")
     return EXIT_OK
-
-
-def _review_docs(review: Review) -> list[Document]:
-    """The review's versions that can be found here (by symbol, checked by SHA-256)."""
-    from clausediff.session.versions import resolve_version
-
-    docs = []
-    for v in review.versions():
-        for name in v.symbols:
-            try:
-                doc = resolve_version(name)
-            except ClauseDiffError:
-                continue
-            if doc.info.sha256 == v.sha256:
-                docs.append(doc)
-                break
-    return docs
 
 
 _COMMANDS = {

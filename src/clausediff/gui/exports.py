@@ -31,6 +31,19 @@ def write_pdf(
     export_pdf(lineage, path, notes, page_size=page_size)
 
 
+def write_pdf_headless(
+    lineage: Lineage, path: Path, notes: Sequence[PlacedNote] | None, page_size: str
+) -> None:
+    """The PDF writer of the command line: Qt draws the pages offscreen, no window needed."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication(["clausediff"])
+    write_pdf(lineage, path, notes, page_size)
+
+
 class Exporter(QObject):
     status = Signal(str, int)
 
