@@ -1,0 +1,28 @@
+"""The comparison the window shows: a lineage with its first pair annotated once."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausediff.core.compare.config import AlignCancelled
+from clausediff.core.read.bundled import load_bundled
+from clausediff.session.comparison import Comparison, compare
+
+
+def test_the_title_in_capitals_is_a_change_of_letter_case_only(bali: Comparison) -> None:
+    al = bali.alignment
+    (case_only,) = bali.annotations.case_only
+    assert al.side_text(al.links[case_only], 1) == "WORK PROGRAMME ON ELECTRONIC COMMERCE"
+    assert all(al.only_letter_case(al.links[n]) for n in bali.annotations.case_only)
+
+
+def test_travelled_sentences_are_described_on_both_sides(bali: Comparison) -> None:
+    lines = [full for moves in bali.annotations.moves.values() for _, full in moves]
+    assert any("came from" in line for line in lines)
+    assert any("went to" in line for line in lines)
+
+
+def test_a_cancelled_comparison_stops() -> None:
+    docs = [load_bundled("WT/L/843"), load_bundled("WT/L/907")]
+    with pytest.raises(AlignCancelled):
+        compare(docs, cancel=lambda: True)

@@ -1,0 +1,59 @@
+"""One export dispatch: every format written whole, or an error that leaves what was there."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from clausediff.core.compare.lineage import Lineage
+from clausediff.core.store.review import PlacedNote
+from clausediff.session.comparison import Comparison
+from clausediff.session.exporting import FORMATS, ExportError, export, format_of
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "csv"])
+def test_each_format_is_written_and_nothing_is_left_beside_it(
+    bali: Comparison, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"bali.{fmt}"
+    export(bali.lineage, out, fmt)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+    data = out.read_bytes()
+    if fmt == "docx":
+        assert "word/document.xml" in zipfile.ZipFile(out).namelist()
+    else:
+        assert "Eighth" in data.decode("utf-8-sig")
+
+
+def test_a_failing_writer_leaves_the_old_file_whole(bali: Comparison, tmp_path: Path) -> None:
+    out = tmp_path / "bali.pdf"
+    out.write_bytes(b"the export of yesterday")
+
+    def broken(_l: Lineage, path: Path, _n: Sequence[PlacedNote] | None, _p: str) -> None:
+        path.write_bytes(b"half a PDF")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError, match="No space left on device"):
+        export(bali.lineage, out, "pdf", pdf=broken)
+    assert out.read_bytes() == b"the export of yesterday"
+    assert [p.name for p in tmp_path.iterdir()] == ["bali.pdf"]
+
+
+def test_a_folder_that_does_not_exist_or_a_format_unknown_is_said_plainly(
+    bali: Comparison, tmp_path: Path
+) -> None:
+    with pytest.raises(ExportError, match="could not be written"):
+        export(bali.lineage, tmp_path / "missing" / "bali.html", "html")
+    with pytest.raises(ExportError, match="cannot export 'rtf'"):
+        export(bali.lineage, tmp_path / "bali.rtf", "rtf")
+    with pytest.raises(ExportError, match="PDF needs"):
+        export(bali.lineage, tmp_path / "bali.pdf", "pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_format_comes_from_the_dialog_choice_or_the_suffix() -> None:
+    assert format_of(Path("x.html"), FORMATS["docx"]) == "docx"
+    assert format_of(Path("x.CSV")) == "csv"
