@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -132,27 +133,27 @@ def test_no_committed_note_is_lost_when_the_process_is_killed(tmp_path: Path) ->
     committed: dict[int, str] = {}
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     for round_no in range(25):
-        proc = subprocess.Popen(
+        with subprocess.Popen(  # closes the pipe and reaps the child
             [sys.executable, "-c", WRITER, str(path), str(round_no)],
             stdout=subprocess.PIPE,
             text=True,
             env=env,
-        )
-        assert proc.stdout is not None
-        deadline = time.monotonic() + rng.uniform(0.2, 0.6)
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            note_id, text = line.rstrip("\n").split(" ", 1)
-            committed[int(note_id)] = text
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        for line in proc.stdout:  # what it had written before it died
-            if line.endswith("\n"):
+        ) as proc:
+            assert proc.stdout is not None
+            deadline = time.monotonic() + rng.uniform(0.2, 0.6)
+            while time.monotonic() < deadline:
+                line = proc.stdout.readline()
+                if not line:
+                    break
                 note_id, text = line.rstrip("\n").split(" ", 1)
                 committed[int(note_id)] = text
-        with sqlite3.connect(path) as conn:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+            for line in proc.stdout:  # what it had written before it died
+                if line.endswith("\n"):
+                    note_id, text = line.rstrip("\n").split(" ", 1)
+                    committed[int(note_id)] = text
+        with closing(sqlite3.connect(path)) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = {n.id: n.text for n in Review(path).notes()}
         assert committed.items() <= stored.items(), f"lost notes in round {round_no}"
