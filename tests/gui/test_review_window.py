@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QTextBrowser
 
 from clausediff.core.render.palette import LIGHT
 from clausediff.gui.main_window import MainWindow
@@ -145,7 +145,10 @@ def listener():  # type: ignore[no-untyped-def]
 
 
 def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetched(
-    window: MainWindow, tmp_path: Path, listener: _Listener
+    window: MainWindow,
+    tmp_path: Path,
+    listener: _Listener,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     old = tmp_path / "draft-1.txt"
     new = tmp_path / "draft-2.txt"
@@ -160,7 +163,7 @@ def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetch
     window.compare_page.view.viewport().repaint()
     window.run_lineage()
     window.tabs.setCurrentIndex(1)
-    QApplication.processEvents()
+    qtbot.waitExposed(window.lineage_page.view)
     window.lineage_page.view.viewport().repaint()
     model, delegate = window.compare_page.model, window.compare_page.delegate
     delegate_html = delegate.cell_html(model.row_info(0), model.index(0), 1, LIGHT)
@@ -179,11 +182,12 @@ def test_markup_in_a_clause_is_shown_and_exported_literally_and_nothing_is_fetch
     browser = QTextBrowser()  # a page viewer loading the export: still nothing fetched
     browser.setHtml(page)
     browser.resize(800, 600)
+    qtbot.addWidget(browser)
     browser.show()
-    QApplication.processEvents()
+    qtbot.waitExposed(browser)
+    browser.viewport().repaint()  # drawn: anything it would fetch, it would fetch now
     assert '<img src="http://127.0.0.1:9/x">' in browser.toPlainText()
     browser.close()
-    QApplication.processEvents()
     assert listener.hits == 0
 
 

@@ -14,12 +14,13 @@ def _base_is_dark(win: MainWindow) -> bool:
     return is_dark(win.compare_page.view.palette())
 
 
-def test_dark_theme_is_applied_persisted_and_drawn_dark(window: MainWindow, settings) -> None:  # type: ignore[no-untyped-def]
+def test_dark_theme_is_applied_persisted_and_drawn_dark(
+    window: MainWindow, settings, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     try:
         window.theme_actions["dark"].trigger()
-        QApplication.processEvents()
+        qtbot.waitUntil(lambda: _base_is_dark(window))
         assert settings.value("view/theme") == "dark"
-        assert _base_is_dark(window)
         # every cell is drawn again, with the dark redline colours
         row = next(
             r
@@ -32,8 +33,7 @@ def test_dark_theme_is_applied_persisted_and_drawn_dark(window: MainWindow, sett
         )
         assert DARK.inserted_fg.lower() in doc.toHtml().lower()
         window.theme_actions["light"].trigger()
-        QApplication.processEvents()
-        assert not _base_is_dark(window)
+        qtbot.waitUntil(lambda: not _base_is_dark(window))
         assert settings.value("view/theme") == "light"
     finally:
         window.theme_actions["system"].trigger()

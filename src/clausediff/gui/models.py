@@ -18,6 +18,7 @@ from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
 from clausediff.core.render.wording import (
     KIND_TEXT,
+    LETTER_CASE_ONLY,
     link_line,
     link_tooltip,
     marker_line,
@@ -246,7 +247,7 @@ class ChangeListModel(QAbstractListModel):
         lk = al.links[number]
         moves = self.annotations.moves.get(number, [])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            case = " (letter case only)" if number in self.annotations.case_only else ""
+            case = f" ({LETTER_CASE_ONLY})" if number in self.annotations.case_only else ""
             return (
                 f"{KIND_TEXT[lk.kind]}{case}  {al.left.labels(lk.left)} → "
                 f"{al.right.labels(lk.right)}\n{leading_words(al.lead_text(lk), 7)}"
