@@ -287,15 +287,18 @@ def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lin
 
 
 def _cmd_align(ns: argparse.Namespace) -> int:
-    from clausediff.core.render.serialize import json_text, lineage_json
+    from clausediff.core.render.serialize import lineage_json, write_json
 
     lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     if ns.json:
-        text = json_text(lineage_json(lineage, paths))
+        value = lineage_json(lineage, paths)
         if ns.json == "-":
-            print(text)
+            write_json(value, sys.stdout.write)
+            sys.stdout.write("\n")
         else:
-            Path(ns.json).write_text(text + "\n", encoding="utf-8")
+            with Path(ns.json).open("w", encoding="utf-8", newline="\n") as out:
+                write_json(value, out.write)
+                out.write("\n")
             print(f"Wrote {ns.json}", file=sys.stderr)
         return EXIT_OK
     _print_summary(lineage)

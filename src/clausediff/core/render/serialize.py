@@ -9,6 +9,7 @@ code points into the source text (clauses and sentences) or into the joined side
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from clausediff.core.compare.lineage import Lineage
@@ -166,27 +167,32 @@ def json_text(value: Any) -> str:
     takes seconds; this keeps the C encoder for every record.)
     """
     out: list[str] = []
-    _write(value, "", out, spread=True)
+    write_json(value, out.append)
     return "".join(out)
 
 
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def write_json(value: Any, write: Callable[[str], object]) -> None:
+    """Write ``value`` as :func:`json_text` would, piece by piece (to a file, a pipe)."""
+    _write(value, "", write, spread=True)
 
 
-def _write(value: Any, indent: str, out: list[str], *, spread: bool) -> None:
+#: One encoder for every record (``json.dumps`` with options builds a new one each call).
+_compact = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _write(value: Any, indent: str, write: Callable[[str], object], *, spread: bool) -> None:
     inner = indent + "  "
     if isinstance(value, dict) and (spread or any(k in _RECORD_LISTS for k in value)):
-        out.append("{")
+        write("{")
         for n, (key, item) in enumerate(value.items()):
-            out.append(("," if n else "") + "\n" + inner + _compact(key) + ": ")
-            _write(item, inner, out, spread=key in _RECORD_LISTS and isinstance(item, list))
-        out.append("\n" + indent + "}" if value else "}")
+            write(("," if n else "") + "\n" + inner + _compact(key) + ": ")
+            _write(item, inner, write, spread=key in _RECORD_LISTS and isinstance(item, list))
+        write("\n" + indent + "}" if value else "}")
     elif isinstance(value, list) and spread and value:
-        out.append("[")
+        write("[")
         for n, item in enumerate(value):
-            out.append(("," if n else "") + "\n" + inner)
-            _write(item, inner, out, spread=False)
-        out.append("\n" + indent + "]")
+            write(("," if n else "") + "\n" + inner)
+            _write(item, inner, write, spread=False)
+        write("\n" + indent + "]")
     else:
-        out.append(_compact(value))
+        write(_compact(value))
