@@ -3,6 +3,7 @@ no traceback, and nothing of a local file leaked."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -50,4 +51,7 @@ def test_the_external_entity_never_reads_the_local_file(
     assert result.returncode == 2
     assert SECRET not in result.stdout + result.stderr
     listing = _clausediff("library", "--json")
+    assert listing.returncode == 0, listing.stderr
+    ids = [entry["id"] for entry in json.loads(listing.stdout)]
+    assert "bundled:WT/L/843" in ids and not [i for i in ids if i.startswith("lib:")]
     assert SECRET not in listing.stdout

@@ -58,7 +58,13 @@ def test_lone_unchanged_word_inside_a_rewrite_is_folded() -> None:
 def test_changes_never_carry_outer_white_space() -> None:
     a = "at its next session,  to be held in 2011,"
     b = "at its session in 2013,"
-    for _, left, right in _changes(a, b):
+    changes = _changes(a, b)
+    assert changes == [
+        ("delete", "next", ""),
+        ("delete", ",  to be held", ""),
+        ("replace", "2011", "2013"),
+    ]
+    for _, left, right in changes:
         assert left == left.strip() and right == right.strip()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import socket
 import threading
+import time
 from pathlib import Path
 
 from clausediff.core.model import ClauseKind, EmphasisStyle
@@ -59,11 +60,19 @@ def test_a_saved_wto_page_gives_the_decision_and_fetches_nothing(tmp_path: Path)
         path = tmp_path / "WT-MIN-13-32.html"
         path.write_text(_page(port), encoding="utf-8")
         doc = load_file(path)
+        fetched = len(hits)
+        # the listener is live: a probe of our own is recorded
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            pass
+        deadline = time.monotonic() + 5
+        while len(hits) == fetched and time.monotonic() < deadline:
+            time.sleep(0.01)
     finally:
         stop.set()
         thread.join(2)
         server.close()
-    assert hits == []
+    assert fetched == 0
+    assert len(hits) == 1, "the listener did not record the probe"
     bundled = load_bundled("WT/MIN(13)/32")
     operative = [c.text for c in doc.clauses if c.kind is ClauseKind.OPERATIVE]
     assert operative == [c.text for c in bundled.clauses if c.kind is ClauseKind.OPERATIVE]
