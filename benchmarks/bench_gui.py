@@ -102,7 +102,7 @@ def bench_large(n: int) -> None:
         painted = [0.0]
 
         class FirstPaint(QObject):
-            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
                 if (
                     event.type() == QEvent.Type.Paint
                     and window.compare_alignment is not None

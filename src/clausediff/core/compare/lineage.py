@@ -32,7 +32,6 @@ _LINKING = frozenset(
         LinkKind.RESTRUCTURED,
     }
 )
-_LOOSE = frozenset({LinkKind.ADDED, LinkKind.DELETED, LinkKind.UNKNOWN})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from pathlib import Path
 
 from clausediff.core.errors import UnreadableFileError
 
@@ -51,30 +50,6 @@ def decode_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[s
             text, encoding = _decode(data, "cp1252", "Windows-1252"), "cp1252"
     _check_text(text, limits)
     return text, encoding
-
-
-def read_text_file(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str, str]:
-    """Read and decode a text file; every failure becomes an :class:`UnreadableFileError`."""
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise UnreadableFileError(
-                f"{path.name} is {size / 1_048_576:.1f} MB; ClauseDiff reads text files of at "
-                f"most {limits.max_bytes // 1_048_576} MB."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(f"There is no file {path}.") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(f"{path} is a folder, not a file.") from None
-    except PermissionError:
-        raise UnreadableFileError(f"ClauseDiff may not read {path}.") from None
-    except OSError as exc:
-        raise UnreadableFileError(f"{path} could not be read: {exc.strerror or exc}.") from None
-    try:
-        return decode_bytes(data, limits=limits)
-    except UnreadableFileError as exc:
-        raise UnreadableFileError(f"{path.name}: {exc}") from None
 
 
 def _decode(data: bytes, codec: str, name: str) -> str:

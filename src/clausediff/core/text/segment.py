@@ -136,7 +136,6 @@ class _Piece:
     ends_in_gap: bool = False
     starts_in_gap: bool = False
     first_of_block: bool = True
-    multiline_block: bool = False
 
 
 def iter_blocks(source: str) -> Iterator[tuple[int, int]]:
@@ -188,7 +187,6 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
         yield _Piece(start, end)
         return
     line_starts = _line_starts(source, start, end)
-    multiline = len(line_starts) > 1
     cuts = [start] + [s for s in line_starts[1:] if LABEL_RE.match(source[s : min(end, s + 40)])]
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
@@ -205,7 +203,6 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
                     ends_in_gap=True,
                     starts_in_gap=after_gap,
                     first_of_block=first,
-                    multiline_block=multiline,
                 )
                 first = False
             yield _Piece(
@@ -213,16 +210,13 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
                 m.end(),
                 gap_note=m.group(1),
                 first_of_block=first,
-                multiline_block=multiline,
             )
             first = False
             after_gap = True
             pos = m.end()
         ta, tb = _trim(source, pos, b)
         if tb > ta:
-            yield _Piece(
-                ta, tb, starts_in_gap=after_gap, first_of_block=first, multiline_block=multiline
-            )
+            yield _Piece(ta, tb, starts_in_gap=after_gap, first_of_block=first)
 
 
 def split_sentences(text: str) -> list[Span]:
