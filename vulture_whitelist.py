@@ -40,7 +40,3 @@ _.pytest_collection_modifyitems
 _._private_library
 _.qapp
 
-# Dead, but in code another change owns (reported with issue 11): delete each line here
-# together with the code.
-_.row_key  # gui/models.py: CompareModel.row_key, called from nowhere
-_.created  # core/store/review.py: Note.created is stored and loaded but never read

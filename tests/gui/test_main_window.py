@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render.palette import LIGHT
@@ -80,9 +80,9 @@ def test_next_change_moves_to_the_next_changed_row_and_wraps(window: MainWindow,
     window.prev_change()
     assert window.compare_page.current_row() == changed[-1], "wraps at the start"
     unchanged = [r for r in range(window.compare_page.model.rowCount()) if r not in changed]
-    assert unchanged and all(
-        window.compare_page.model.link(r).kind is LinkKind.UNCHANGED for r in unchanged
-    )
+    al = window.compare_alignment
+    assert al is not None  # the rows skipped are exactly the alignment's unchanged links
+    assert len(unchanged) == al.counts()[LinkKind.UNCHANGED] >= 1
 
 
 def test_hide_unchanged_keeps_only_changes(window: MainWindow) -> None:
@@ -218,8 +218,10 @@ def test_stale_results_are_dropped(window: MainWindow, qtbot) -> None:  # type: 
 @pytest.mark.parametrize("key", ["actionNextChange", "actionPrevChange", "actionFind"])
 def test_actions_have_names_and_shortcuts(window: MainWindow, key: str) -> None:
     action = window.actions_by_id[key]
-    assert action.objectName() == key
     assert action.shortcuts()
+    for shortcut in action.shortcuts():  # no other action of the window answers to it
+        clashes = [a for a in window.findChildren(QAction) if shortcut in a.shortcuts()]
+        assert clashes == [action], shortcut.toString()
 
 
 def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
@@ -256,6 +258,5 @@ def test_find_works_in_the_lineage_too(window: MainWindow) -> None:
     assert "in the lineage" in window.find_bar.status.text()
     fam = window.lineage.families[window.lineage_page.model.family_number(rows[0])]
     texts = [window.lineage.versions[v].clauses[i].text for v, idx in fam.members for i in idx]
-    assert any("customs duties" in t for t in texts)
     # the 1998 Declaration's moratorium sentence and the 2013 clause are in that family
     assert any(t.startswith("That Members will maintain") for t in texts)

@@ -136,10 +136,6 @@ class CompareModel(QAbstractListModel):
         value = self._rows[row]
         return value if value >= 0 else ~value
 
-    def row_key(self, row: int) -> int:
-        """The row's entry: the link number, or ``~n`` for the marker of moved link ``n``."""
-        return self._rows[row]
-
     def is_marker(self, row: int) -> bool:
         return self._rows[row] < 0
 

@@ -85,7 +85,7 @@ class NotesModel(QAbstractListModel):
             status = n.status.upper() if n.status != "none" else "note"
             return f"{status} · {where}{flag}\n{n.text}\n{who}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"On {where}: “{n.clause_text}”"
+            return f"On {where}: “{n.clause_text}”\nWritten {n.created}, last changed {n.updated}"
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(status_colour(n.status))
         if role == NoteRole:
