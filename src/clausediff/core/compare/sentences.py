@@ -8,7 +8,7 @@ linked one to one. For every other sentence, candidates come from an index of sh
 triples (never all pairs); a pair is linked when the words they share in runs
 (``rapidfuzz.distance.Indel`` opcodes over word tokens) reach the sentence rules' thresholds. A link
 whose clauses are not linked to each other at clause level is ``moved``: "this 2013 sentence
-came from 2011 paragraph 2".
+came from 2011 paragraph 2"; a moved link needs a score of at least the rules' floor.
 """
 
 from __future__ import annotations
@@ -282,6 +282,8 @@ def _score(
     else:
         kind = SentenceLinkKind.MOVED
     score = round(2 * shared / (len(a.keys) + len(b.keys)), 4)
+    if kind is SentenceLinkKind.MOVED and score < rules.min_moved_score:
+        return None  # (chance: see the rule)
     return SentenceLink(
         a.ref,
         b.ref,
