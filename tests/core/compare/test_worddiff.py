@@ -107,3 +107,94 @@ def test_shared_ends_change_nothing_in_the_diff(a: str, middle: str, cut: int, k
     head, tail = ends
     assert a[:head] == b[:head] and (not head or a[head - 1].isspace())
     assert a[len(a) - tail :] == b[len(b) - tail :] and (not tail or a[len(a) - tail].isspace())
+
+
+GENESIS = (
+    "In the beginning God created the heaven and the earth. And the earth was without form, "
+    "and void; and darkness was upon the face of the deep. And the Spirit of God moved upon "
+    "the face of the waters."
+)
+SECOND_VERSE = (
+    "And the earth was without form, and void; and darkness was upon the face of the deep. "
+)
+
+
+def _ops(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(op.kind.value, *op.texts(a, b)) for op in word_diff(a, b)]
+
+
+def test_a_deleted_sentence_is_shown_as_that_sentence() -> None:
+    shorter = GENESIS.replace(SECOND_VERSE, "")
+    # the longest common subsequence alone cuts it as "earth was … deep. And the"
+    first = "In the beginning God created the heaven and the earth. "
+    third = "And the Spirit of God moved upon the face of the waters."
+    assert _ops(GENESIS, shorter) == [
+        ("equal", first, first),
+        ("delete", SECOND_VERSE, ""),
+        ("equal", third, third),
+    ]
+    # and an inserted one likewise, whatever the trimming of shared ends
+    inserted = [(k, right, left) for k, left, right in _ops(GENESIS, shorter)]
+    inserted[1] = ("insert", "", SECOND_VERSE)
+    assert _ops(shorter, GENESIS) == inserted
+    assert word_diff(shorter, GENESIS) == word_diff(
+        shorter, GENESIS, WordRules(trim_common_ends=False)
+    )
+
+
+def test_whole_sentences_take_the_space_after_them() -> None:
+    a = (
+        "Members shall notify the Committee. The Council may review WT/L/274 by 31 March, "
+        "1999. It shall report to the General Council."
+    )
+    b = "Members shall notify the Committee. It shall report to the General Council."
+    assert _changes(a, b) == [
+        ("delete", "The Council may review WT/L/274 by 31 March, 1999. ", ""),
+    ]
+    # two sentences in a row are one change, "para." and "e.g." ending neither
+    c = (
+        "Members shall notify the Committee. See para. 2 of the Decision. It lists, e.g. "
+        "Tariffs, quotas. It shall report to the General Council."
+    )
+    assert _changes(c, b) == [
+        ("delete", "See para. 2 of the Decision. It lists, e.g. Tariffs, quotas. ", ""),
+    ]
+
+
+def test_a_deletion_that_is_not_whole_sentences_keeps_its_bounds() -> None:
+    a = "The Council shall review the programme. The review shall be annual."
+    b = "The Council shall review. The review shall be annual."
+    # "the programme" is part of a sentence: no white space joins the change
+    assert _changes(a, b) == [("delete", "the programme", "")]
+    # the last sentence has no white space after it, and keeps its bounds
+    assert _changes(a, "The Council shall review the programme.") == [
+        ("delete", "The review shall be annual.", "")
+    ]
+
+
+_SENTENCES = st.sampled_from(
+    [
+        "And the earth was void.",
+        "And the Council shall act.",
+        "The Council shall act.",
+        "See para. 2.",
+        "It shall.",
+        "And the",
+        "the Council",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SENTENCES, max_size=8), st.lists(_SENTENCES, max_size=8), _SPACE)
+def test_sliding_onto_sentences_keeps_the_diff_exact(
+    a_parts: list[str], b_parts: list[str], space: str
+) -> None:
+    a, b = (space or " ").join(a_parts), (space or " ").join(b_parts)
+    ops = word_diff(a, b)
+    assert "".join(a[o.left.start : o.left.end] for o in ops) == a
+    assert "".join(b[o.right.start : o.right.end] for o in ops) == b
+    for o in ops:
+        if o.kind is OpKind.EQUAL:
+            assert _keys(a[o.left.start : o.left.end]) == _keys(b[o.right.start : o.right.end])
+    assert ops == word_diff(a, b, WordRules(trim_common_ends=False))

@@ -7,11 +7,16 @@ offsets (:func:`clausediff.core.text.normalize.token_table`); opcodes come from
 ``rapidfuzz.distance.Indel`` on the token keys, so changes follow the longest common
 subsequence of words. Readability rules, applied after: a deletion next to an insertion is
 one replacement; a lone unchanged word between two multi-word changes is folded into one
-change; a changed span never starts or ends with white space. Drawing is the caller's job.
+change; a changed span never starts or ends with white space, but for one rule: a deletion
+(or insertion) that can be slid along the unchanged words around it (the same words, so
+the same diff) onto whole sentences is, and then shows those sentences with the white space
+that follows them ("And the earth was … deep. ", not "the earth was … deep. And"). Drawing
+is the caller's job.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from clausediff.core.compare import lcs
@@ -19,6 +24,7 @@ from clausediff.core.compare.config import DEFAULT_CONFIG, Limits, WordRules
 from clausediff.core.compare.links import OpKind, WordOp
 from clausediff.core.model import Span, unchecked_span
 from clausediff.core.text.normalize import TOKEN_RE, is_word, normalize_token, token_table
+from clausediff.core.text.segment import split_sentences
 
 
 @dataclass(slots=True)
@@ -57,7 +63,8 @@ def _word_diff(
         ops = _fold_islands(ops, ta, tb, rules)
     if rules.rewrite_ratio > 0:
         ops = _maybe_rewrite(ops, ta, tb, rules)
-    return _to_char_ops(ops, ta, tb, len(left), len(right))
+    char_ops = _to_char_ops(ops, ta, tb, len(left), len(right))
+    return _whole_sentences(char_ops, (left, right), rules.casefold)
 
 
 def common_ends(left: str, right: str, casefold: bool = False) -> tuple[int, int]:
@@ -258,3 +265,94 @@ def _boundaries(
         if bounds[k] < bounds[k - 1]:
             bounds[k] = bounds[k - 1]
     return bounds
+
+
+class _Side:
+    """One text's tokens (all of them) and the offsets where its sentences start and end."""
+
+    __slots__ = ("ends", "keys", "sentence_ends", "sentence_starts", "starts")
+
+    def __init__(self, text: str, casefold: bool) -> None:
+        self.keys, self.starts, self.ends = token_table(text, casefold=casefold)
+        spans = split_sentences(text)
+        self.sentence_starts = {sp.start for sp in spans}
+        self.sentence_ends = {sp.end for sp in spans}
+
+
+def _on(op: WordOp, side: int) -> Span:
+    return op.left if side == 0 else op.right
+
+
+def _whole_sentences(
+    ops: tuple[WordOp, ...], texts: tuple[str, str], casefold: bool
+) -> tuple[WordOp, ...]:
+    """Slide each deletion or insertion between two unchanged ops onto whole sentences.
+
+    A deleted run of tokens can move left by one token when its last token equals the
+    token before it (or right when its first equals the one after): the same changes, cut
+    elsewhere. Of the places so reachable, keeping at least one token in each unchanged
+    neighbour, the nearest one that starts where a sentence of the text starts and ends
+    where one ends is taken, and the change then takes the white space after it too. A
+    change that reaches no such place is left as it is.
+    """
+    if not any(op.kind is OpKind.DELETE or op.kind is OpKind.INSERT for op in ops):
+        return ops
+    out = list(ops)
+    sides: dict[int, _Side] = {}
+    for k, op in enumerate(out):
+        if op.kind is OpKind.DELETE:
+            c = 0  # the side that holds the change; the other holds an empty span
+        elif op.kind is OpKind.INSERT:
+            c = 1
+        else:
+            continue
+        prev = out[k - 1] if k > 0 and out[k - 1].kind is OpKind.EQUAL else None
+        nxt = out[k + 1] if k + 1 < len(out) and out[k + 1].kind is OpKind.EQUAL else None
+        if nxt is None:
+            continue  # (no white space after it to take, nowhere to slide)
+        if c not in sides:
+            sides[c] = _Side(texts[c], casefold)
+        side = sides[c]
+        span = _on(op, c)
+        ds = bisect.bisect_left(side.starts, span.start)
+        de = bisect.bisect_left(side.starts, span.end)
+        if de <= ds:
+            continue
+        lo = hi = 0
+        if prev is not None:
+            keys = side.keys
+            ps = bisect.bisect_left(side.starts, _on(prev, c).start)
+            ne = bisect.bisect_left(side.starts, _on(nxt, c).end)
+            while lo < ds - ps - 1 and keys[ds - 1 - lo] == keys[de - 1 - lo]:
+                lo += 1
+            while hi < ne - de - 1 and keys[ds + hi] == keys[de + hi]:
+                hi += 1
+        shift = next(
+            (
+                d
+                for d in sorted(range(-lo, hi + 1), key=abs)
+                if side.starts[ds + d] in side.sentence_starts
+                and side.ends[de + d - 1] in side.sentence_ends
+            ),
+            None,
+        )
+        if shift is None:
+            continue
+        start = side.starts[ds + shift] if prev is not None else span.start
+        end = side.starts[de + shift]
+        at = _on(op, 1 - c).start  # where the change sits in the other text
+        if shift:
+            o = 1 - c
+            if o not in sides:
+                sides[o] = _Side(texts[o], casefold)
+            other = sides[o]
+            at = other.starts[bisect.bisect_left(other.starts, at) + shift]
+        changed = Span(start, end)
+        point = Span(at, at)
+        if prev is not None:
+            prev_c, prev_o = Span(_on(prev, c).start, start), Span(_on(prev, 1 - c).start, at)
+            out[k - 1] = WordOp(OpKind.EQUAL, *((prev_c, prev_o) if c == 0 else (prev_o, prev_c)))
+        out[k] = WordOp(op.kind, *((changed, point) if c == 0 else (point, changed)))
+        next_c, next_o = Span(end, _on(nxt, c).end), Span(at, _on(nxt, 1 - c).end)
+        out[k + 1] = WordOp(OpKind.EQUAL, *((next_c, next_o) if c == 0 else (next_o, next_c)))
+    return tuple(out)
