@@ -307,7 +307,11 @@ def _cmd_align(ns: argparse.Namespace) -> int:
 
 def _print_summary(lineage: Lineage) -> None:
     from clausediff.core.compare.links import LinkKind
-    from clausediff.core.render.wording import ONLY_LETTER_CASE_CHANGED, sentence_moves
+    from clausediff.core.render.wording import (
+        ONLY_LETTER_CASE_CHANGED,
+        kind_text,
+        sentence_moves,
+    )
 
     for v, doc in enumerate(lineage.versions):
         excerpt = "" if doc.is_complete else "  [excerpt]"
@@ -324,11 +328,11 @@ def _print_summary(lineage: Lineage) -> None:
             left, right = al.left.labels(lk.left, ","), al.right.labels(lk.right, ",")
             words = " ".join(al.lead_text(lk).split())
             sample = words[:60] + ("…" if len(words) > 60 else "")
-            print(f"  {lk.kind.value:<12} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
+            print(f"  {kind_text(lk):<20} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
             if al.only_letter_case(lk):
-                print(f"  {'':<12} {'':>10}   ↳ {ONLY_LETTER_CASE_CHANGED}")
+                print(f"  {'':<20} {'':>10}   ↳ {ONLY_LETTER_CASE_CHANGED}")
             for _, line in moves.get(n, []):
-                print(f"  {'':<12} {'':>10}   ↳ {line}")
+                print(f"  {'':<20} {'':>10}   ↳ {line}")
     print()
     changed = sum(1 for f in lineage.families if len(f.members) > 1)
     print(f"{len(lineage.families)} clause families, {changed} spanning several versions")

@@ -17,8 +17,8 @@ from clausediff.core.compare.lineage import Family, Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
 from clausediff.core.render.wording import (
-    KIND_TEXT,
     LETTER_CASE_ONLY,
+    kind_text,
     link_line,
     link_tooltip,
     marker_line,
@@ -245,7 +245,7 @@ class ChangeListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             case = f" ({LETTER_CASE_ONLY})" if number in self.annotations.case_only else ""
             return (
-                f"{KIND_TEXT[lk.kind]}{case}  {al.left.labels(lk.left)} → "
+                f"{kind_text(lk)}{case}  {al.left.labels(lk.left)} → "
                 f"{al.right.labels(lk.right)}\n{leading_words(al.lead_text(lk), 7)}"
                 + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )

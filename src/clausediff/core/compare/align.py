@@ -29,6 +29,7 @@ import bisect
 import itertools
 
 from clausediff.core import collector
+from clausediff.core.compare import lcs
 from clausediff.core.compare.beads import align_stretch
 from clausediff.core.compare.chains import exact_anchors
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
@@ -36,6 +37,7 @@ from clausediff.core.compare.gaps import resolve_leftovers
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
 from clausediff.core.compare.moves import move_pass, out_of_order
 from clausediff.core.compare.sentences import sentence_links
+from clausediff.core.compare.slots import slot_pass
 from clausediff.core.compare.units import Bead, Scorer, Unit, find_words, units_of
 from clausediff.core.compare.worddiff import word_diff
 from clausediff.core.model import Document
@@ -111,10 +113,11 @@ def _align(
         seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]
         beads.extend(align_stretch(seg_l, seg_r, scorer, config.clauses))
 
-    used_l = {i for b in beads for i in b.left}
-    used_r = {j for b in beads for j in b.right}
-    free_l = {u.index for u in lu if u.words and u.index not in used_l}
-    free_r = {u.index for u in ru if u.words and u.index not in used_r}
+    free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
+    # leftovers between the same two linked neighbours: their place is evidence too
+    in_order = [b for b in beads if (b.left, b.right) not in moved]
+    beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, config.clauses))
+    free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
     check(cancel)
     for b in move_pass(lu, ru, free_l, free_r, scorer, config.clauses):
         beads.append(b)
@@ -130,6 +133,12 @@ def _align(
         return alignment
     sl = sentence_links(alignment, config.sentences, config.limits, keys_of, cancel=cancel)
     return Alignment(left, right, tuple(links), tuple(sl))
+
+
+def _free(units: list[Unit], beads: list[Bead], side: int) -> set[int]:
+    """The clauses of one side (with words) that no bead holds yet."""
+    used = {k for b in beads for k in (b.left if side == 0 else b.right)}
+    return {u.index for u in units if u.words and u.index not in used}
 
 
 def _make_links(
@@ -163,12 +172,21 @@ def _make_links(
             kind = LinkKind.MERGED
         else:
             kind = LinkKind.RESTRUCTURED
-        links.append(
-            ClauseLink(
-                bl, br, kind, round(b.score, 4), word_diff(lt, rt, config.words, config.limits)
-            )
-        )
+        detail = _detail(lu[bl[0]], ru[br[0]], b.score, config) if one_one else ""
+        ops = word_diff(lt, rt, config.words, config.limits)
+        links.append(ClauseLink(bl, br, kind, round(b.score, 4), ops, None, detail))
     return links
+
+
+def _detail(u: Unit, v: Unit, score: float, config: AlignConfig) -> str:
+    """How a changed pair changed, in one word where one word says it (see ClauseLink)."""
+    rules = config.clauses
+    a, b = len(u.words), len(v.words)
+    if a and b and min(a, b) <= rules.trimmed_ratio * max(a, b):
+        shared = lcs.shared(u.words, v.words, config.limits.max_word_pairs)
+        if shared >= rules.qualifier_containment * min(a, b):
+            return "trimmed" if b < a else "expanded"
+    return "rewritten" if score < rules.rewritten_below else ""
 
 
 def _reading_order(links: list[ClauseLink]) -> list[ClauseLink]:

@@ -82,6 +82,36 @@ class ClauseRules:
     dp_band: int = 60
     #: Words of a truncated clause (ending in a gap) compared with this share more words.
     truncated_slack: float = 1.25
+    #: Clauses left over between the same two linked neighbours (the same "slot") are
+    #: paired in order when they are this similar (lower than ``match_threshold``: their
+    #: place is evidence too) …
+    slot_threshold: float = 0.4
+    #: … or when at least this share of the shorter one's words lie in the longer one, in
+    #: order (a clause trimmed to its first sentence, or expanded), the shorter having at
+    #: least ``slot_min_words`` words …
+    slot_containment: float = 0.8
+    slot_min_words: int = 5
+    #: … or, when the slot holds as many clauses on each side (at most ``slot_facing_max``)
+    #: and the two stand at the same place in it, when they are this similar (a clause
+    #: rewritten in its place keeps some of its words).
+    slot_rewrite_threshold: float = 0.25
+    slot_facing_max: int = 3
+    #: Slots with more candidate pairs than this are left to the move pass.
+    slot_max_pairs: int = 400
+    #: Moves are also looked for among all pairs of leftovers (scored in rapidfuzz's C code)
+    #: while there are at most this many pairs; beyond, through rare words only.
+    move_all_pairs_budget: int = 4_000_000
+    #: A move found among all pairs needs at least this similarity, and must beat every
+    #: other candidate of either clause by ``move_margin``: in a repetitive text the best
+    #: chance partner of a clause is close to its second best, a real counterpart is not.
+    move_floor: float = 0.45
+    move_margin: float = 0.08
+    #: A modified link is "trimmed" (or "expanded") when the shorter side has at most this
+    #: share of the longer side's words and ``qualifier_containment`` of its own words lie
+    #: in the longer side; "rewritten" when its similarity is below ``rewritten_below``.
+    trimmed_ratio: float = 0.75
+    qualifier_containment: float = 0.8
+    rewritten_below: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

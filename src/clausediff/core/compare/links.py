@@ -93,6 +93,8 @@ _MIRROR = {
     LinkKind.DELETED: LinkKind.ADDED,
 }
 
+_MIRRORED_DETAIL = {"trimmed": "expanded", "expanded": "trimmed"}
+
 #: Separator placed between the texts of a multi-clause side before diffing.
 SIDE_JOINER = "\n"
 
@@ -112,12 +114,17 @@ class ClauseLink(NamedTuple):
     score: float
     ops: tuple[WordOp, ...] = ()
     gap: tuple[int, int] | None = None
+    #: how a changed clause changed, where one word says it: ``"trimmed"`` (the newer text
+    #: keeps part of the older one), ``"expanded"`` (the older text lies within the newer
+    #: one), ``"rewritten"`` (few words kept), or ``""``
+    detail: str = ""
 
     def mirrored(self) -> ClauseLink:
         swap = {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}
         ops = tuple(WordOp(swap.get(o.kind, o.kind), o.right, o.left) for o in self.ops)
         gap = None if self.gap is None else (1 - self.gap[0], self.gap[1])
-        return ClauseLink(self.right, self.left, self.kind.mirrored(), self.score, ops, gap)
+        detail = _MIRRORED_DETAIL.get(self.detail, self.detail)
+        return ClauseLink(self.right, self.left, self.kind.mirrored(), self.score, ops, gap, detail)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,14 @@
-"""Moves: clauses linked out of order, found through words rare among the leftovers.
+"""Moves: clauses linked out of order, among the clauses the earlier passes left.
 
-Contract: :func:`rare_word_matches` scores only candidates that share rare words (never all
-pairs) and returns one partner each, best first, with symmetric tie-breaks;
-:func:`move_pass` links the clauses the anchors and the programme left; :func:`out_of_order`
-tells which candidate moves really sit out of order against the fixed links.
+Contract: :func:`move_pass` links leftovers that moved. While the leftovers make at most
+``move_all_pairs_budget`` pairs, every pair is scored in rapidfuzz's C code
+(:func:`all_pairs_matches`, words coded as characters); a pair is a move when it reaches
+``move_floor`` and beats every other candidate of either clause by ``move_margin`` (in a
+text of repeated boilerplate a clause's best chance partner is close to its second best; a
+real counterpart stands out). Beyond the budget, and for the fuzzy anchors of large regions,
+:func:`rare_word_matches` scores only candidates that share rare words. Both return one
+partner each, best first, with symmetric tie-breaks. :func:`out_of_order` tells which
+candidate moves really sit out of order against the fixed links.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from clausediff.core.compare.config import ClauseRules
-from clausediff.core.compare.units import Bead, Scorer, Unit
+from clausediff.core.compare.units import Bead, Scorer, Unit, WordCodes
 
 
 def move_pass(
@@ -25,11 +30,84 @@ def move_pass(
     scorer: Scorer,
     rules: ClauseRules,
 ) -> list[Bead]:
-    """Link leftover clauses that moved, found through words rare among the leftovers."""
-    matches = rare_word_matches(
-        lu, ru, sorted(free_left), sorted(free_right), scorer, rules, rules.move_threshold
-    )
+    """Link leftover clauses that moved; see the module contract."""
+    left, right = sorted(free_left), sorted(free_right)
+    if len(left) * len(right) <= rules.move_all_pairs_budget:
+        matches = all_pairs_matches(lu, ru, left, right, scorer, rules)
+    else:
+        matches = rare_word_matches(lu, ru, left, right, scorer, rules, rules.move_threshold)
     return [Bead((i,), (j,), sim) for i, j, sim in matches]
+
+
+def all_pairs_matches(
+    lu: Sequence[Unit],
+    ru: Sequence[Unit],
+    left: list[int],
+    right: list[int],
+    scorer: Scorer,
+    rules: ClauseRules,
+) -> list[tuple[int, int, float]]:
+    """Moves among all pairs of the given units; see the module contract."""
+    left = [i for i in left if lu[i].words]
+    right = [j for j in right if ru[j].words]
+    if not left or not right:
+        return []
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    codes = WordCodes()
+    queries = [codes.encode(lu[i].words) for i in left]
+    choices = [codes.encode(ru[j].words) for j in right]
+    # (pairs below the cut-off score 0: the C code stops early on them)
+    cut = max(0.0, rules.move_floor - rules.move_margin)
+    matrix = process.cdist(
+        queries, choices, scorer=Indel.normalized_similarity, score_cutoff=cut,
+        dtype=np.float32, workers=-1,
+    )  # fmt: skip
+    rows, cols = np.nonzero(matrix >= rules.move_floor)
+    if not len(rows):
+        return []
+    # the second best of every row and column, to tell a clear partner from a crowd
+    row_top = np.sort(matrix, axis=1)[:, -2:] if matrix.shape[1] > 1 else None
+    col_top = np.sort(matrix, axis=0)[-2:, :] if matrix.shape[0] > 1 else None
+    candidates: list[tuple[float, str, int, int]] = []
+    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+        value = float(matrix[a, b])
+        other_row = (
+            0.0
+            if row_top is None
+            else float(row_top[a, 0] if row_top[a, 1] == value else row_top[a, 1])
+        )
+        other_col = (
+            0.0
+            if col_top is None
+            else float(col_top[0, b] if col_top[1, b] == value else col_top[1, b])
+        )
+        if value < max(other_row, other_col) + rules.move_margin:
+            continue
+        i, j = left[a], right[b]
+        s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
+        if s < rules.move_floor:
+            continue
+        tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
+        candidates.append((-s, tie, i, j))
+    return _one_partner_each(candidates)
+
+
+def _one_partner_each(
+    candidates: list[tuple[float, str, int, int]],
+) -> list[tuple[int, int, float]]:
+    candidates.sort()
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    out = []
+    for neg_s, _, i, j in candidates:  # best first, one partner each
+        if i not in taken_l and j not in taken_r:
+            taken_l.add(i)
+            taken_r.add(j)
+            out.append((i, j, -neg_s))
+    return out
 
 
 def rare_word_matches(
@@ -74,16 +152,7 @@ def rare_word_matches(
                 # a symmetric tie-break: the pair's texts, not its positions
                 tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
                 candidates.append((-s, tie, i, j))
-    candidates.sort()
-    taken_l: set[int] = set()
-    taken_r: set[int] = set()
-    out = []
-    for neg_s, _, i, j in candidates:  # best first, one partner each
-        if i not in taken_l and j not in taken_r:
-            taken_l.add(i)
-            taken_r.add(j)
-            out.append((i, j, -neg_s))
-    return out
+    return _one_partner_each(candidates)
 
 
 def out_of_order(

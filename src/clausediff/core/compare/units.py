@@ -97,11 +97,32 @@ class Scorer:
             s *= self.rules.kind_mismatch_factor
         return s
 
+    def shared(self, left: Unit, right: Unit) -> int:
+        """How many words two units share in order (their longest common subsequence)."""
+        return lcs.shared(left.words, right.words, self.limits.max_word_pairs)
+
     def containment(self, part: Unit, whole: Sequence[Unit]) -> float:
         if not part.words:
             return 0.0
         whole_words = self.words_of(whole)
         return lcs.shared(part.words, whole_words, self.limits.max_word_pairs) / len(part.words)
+
+
+class WordCodes(dict[str, str]):
+    """Words as one character each, so that rapidfuzz's string functions compare words.
+
+    A word's character is given the first time it is asked for, in order from U+4E00,
+    skipping the surrogate block; beyond a million words (a hostile file) characters are
+    shared, which can only blur a score, never fail.
+    """
+
+    def __missing__(self, word: str) -> str:
+        n = 0x4E00 + len(self) % (0x110000 - 0x4E00 - 0x800)
+        code = self[word] = chr(n if n < 0xD800 else n + 0x800)
+        return code
+
+    def encode(self, words: Sequence[str]) -> str:
+        return "".join(self[w] for w in words)
 
 
 class Bead(NamedTuple):

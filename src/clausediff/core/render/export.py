@@ -234,6 +234,7 @@ def _compare_html(
             f"{html.escape(al.right.labels(lk.right))}</td>"
             f'<td class="kind">{wording.KIND_TEXT[lk.kind]}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
+            + (f"<br/>{lk.detail}" if lk.detail else "")
             + (f"<br/>{wording.LETTER_CASE_ONLY}" if al.only_letter_case(lk) else "")
             + travelled
             + "</td>"
@@ -376,7 +377,7 @@ def export_docx(
             if al.only_letter_case(lk):
                 travelled = f"; {wording.LETTER_CASE_ONLY}" + travelled
             para = document.add_paragraph()
-            lead = para.add_run(f"[{labels}, {lk.kind.value}{travelled}] ")
+            lead = para.add_run(f"[{labels}, {wording.kind_text(lk)}{travelled}] ")
             lead.font.size = docx.shared.Pt(8)
             lead.font.highlight_color = WD_COLOR_INDEX.GRAY_25 if lk.kind.is_change else None
             gap_l = _gap_or_text(al.left, lk.left)

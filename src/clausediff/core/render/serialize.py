@@ -93,6 +93,8 @@ def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
     if lk.gap is not None:
         side, index = lk.gap
         out["gap"] = _cid(v + side, al.right if side else al.left, index)
+    if lk.detail:
+        out["detail"] = lk.detail
     return out
 
 

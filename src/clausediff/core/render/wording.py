@@ -30,6 +30,11 @@ MOVED_AWAY = "moved away"
 NOT_LINKED_NOTE = "Only a moved clause has another place to go to"
 
 
+def kind_text(lk: ClauseLink) -> str:
+    """A link's kind, with how it changed where one word says it ("modified (trimmed)")."""
+    return KIND_TEXT[lk.kind] + (f" ({lk.detail})" if lk.detail else "")
+
+
 def gap_text(note: str | None) -> str:
     """A gap clause: text the version does not hold."""
     return f"Text not available in this version — {note or ''}"
@@ -58,7 +63,7 @@ def counts_text(alignment: Alignment, sep: str = "  ·  ") -> str:
 def link_line(al: Alignment, lk: ClauseLink, words: int = 12) -> str:
     """A link in one line: kind, labels and its first words."""
     return (
-        f"{KIND_TEXT[lk.kind]}: {al.left.labels(lk.left)} → "
+        f"{kind_text(lk)}: {al.left.labels(lk.left)} → "
         f"{al.right.labels(lk.right)}: {leading_words(al.lead_text(lk), words)}"
     )
 
@@ -85,7 +90,7 @@ def link_tooltip(
     notes: Sequence[PlacedNote] = (),
 ) -> str:
     """Everything said of a link when the pointer rests on it."""
-    text = f"{KIND_TEXT[lk.kind]} · similarity {lk.score:.2f}"
+    text = f"{kind_text(lk)} · similarity {lk.score:.2f}"
     if case_only:
         text += f" · {ONLY_LETTER_CASE_CHANGED}"
     if lk.kind is LinkKind.UNKNOWN:
