@@ -54,6 +54,53 @@ def test_labelled_lines_inside_a_paragraph_become_clauses() -> None:
     ]
 
 
+def test_legal_list_labels_are_captured() -> None:
+    source = (
+        "a. the Licensee may copy the Work;\n\nd. the Licensee may not sell it.\n\n"
+        "A. Scope of the Licence\n\nB. The Work is licensed, not sold.\n\n"
+        "b) any derivative work;\n\n1.10.1 The notice shall be kept.\n\n"
+        "4.Limitations on copyright\n\nIV. Final provisions"
+    )
+    assert [(c.label, c.text) for c in segment(source)] == [
+        ("a.", "the Licensee may copy the Work;"),
+        ("d.", "the Licensee may not sell it."),
+        ("A.", "Scope of the Licence"),
+        ("B.", "The Work is licensed, not sold."),
+        ("b)", "any derivative work;"),
+        ("1.10.1", "The notice shall be kept."),
+        ("4", "Limitations on copyright"),
+        ("IV.", "Final provisions"),
+    ]
+
+
+def test_letter_labels_inside_a_paragraph_cut_only_after_an_item() -> None:
+    items = segment("The Licensee shall:\na. keep the notice;\nb. not sell the Work.")
+    assert [(c.label, c.text) for c in items] == [
+        ("", "The Licensee shall:"),
+        ("a.", "keep the notice;"),
+        ("b.", "not sell the Work."),
+    ]
+    # an initial at the start of a wrapped line is not a label, nor "I." after "by"
+    for source in (
+        "This License is Copyright (C) 2003 Lawrence\nE. Rosen. All rights reserved.",
+        "The Declaration was signed by\nI. Smith for the Secretariat.",
+    ):
+        (clause,) = segment(source)
+        assert (clause.label, clause.text) == ("", source)
+
+
+def test_abbreviations_dates_and_years_are_not_labels() -> None:
+    for source in (
+        "e.g. the Council shall meet annually.",
+        "p. 12 of the report is cited in WT/L/274.",
+        "para. 2 of the Decision applies.",
+        "The Council will review WT/L/274 by 31 March,\n1999. The review shall be annual.",
+        "The Work Programme shall report by 31 December\n2011. It shall continue.",
+    ):
+        (clause,) = segment(source)
+        assert (clause.label, clause.text) == ("", source)
+
+
 def test_a_date_is_not_a_label() -> None:
     (clause,) = segment("20 May 1998 is the date of the Declaration on electronic commerce.")
     assert clause.label == ""

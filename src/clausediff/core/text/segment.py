@@ -37,13 +37,17 @@ GAP_RE = re.compile(r"\[\[\s*GAP\s*:\s*((?:(?!\[\[).){0,500}?)\s*\]\]", re.DOTAL
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _LABEL_PATTERN = r"""^(?:
-        \d{1,N}(?:\.\d{1,3})+\.?            # 1.1  1.2.3  1.1.
+    (?:
+        \d{1,N}(?:\.\d{1,3})+\.?            # 1.1  1.2.3  1.10.1  1.1.
       | \d{1,N}\.(?!\d)                      # 1.
       | \d{1,3}(?=\s+[A-Z(])(?!\s+(?i:%s)\b)  # 1 The …  (not "20 May")
       | \((?:[a-z]{1,2}|[ivxlcdm]{1,7}|[A-Z]{1,2}|[IVXLCDM]{1,7}|\d{1,3})\)   # (a) (iv) (A) (1)
       | (?:[a-z]|[ivxlcdm]{1,7})\)           # a)  iv)
       | [IVXLC]{1,7}\.                       # IV.
-    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)""".replace("%s", _MONTHS)
+      | [A-Za-z]\.(?=\s+[^\s\d])              # a.  B.  (not "p. 12"; "e.g." has no space)
+    )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)
+  | \d{1,2}\.(?=[A-Z][a-z])                  # 4.Limitations (no space after the number)
+)""".replace("%s", _MONTHS)
 
 #: A label on a line inside a paragraph. Numbers stay short, so that a year wrapped to the
 #: start of a line ("... 31 December\n2013. The ...") never cuts a paragraph.
@@ -51,6 +55,11 @@ LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,3}"), re.VERBOSE)
 #: A label opening a paragraph: long documents number paragraphs beyond 999.
 PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 
+#: A label that is one letter and a stop ("a.", "B.") cuts a paragraph only after a line
+#: that ends a sentence or an item: at the start of a wrapped line it is more often an
+#: initial ("Lawrence\nE. Rosen").
+_WEAK_LABEL_RE = re.compile(r"[A-Za-z]\.")
+_ITEM_END = frozenset(".:;!?")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _WS_RE = re.compile(r"\s+")
 _NUMBER_DOT_RE = re.compile(r"\d{1,5}\.")
@@ -179,6 +188,17 @@ def _trim(source: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _cuts_at(source: str, line_start: int, end: int) -> bool:
+    """Whether the line starting at ``line_start`` (inside a block) starts a new clause."""
+    m = LABEL_RE.match(source[line_start : min(end, line_start + 40)])
+    if m is None:
+        return False
+    if _WEAK_LABEL_RE.fullmatch(m.group().strip()):
+        before = source[:line_start].rstrip()
+        return bool(before) and before[-1] in _ITEM_END
+    return True
+
+
 def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
     """Split a block at labelled lines and at gap markers."""
     block = source[start:end]
@@ -187,7 +207,7 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
         yield _Piece(start, end)
         return
     line_starts = _line_starts(source, start, end)
-    cuts = [start] + [s for s in line_starts[1:] if LABEL_RE.match(source[s : min(end, s + 40)])]
+    cuts = [start] + [s for s in line_starts[1:] if _cuts_at(source, s, end)]
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
         a, b = _trim(source, a, b)
