@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from dataclasses import replace
 
 from clausediff.core import collector
 from clausediff.core.compare import lcs
@@ -113,15 +114,20 @@ def _align(
         seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]
         beads.extend(align_stretch(seg_l, seg_r, scorer, config.clauses))
 
-    free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
-    # leftovers between the same two linked neighbours: their place is evidence too
     in_order = [b for b in beads if (b.left, b.right) not in moved]
-    beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, config.clauses))
-    free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
-    check(cancel)
-    for b in move_pass(lu, ru, free_l, free_r, scorer, config.clauses):
-        beads.append(b)
-        moved.add((b.left, b.right))
+    # Clear moves first (a clause that moved keeps most of its words), then the leftovers
+    # between the same two linked neighbours (their place is evidence too), then the rest.
+    rules = config.clauses
+    clear = replace(rules, move_floor=max(rules.move_floor, rules.move_first_floor))
+    for pass_rules in (clear, None, rules):
+        check(cancel)
+        free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
+        if pass_rules is None:
+            beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, rules))
+            continue
+        for b in move_pass(lu, ru, free_l, free_r, scorer, pass_rules):
+            beads.append(b)
+            moved.add((b.left, b.right))
 
     moved = out_of_order(beads, moved)
     links = _make_links(left, right, lu, ru, beads, moved, config)

@@ -106,6 +106,17 @@ class ClauseRules:
     #: chance partner of a clause is close to its second best, a real counterpart is not.
     move_floor: float = 0.45
     move_margin: float = 0.08
+    #: Moves this similar are taken before clauses are paired by their place, so that a
+    #: clause that moved is not paired with a stranger that stands where it stood.
+    move_first_floor: float = 0.7
+    #: A move (from either search) below ``move_clear`` similarity must also be this similar
+    #: outside the words the two share at their start and end: a shared chapeau and a shared
+    #: ending ("To instruct the … to report to the next session") are not evidence enough.
+    move_clear: float = 0.8
+    move_core_threshold: float = 0.4
+    #: A pair paired by its place shares at least this many words (two short lines are
+    #: otherwise "similar" through one common word); headings need only share one.
+    slot_min_shared: int = 3
     #: A modified link is "trimmed" (or "expanded") when the shorter side has at most this
     #: share of the longer side's words and ``qualifier_containment`` of its own words lie
     #: in the longer side; "rewritten" when its similarity is below ``rewritten_below``.

@@ -88,11 +88,31 @@ def all_pairs_matches(
             continue
         i, j = left[a], right[b]
         s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
-        if s < rules.move_floor:
+        if s < rules.move_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
             continue
         tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
         candidates.append((-s, tie, i, j))
     return _one_partner_each(candidates)
+
+
+def beyond_chapeau(u: Unit, v: Unit, sim: float, rules: ClauseRules) -> bool:
+    """Whether a pair is alike beyond the words it shares at its start and end (see
+    ``ClauseRules.move_clear``); a pair alike throughout always is."""
+    if sim >= rules.move_clear:
+        return True
+    a, b = u.words, v.words
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    core_a, core_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if not core_a or not core_b:
+        return True  # one is the other with words added or taken away at one place
+    from rapidfuzz.distance import Indel
+
+    return bool(Indel.normalized_similarity(core_a, core_b) >= rules.move_core_threshold)
 
 
 def _one_partner_each(
@@ -148,7 +168,7 @@ def rare_word_matches(
         ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
         for i, _ in ranked[: rules.move_candidates]:
             s = scorer.sim([lu[i]], [ru[j]])
-            if s >= threshold:
+            if s >= threshold and beyond_chapeau(lu[i], ru[j], s, rules):
                 # a symmetric tie-break: the pair's texts, not its positions
                 tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
                 candidates.append((-s, tie, i, j))

@@ -47,10 +47,13 @@ def _score(u: Unit, v: Unit, scorer: Scorer, rules: ClauseRules, facing: bool) -
     if u.heading != v.heading or not u.words or not v.words:
         return -1.0
     s = scorer.sim([u], [v])
+    shared = scorer.shared(u, v)
+    if shared < (1 if u.heading else rules.slot_min_shared):
+        return -1.0
     if s >= rules.slot_threshold or (facing and s >= rules.slot_rewrite_threshold):
         return s
     shorter = min(len(u.words), len(v.words))
-    if shorter >= rules.slot_min_words and scorer.shared(u, v) >= rules.slot_containment * shorter:
+    if shorter >= rules.slot_min_words and shared >= rules.slot_containment * shorter:
         return s
     return -1.0
 
