@@ -89,6 +89,46 @@ def test_letter_labels_inside_a_paragraph_cut_only_after_an_item() -> None:
         assert (clause.label, clause.text) == ("", source)
 
 
+def test_article_section_and_paragraph_sign_labels() -> None:
+    source = (
+        "Article 4\nDefinitions\n\nSection 1 – Definitions.\n\n§ 3 Scope of Application\n\n"
+        "Article XXIV: Territorial Application\n\nARTICLE 7\nThe Members shall comply.\n\n"
+        "Section 2.1 The Licensee may copy the Work."
+    )
+    assert [(c.kind.value, c.label, c.text) for c in segment(source)] == [
+        ("heading", "Article 4", "Definitions"),
+        ("heading", "Section 1", "Definitions."),
+        ("heading", "§ 3", "Scope of Application"),
+        ("heading", "Article XXIV", "Territorial Application"),
+        ("operative", "ARTICLE 7", "The Members shall comply."),
+        ("operative", "Section 2.1", "The Licensee may copy the Work."),
+    ]
+
+
+def test_an_article_line_inside_a_paragraph_starts_a_clause() -> None:
+    source = "PART I\nArticle 4\nDefinitions\n1. In this Agreement, Work means the Work."
+    assert [(c.kind.value, c.label, c.text) for c in segment(source)] == [
+        ("heading", "", "PART I"),
+        ("heading", "Article 4", "Definitions"),
+        ("operative", "1", "In this Agreement, Work means the Work."),
+    ]
+    # a bare "Article 4" paragraph is a heading; its text is all there is
+    assert [(c.kind.value, c.label, c.text) for c in segment("Article 4")] == [
+        ("heading", "", "Article 4")
+    ]
+
+
+def test_references_to_articles_are_not_labels() -> None:
+    for source in (
+        "Article 4 of the Agreement shall apply.",
+        "Section 3 applies to all Members.",
+        "The Members shall act in accordance with\nArticle 4. The review shall be annual.",
+        "§ 3 of the Act applies.",
+    ):
+        (clause,) = segment(source)
+        assert (clause.label, clause.text) == ("", source)
+
+
 def test_abbreviations_dates_and_years_are_not_labels() -> None:
     for source in (
         "e.g. the Council shall meet annually.",

@@ -47,6 +47,15 @@ _LABEL_PATTERN = r"""^(?:
       | [A-Za-z]\.(?=\s+[^\s\d])              # a.  B.  (not "p. 12"; "e.g." has no space)
     )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)
   | \d{1,2}\.(?=[A-Z][a-z])                  # 4.Limitations (no space after the number)
+  | (?P<core>                                # Article 4  Section 1  § 3  (the label)
+        (?:Article|ARTICLE|Section|SECTION)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[A-Za-z]?|[IVXLC]{1,7})
+      | §§?[ \t]*\d{1,3}(?:\.\d{1,3})*[a-z]?
+    )
+    (?:                                      # then the end of the line, a dash, a stop or
+        (?P<strong>[ \t]*[–—-][ \t]+|(?=[ \t]*(?:\r|\n|$)))  # colon, or a capital: never
+      | [ \t]*[.:](?=\s)                      # "Article 4 of the Agreement"
+      | (?=[ \t]+[\"'“‘(\[]?[A-Z])
+    )
 )""".replace("%s", _MONTHS)
 
 #: A label on a line inside a paragraph. Numbers stay short, so that a year wrapped to the
@@ -57,7 +66,8 @@ PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 
 #: A label that is one letter and a stop ("a.", "B.") cuts a paragraph only after a line
 #: that ends a sentence or an item: at the start of a wrapped line it is more often an
-#: initial ("Lawrence\nE. Rosen").
+#: initial ("Lawrence\nE. Rosen"). So does "Article 4" unless a dash or the end of the line
+#: follows it (a wrapped line may start "Article 4. The ..." after "in accordance with").
 _WEAK_LABEL_RE = re.compile(r"[A-Za-z]\.")
 _ITEM_END = frozenset(".:;!?")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -193,7 +203,10 @@ def _cuts_at(source: str, line_start: int, end: int) -> bool:
     m = LABEL_RE.match(source[line_start : min(end, line_start + 40)])
     if m is None:
         return False
-    if _WEAK_LABEL_RE.fullmatch(m.group().strip()):
+    weak = _WEAK_LABEL_RE.fullmatch(m.group().strip()) or (
+        m.group("core") is not None and m.group("strong") is None
+    )
+    if weak:
         before = source[:line_start].rstrip()
         return bool(before) and before[-1] in _ITEM_END
     return True
@@ -286,6 +299,25 @@ def _is_introducer(text: str) -> bool:
 def _is_opener(text: str) -> bool:
     t = text.rstrip()
     return t.endswith(",") and _word_count(t) <= 8 and not _is_recital(t)
+
+
+_SMALL_WORD_LEN = 3  # "of", "and", "the": lower case in a title
+
+
+def _is_title(text: str) -> bool:
+    """A short title on one line, capitalised: "Definitions.", "Scope of Application",
+    "TERMINATION." (a sentence such as "The Members shall comply." is not one)."""
+    t = text.strip()
+    if not t or "\n" in t or "\r" in t or len(split_sentences(t)) > 1:
+        return False
+    words = t.split()
+    if len(words) > 8 or not t[0].isupper() or t[-1] in ",;:":
+        return False
+    return t.upper() == t or all(
+        w[0].isupper() or not w.isalpha() or len(w) <= _SMALL_WORD_LEN
+        for w in (w.strip("\"'“”‘’().,") for w in words)
+        if w
+    )
 
 
 def _looks_like_heading(text: str, label: str) -> bool:
@@ -401,11 +433,17 @@ def _make_clause(
         )
     raw = source[piece.start : piece.end]
     label = ""
+    structural = False
     body_offset = 0
     if piece.first_of_block and not piece.starts_in_gap:
         m = PARA_LABEL_RE.match(raw)
         if m and raw[m.end() :].strip():
-            label = m.group().strip()
+            core = m.group("core")
+            if core is not None:  # (its separator, a dash or a stop, is left out too)
+                label = " ".join(core.split())
+                structural = True
+            else:
+                label = m.group().strip()
             if _NUMBER_DOT_RE.fullmatch(label):
                 label = label[:-1]
             body_offset = m.end()
@@ -424,7 +462,10 @@ def _make_clause(
         if ranges:
             start = piece.start + body_offset
             emphasis = _clip_emphasis(ranges, start, start + len(body))
-    kind = classifier.classify(text, label, piece)
+    if structural and _is_title(text):
+        kind = ClauseKind.HEADING  # "Section 1 – Definitions.", a title ending in a stop
+    else:
+        kind = classifier.classify(text, label, piece)
     sentences = tuple(
         Sentence(f"{cid}.s{i + 1}", i, text[s.start : s.end], s)
         for i, s in enumerate(
