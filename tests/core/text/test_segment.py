@@ -118,6 +118,44 @@ def test_an_article_line_inside_a_paragraph_starts_a_clause() -> None:
     ]
 
 
+def test_a_run_in_heading_is_split_from_its_body() -> None:
+    source = (
+        "7. Acceptance. By copying the Work You accept this License.\n\n"
+        "8. TERMINATION. This License and the rights granted hereunder will terminate "
+        "automatically if You fail to comply with its terms.\n"
+        "Section 9 – Governing Law. This License is governed by the laws of Ruritania."
+    )
+    clauses = segment(source)
+    assert [(c.kind.value, c.label, c.text) for c in clauses] == [
+        ("heading", "7", "Acceptance."),
+        ("operative", "", "By copying the Work You accept this License."),
+        ("heading", "8", "TERMINATION."),
+        (
+            "operative",
+            "",
+            "This License and the rights granted hereunder will terminate automatically if "
+            "You fail to comply with its terms.",
+        ),
+        ("heading", "Section 9", "Governing Law."),
+        ("operative", "", "This License is governed by the laws of Ruritania."),
+    ]
+    # the heading's span holds its label; the body's span starts at its first word
+    assert source[clauses[2].span.start : clauses[2].span.end] == "8. TERMINATION."
+    assert source[clauses[3].span.start :].startswith("This License and the rights")
+
+
+def test_a_first_sentence_that_is_not_a_title_stays_with_its_body() -> None:
+    for source in (
+        "1. The Council shall meet. It shall report to Members.",
+        "1.1 The General Council shall establish a work programme. The work programme will "
+        "involve the relevant bodies.",
+        "2. DEFINITIONS. See below.",  # (no body of three words)
+        "TERMINATION. This License will terminate automatically.",  # (no label)
+    ):
+        (clause,) = segment(source)
+        assert clause.kind is ClauseKind.OPERATIVE and source.endswith(clause.text)
+
+
 def test_references_to_articles_are_not_labels() -> None:
     for source in (
         "Article 4 of the Agreement shall apply.",

@@ -155,6 +155,8 @@ class _Piece:
     ends_in_gap: bool = False
     starts_in_gap: bool = False
     first_of_block: bool = True
+    #: a run-in heading split from its body ("8. TERMINATION." of "8. TERMINATION. This …")
+    heading: bool = False
 
 
 def iter_blocks(source: str) -> Iterator[tuple[int, int]]:
@@ -212,20 +214,56 @@ def _cuts_at(source: str, line_start: int, end: int) -> bool:
     return True
 
 
+#: How far into a clause a run-in heading is looked for.
+_RUN_IN_WINDOW = 300
+
+
+def _run_in_heading(source: str, start: int, end: int) -> int | None:
+    """The end of a run-in heading opening ``[start, end)``, if there is one.
+
+    A labelled clause whose first sentence is a short capitalised title ending in a stop,
+    on the label's line, and that goes on with a sentence of at least three words: "8.
+    TERMINATION. This License …", "Section 1 – Definitions. In this Licence …". (Without
+    a label, or a gap marker in the way, there is none.)
+    """
+    window = source[start : min(end, start + _RUN_IN_WINDOW)]
+    m = PARA_LABEL_RE.match(window)
+    if m is None or "[[" in window:
+        return None
+    body = window[m.end() :]
+    spans = split_sentences(body)
+    if len(spans) < 2:
+        return None
+    title, rest = body[spans[0].start : spans[0].end], body[spans[1].start : spans[1].end]
+    if not title.endswith(".") or not _is_title(title) or _word_count(rest) < 3:
+        return None
+    return start + m.end() + spans[0].end
+
+
 def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
     """Split a block at labelled lines and at gap markers."""
     block = source[start:end]
     if "\n" not in block and "\r" not in block and "[[" not in block:
         # one line and no gap marker (the commonest block): one piece, trimmed already
-        yield _Piece(start, end)
+        heading_end = _run_in_heading(source, start, end)
+        if heading_end is None:
+            yield _Piece(start, end)
+        else:
+            yield _Piece(start, heading_end, heading=True)
+            yield _Piece(*_trim(source, heading_end, end), first_of_block=False)
         return
     line_starts = _line_starts(source, start, end)
     cuts = [start] + [s for s in line_starts[1:] if _cuts_at(source, s, end)]
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
         a, b = _trim(source, a, b)
-        pos = a
         first = True
+        heading_end = _run_in_heading(source, a, b)
+        if heading_end is not None:
+            yield _Piece(a, heading_end, heading=True)
+            a, b = _trim(source, heading_end, b)
+            first = False
+        pos = a
         after_gap = False
         for m in GAP_RE.finditer(source, a, b):
             ta, tb = _trim(source, pos, m.start())
@@ -343,6 +381,8 @@ class _Classifier:
     def classify(self, text: str, label: str, piece: _Piece) -> ClauseKind:
         if piece.gap_note is not None:
             return ClauseKind.GAP
+        if piece.heading:
+            return ClauseKind.HEADING
         if not piece.first_of_block and piece.starts_in_gap:
             return ClauseKind.OPERATIVE if self.phase == self.OPERATIVE else ClauseKind.PREAMBLE
         if _is_introducer(text) and not label:
