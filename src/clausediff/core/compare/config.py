@@ -100,7 +100,7 @@ class ClauseRules:
     slot_max_pairs: int = 400
     #: Moves are also looked for among all pairs of leftovers (scored in rapidfuzz's C code)
     #: while there are at most this many pairs; beyond, through rare words only.
-    move_all_pairs_budget: int = 4_000_000
+    move_all_pairs_budget: int = 12_000_000
     #: A move found among all pairs needs at least this similarity, and must beat every
     #: other candidate of either clause by ``move_margin``: in a repetitive text the best
     #: chance partner of a clause is close to its second best, a real counterpart is not.

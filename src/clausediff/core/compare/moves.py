@@ -115,6 +115,13 @@ def beyond_chapeau(u: Unit, v: Unit, sim: float, rules: ClauseRules) -> bool:
     return bool(Indel.normalized_similarity(core_a, core_b) >= rules.move_core_threshold)
 
 
+def _keys(words: list[str]) -> set[str]:
+    """A clause's words, and its pairs of adjacent words (as "a\x00b")."""
+    keys = set(words)
+    keys.update(a + "\x00" + b for a, b in itertools.pairwise(words))
+    return keys
+
+
 def _one_partner_each(
     candidates: list[tuple[float, str, int, int]],
 ) -> list[tuple[int, int, float]]:
@@ -142,15 +149,16 @@ def rare_word_matches(
     """Pairs ``(left, right, similarity)`` of the units at the given positions that score at
     least ``threshold``, one partner each, best first.
 
-    Candidates come from words rare among these units (in at most
-    ``rare_word_max_clauses`` of them on each side), never from all pairs: for each right
-    unit, the left units sharing the most rare words, ``move_candidates`` of them. A word is
-    rare among the units looked at, because that is where the candidates are told apart
-    (and counting there costs nothing on a long document whose clauses are nearly all
-    linked already).
+    Candidates come from words and pairs of adjacent words rare among these units (in at
+    most ``rare_word_max_clauses`` of them on each side), never from all pairs: for each
+    right unit, the left units sharing the most rare keys, ``move_candidates`` of them. (In a
+    text of repeated boilerplate few single words are rare, but the pairs of words of a
+    clause's own content are.) A key is rare among the units looked at, because that is
+    where the candidates are told apart (and counting there costs nothing on a long document
+    whose clauses are nearly all linked already).
     """
-    left_sets = {i: set(lu[i].words) for i in left}
-    right_sets = {j: set(ru[j].words) for j in right}
+    left_sets = {i: _keys(lu[i].words) for i in left}
+    right_sets = {j: _keys(ru[j].words) for j in right}
     if not left_sets or not right_sets:
         return []
     ldf = Counter(itertools.chain.from_iterable(left_sets.values()))
