@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausediff.core.model import ClauseKind
+from clausediff.core.model import Clause, ClauseKind, Span
 from clausediff.core.read.files import document_from_text
 from clausediff.core.text.segment import segment, split_sentences
 
@@ -156,6 +156,63 @@ def test_a_first_sentence_that_is_not_a_title_stays_with_its_body() -> None:
         assert clause.kind is ClauseKind.OPERATIVE and source.endswith(clause.text)
 
 
+def _exact(source: str, clause: Clause) -> bool:
+    return all(source[clause.source_map.to_source(k)] == ch for k, ch in enumerate(clause.text))
+
+
+def test_rules_are_left_out_of_clauses() -> None:
+    source = (
+        "LICENCE AGREEMENT\n=================\n\n"
+        "1. The Licensee may copy the Work.\n-----\n2. The Licensee may not sell it.\n\n"
+        "*****\n\n3. This Licence is governed by the laws of Ruritania.\n__________"
+    )
+    clauses = segment(source)
+    assert [(c.kind.value, c.label, c.text) for c in clauses] == [
+        ("heading", "", "LICENCE AGREEMENT"),
+        ("operative", "1", "The Licensee may copy the Work."),
+        ("operative", "2", "The Licensee may not sell it."),
+        ("operative", "3", "This Licence is governed by the laws of Ruritania."),
+    ]
+    # each rule lies in the span of the clause before it (or after it, at the start), so
+    # that spans and the white space between them still rebuild the source
+    assert source[clauses[0].span.start : clauses[0].span.end].endswith("=================")
+    assert source[clauses[2].span.start : clauses[2].span.end].endswith("*****")
+    assert source[clauses[3].span.end - 10 : clauses[3].span.end] == "__________"
+    assert all(_exact(source, c) for c in clauses)
+    (first,) = segment("-----\nThe Work is licensed, not sold.")
+    assert (first.span, first.text) == (Span(0, 37), "The Work is licensed, not sold.")
+
+
+def test_a_box_is_its_text_without_its_sides() -> None:
+    source = (
+        "+--------------------------------+\n"
+        "|  IMPORTANT: READ CAREFULLY     |\n"
+        "|                                |\n"
+        "|  By using the Work you accept  |\n"
+        "|  this Licence.                 |\n"
+        "+--------------------------------+\n\n"
+        "1. The Licensee may copy the Work."
+    )
+    clauses = segment(source)
+    assert [(c.kind.value, c.label, c.text) for c in clauses] == [
+        ("heading", "", "IMPORTANT: READ CAREFULLY"),
+        ("operative", "", "By using the Work you accept\nthis Licence."),
+        ("operative", "1", "The Licensee may copy the Work."),
+    ]
+    box = clauses[1]
+    assert all(_exact(source, c) for c in clauses)
+    assert len(box.source_map.pieces) == 3  # (two inner parts and the line break between)
+    stars = segment("**********\n* NOTICE *\n**********\n\nThe Work is licensed.")
+    assert [c.text for c in stars] == ["NOTICE", "The Work is licensed."]
+    # without a rule above them, bars are text ("| a | b |" may be a table)
+    (table,) = segment("| a | b |\n| c | d |")
+    assert table.text == "| a | b |\n| c | d |"
+
+
+def test_a_text_of_rules_only_keeps_them() -> None:
+    assert [c.text for c in segment("-----\n\n=====")] == ["-----", "====="]
+
+
 def test_references_to_articles_are_not_labels() -> None:
     for source in (
         "Article 4 of the Agreement shall apply.",
@@ -269,6 +326,75 @@ def test_segmentation_loses_and_duplicates_nothing(source: str, markdown: bool) 
         for s in c.sentences:
             assert c.text[s.span.start : s.span.end] == s.text
     assert source[pos:].strip() == ""
+
+
+_LEGAL_WORDS = st.sampled_from(
+    [
+        "Members",
+        "shall",
+        "The",
+        "Licence",
+        "a.",
+        "B.",
+        "b)",
+        "1.10.1",
+        "4.Limitations",
+        "Article",
+        "Section",
+        "§",
+        "4",
+        "–",
+        "IV.",
+        "8.",
+        "TERMINATION.",
+        "Definitions.",
+        "e.g.",
+        "WT/L/274",
+        "2011.",
+        "-----",
+        "*****",
+        "=====",
+        "__________",
+        "+----+",
+        "|",
+        "*",
+        "[[GAP: x]]",
+        "**Bold**",
+    ]
+)
+_LEGAL_SEPS = st.sampled_from([" ", "\n", "\r\n", "\n\n", " \n", "\t"])
+
+
+@st.composite
+def _legal_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_LEGAL_WORDS, _LEGAL_SEPS), min_size=0, max_size=50))
+    return "".join(w + s for w, s in parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_legal_texts(), st.booleans())
+def test_labels_headings_and_rules_lose_and_duplicate_nothing(source: str, markdown: bool) -> None:
+    clauses = segment(source, markdown=markdown)
+    pos = 0
+    for c in clauses:
+        assert c.span.start >= pos and c.span.end > c.span.start
+        assert source[pos : c.span.start].strip() == ""
+        pos = c.span.end
+        assert c.text.strip()
+        for k, ch in enumerate(c.text):
+            at = c.source_map.to_source(k)
+            assert c.span.start <= at < c.span.end and source[at] == ch
+        for s in c.sentences:
+            assert c.text[s.span.start : s.span.end] == s.text
+    assert source[pos:].strip() == ""
+    # a line that is a rule is never clause text, unless there is nothing else
+    if any(ch.isalnum() for ch in source):
+        in_text = {c.source_map.to_source(k) for c in clauses for k in range(len(c.text))}
+        offset = 0
+        for line in source.splitlines(keepends=True):
+            if line.strip() in ("-----", "*****", "=====", "__________", "+----+"):
+                assert not in_text & set(range(offset, offset + len(line)))
+            offset += len(line)
 
 
 @settings(max_examples=200, deadline=None)

@@ -4,12 +4,18 @@ Contract: :func:`segment` takes the source text exactly as read and returns the 
 order. Every non-blank character of the source lies in exactly one clause span and the
 text between spans is white space only, so spans plus separators rebuild the source.
 Paragraphs are separated by blank lines (LF, CRLF or CR); inside a paragraph a line that
-starts with a number label (``1.``, ``1.1``, ``(a)``, ``(iv)``, ``2.3 bis``) starts a new
-clause. ``[[GAP: note]]`` markers become gap clauses. Each clause is classified as heading,
-preamble (opener and recitals), introducer, operative or gap, following the layout of a
-ministerial decision: title block, "The Ministerial Conference,", recitals, "Decides:",
-operative paragraphs. Labels are kept apart from the clause text, and with
-``markdown=True`` emphasis markers become formatting spans.
+starts with a number label (``1.``, ``1.1``, ``1.10.1``, ``(a)``, ``(iv)``, ``b)``, ``a.``,
+``B.``, ``IV.``, ``2.3 bis``, ``4.Limitations``, ``Article 4``, ``Section 1 –``, ``§ 3``)
+starts a new clause. A run-in heading ("8. TERMINATION. This License …") is a heading
+clause of its own, before its body. ``[[GAP: note]]`` markers become gap clauses. Each
+clause is classified as heading, preamble (opener and recitals), introducer, operative or
+gap, following the layout of a ministerial decision: title block, "The Ministerial
+Conference,", recitals, "Decides:", operative paragraphs. Labels are kept apart from the
+clause text, and so is decoration: a rule (``-----``, ``*****``, ``=====``, ``_____``) is
+never clause text nor a clause (it lies in the span of the clause before it, or after it),
+and the lines of a box under a rule lose their sides (the text is then several slices of
+the source, through the clause's :class:`SourceMap`). Wording is never altered: the text
+is slices of the source. With ``markdown=True`` emphasis markers become formatting spans.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausediff.core import collector
 from clausediff.core.model import (
@@ -71,6 +77,11 @@ PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 _WEAK_LABEL_RE = re.compile(r"[A-Za-z]\.")
 _ITEM_END = frozenset(".:;!?")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+#: A rule: a line of at least three of - = * _ ~ # + | (spaced or not), or the empty line
+#: of a box ("|      |"). Never clause text.
+_DECORATION_RE = re.compile(r"(?:[-=*_~#+|][ \t]*){2,}[-=*_~#+|]|[|*#][ \t]*[|*#]")
+#: A line of a box, after a rule: "| text |", "* text *", "# text #".
+_BOX_SIDE_RE = re.compile(r"(?P<side>[|*#])(?:[ \t]+(?P<inner>\S(?:.*\S)?))?[ \t]*(?P=side)")
 _WS_RE = re.compile(r"\s+")
 _NUMBER_DOT_RE = re.compile(r"\d{1,5}\.")
 _LAST_WORD_RE = re.compile(r"(\S+)$")
@@ -157,6 +168,11 @@ class _Piece:
     first_of_block: bool = True
     #: a run-in heading split from its body ("8. TERMINATION." of "8. TERMINATION. This …")
     heading: bool = False
+    #: a rule or the edge of a box: part of a clause's span, never of its text
+    decoration: bool = False
+    #: the source ranges whose concatenation is the text (empty: all of ``[start, end)``);
+    #: the lines of a box without its sides, and the line breaks between them
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def iter_blocks(source: str) -> Iterator[tuple[int, int]]:
@@ -180,16 +196,19 @@ def iter_blocks(source: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _line_starts(source: str, start: int, end: int) -> list[int]:
-    """Offsets of the first non-space character of each line inside ``[start, end)``."""
-    starts = []
+def _lines(source: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """``(first, last, eol)`` of each non-blank line inside ``[start, end)``: the offsets of
+    its first non-space character, just after its last one, and just after its line break."""
+    lines = []
     for m in _LINE_RE.finditer(source, start, end):
         if m.start() == m.end():
             break
         content = m.group().rstrip("\r\n")
-        if content.strip():
-            starts.append(m.start() + len(content) - len(content.lstrip()))
-    return starts
+        stripped = content.strip()
+        if stripped:
+            first = m.start() + len(content) - len(content.lstrip())
+            lines.append((first, first + len(stripped), m.end()))
+    return lines
 
 
 def _trim(source: str, a: int, b: int) -> tuple[int, int]:
@@ -209,8 +228,10 @@ def _cuts_at(source: str, line_start: int, end: int) -> bool:
         m.group("core") is not None and m.group("strong") is None
     )
     if weak:
-        before = source[:line_start].rstrip()
-        return bool(before) and before[-1] in _ITEM_END
+        k = line_start - 1
+        while k >= 0 and source[k].isspace():
+            k -= 1
+        return k >= 0 and source[k] in _ITEM_END
     return True
 
 
@@ -241,10 +262,13 @@ def _run_in_heading(source: str, start: int, end: int) -> int | None:
 
 
 def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
-    """Split a block at labelled lines and at gap markers."""
+    """Split a block at labelled lines, at rules and at gap markers."""
     block = source[start:end]
     if "\n" not in block and "\r" not in block and "[[" not in block:
         # one line and no gap marker (the commonest block): one piece, trimmed already
+        if _DECORATION_RE.fullmatch(block):
+            yield _Piece(start, end, decoration=True)
+            return
         heading_end = _run_in_heading(source, start, end)
         if heading_end is None:
             yield _Piece(start, end)
@@ -252,42 +276,99 @@ def _pieces(source: str, start: int, end: int) -> Iterator[_Piece]:
             yield _Piece(start, heading_end, heading=True)
             yield _Piece(*_trim(source, heading_end, end), first_of_block=False)
         return
-    line_starts = _line_starts(source, start, end)
-    cuts = [start] + [s for s in line_starts[1:] if _cuts_at(source, s, end)]
-    for i, a in enumerate(cuts):
-        b = cuts[i + 1] if i + 1 < len(cuts) else end
-        a, b = _trim(source, a, b)
-        first = True
-        heading_end = _run_in_heading(source, a, b)
-        if heading_end is not None:
-            yield _Piece(a, heading_end, heading=True)
-            a, b = _trim(source, heading_end, b)
-            first = False
-        pos = a
-        after_gap = False
-        for m in GAP_RE.finditer(source, a, b):
-            ta, tb = _trim(source, pos, m.start())
-            if tb > ta:
-                yield _Piece(
-                    ta,
-                    tb,
-                    ends_in_gap=True,
-                    starts_in_gap=after_gap,
-                    first_of_block=first,
-                )
-                first = False
+    # runs of text lines, cut at labelled lines; rules between them
+    runs: list[list[tuple[int, int, int]]] = []
+    ruled = False  # (a rule came before the current run in this block: it may be a box)
+    boxes: list[bool] = []
+    for line in _lines(source, start, end):
+        first, last, _ = line
+        if _DECORATION_RE.fullmatch(source, first, last):
+            if runs and runs[-1]:
+                runs.append([])
+                boxes.append(False)
+            runs.append([line])  # (a run of one rule: decoration)
+            boxes.append(False)
+            ruled = True
+            continue
+        if (
+            not runs
+            or _is_rule_run(source, runs[-1])
+            or (runs[-1] and _cuts_at(source, first, end))
+        ):
+            runs.append([])
+            boxes.append(ruled)
+        runs[-1].append(line)
+    for run, after_rule in zip(runs, boxes, strict=True):
+        if not run:
+            continue
+        if _is_rule_run(source, run):
+            yield _Piece(run[0][0], run[0][1], decoration=True)
+            continue
+        if after_rule and all(_BOX_SIDE_RE.fullmatch(source, f, la) for f, la, _ in run):
+            yield from _box(source, run)
+            continue
+        yield from _text_pieces(source, run[0][0], run[-1][1])
+
+
+def _is_rule_run(source: str, run: list[tuple[int, int, int]]) -> bool:
+    return len(run) == 1 and _DECORATION_RE.fullmatch(source, run[0][0], run[0][1]) is not None
+
+
+def _box(source: str, run: list[tuple[int, int, int]]) -> Iterator[_Piece]:
+    """The lines of a box as one clause, without the box's sides: its text is the inner
+    part of each line and the line breaks between them (an empty line is decoration)."""
+    parts: list[tuple[int, int]] = []
+    line_break: tuple[int, int] | None = None
+    for first, last, eol in run:
+        m = _BOX_SIDE_RE.fullmatch(source, first, last)
+        if m is None or m.group("inner") is None:
+            continue
+        if parts and line_break is not None:
+            parts.append(line_break)
+        parts.append(m.span("inner"))
+        k = last
+        while k < eol and source[k] not in "\r\n":
+            k += 1
+        line_break = (k, eol) if k < eol else None
+    if not parts:
+        yield _Piece(run[0][0], run[-1][1], decoration=True)
+    else:
+        yield _Piece(run[0][0], run[-1][1], parts=tuple(parts))
+
+
+def _text_pieces(source: str, a: int, b: int) -> Iterator[_Piece]:
+    """A run of text lines: a run-in heading split off, then cut at gap markers."""
+    first = True
+    heading_end = _run_in_heading(source, a, b)
+    if heading_end is not None:
+        yield _Piece(a, heading_end, heading=True)
+        a, b = _trim(source, heading_end, b)
+        first = False
+    pos = a
+    after_gap = False
+    for m in GAP_RE.finditer(source, a, b):
+        ta, tb = _trim(source, pos, m.start())
+        if tb > ta:
             yield _Piece(
-                m.start(),
-                m.end(),
-                gap_note=m.group(1),
+                ta,
+                tb,
+                ends_in_gap=True,
+                starts_in_gap=after_gap,
                 first_of_block=first,
             )
             first = False
-            after_gap = True
-            pos = m.end()
-        ta, tb = _trim(source, pos, b)
-        if tb > ta:
-            yield _Piece(ta, tb, starts_in_gap=after_gap, first_of_block=first)
+        yield _Piece(
+            m.start(),
+            m.end(),
+            gap_note=m.group(1),
+            first_of_block=first,
+        )
+        first = False
+        after_gap = True
+        pos = m.end()
+    ta, tb = _trim(source, pos, b)
+    if tb > ta:
+        yield _Piece(ta, tb, starts_in_gap=after_gap, first_of_block=first)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -425,11 +506,27 @@ def segment(
     clauses: list[Clause] = []
     classifier = _Classifier()
     ranges = sorted(emphasis, key=lambda r: (r[0], r[1]))
+    held: list[_Piece] = []  # decoration before the first clause
     with collector.paused():  # (tens of thousands of small values, no cycles)
         for block_start, block_end in iter_blocks(source):
             for piece in _pieces(source, block_start, block_end):
+                if piece.decoration:  # (into the span of the clause before, or after)
+                    if clauses:
+                        last = clauses[-1]
+                        clauses[-1] = replace(last, span=Span(last.span.start, piece.end))
+                    else:
+                        held.append(piece)
+                    continue
                 clause = _make_clause(source, piece, len(clauses), classifier, markdown, ranges)
+                if held and not clauses:
+                    clause = replace(clause, span=Span(held[0].start, clause.span.end))
                 clauses.append(clause)
+        if held and not clauses:  # nothing but decoration: it is all the text there is
+            for piece in held:
+                plain = replace(piece, decoration=False)
+                clauses.append(
+                    _make_clause(source, plain, len(clauses), classifier, markdown, ranges)
+                )
     return tuple(clauses)
 
 
@@ -445,6 +542,23 @@ def _clip_emphasis(
         lo, hi = max(a, start), min(b, end)
         if lo < hi:
             out.append(Emphasis(Span(lo - start, hi - start), style))
+    return tuple(out)
+
+
+def _through_parts(
+    pieces: tuple[tuple[int, int, int], ...], base: int, parts: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int, int], ...]:
+    """Text pieces ``(text_start, base + raw_offset, length)`` of a text cut from the
+    concatenation of ``parts``, as pieces of the source itself (split where parts meet)."""
+    out = []
+    for t, s, n in pieces:
+        r0, r1 = s - base, s - base + n  # (the range of the concatenation)
+        offset = 0
+        for a, b in parts:
+            lo, hi = max(r0, offset), min(r1, offset + b - a)
+            if lo < hi:
+                out.append((t + lo - r0, a + lo - offset, hi - lo))
+            offset += b - a
     return tuple(out)
 
 
@@ -471,7 +585,10 @@ def _make_clause(
             gap_note=piece.gap_note,
             sentences=(Sentence(f"{cid}.s1", 0, raw, Span(0, len(raw))),),
         )
-    raw = source[piece.start : piece.end]
+    if piece.parts:
+        raw = "".join(source[a:b] for a, b in piece.parts)
+    else:
+        raw = source[piece.start : piece.end]
     label = ""
     structural = False
     body_offset = 0
@@ -499,9 +616,11 @@ def _make_clause(
     else:
         text = body
         pieces = ((0, piece.start + body_offset, len(body)),)
-        if ranges:
-            start = piece.start + body_offset
-            emphasis = _clip_emphasis(ranges, start, start + len(body))
+    if piece.parts:  # (offsets into ``raw`` so far: map them through the parts)
+        pieces = _through_parts(pieces, piece.start, piece.parts)
+    elif not markdown and ranges:
+        start = piece.start + body_offset
+        emphasis = _clip_emphasis(ranges, start, start + len(body))
     if structural and _is_title(text):
         kind = ClauseKind.HEADING  # "Section 1 – Definitions.", a title ending in a stop
     else:
