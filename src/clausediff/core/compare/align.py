@@ -36,7 +36,7 @@ from clausediff.core.compare.chains import exact_anchors
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
 from clausediff.core.compare.gaps import resolve_leftovers
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
-from clausediff.core.compare.moves import move_pass, out_of_order
+from clausediff.core.compare.moves import AllPairs, move_pass, out_of_order
 from clausediff.core.compare.sentences import sentence_links
 from clausediff.core.compare.slots import slot_pass
 from clausediff.core.compare.units import Bead, Scorer, Unit, find_words, units_of
@@ -119,13 +119,19 @@ def _align(
     # between the same two linked neighbours (their place is evidence too), then the rest.
     rules = config.clauses
     clear = replace(rules, move_floor=max(rules.move_floor, rules.move_first_floor))
+    free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
+    scores = (  # (the two move passes share one scoring of all pairs)
+        AllPairs(lu, ru, sorted(free_l), sorted(free_r), rules)
+        if len(free_l) * len(free_r) <= rules.move_all_pairs_budget
+        else None
+    )
     for pass_rules in (clear, None, rules):
         check(cancel)
         free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
         if pass_rules is None:
             beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, rules))
             continue
-        for b in move_pass(lu, ru, free_l, free_r, scorer, pass_rules):
+        for b in move_pass(lu, ru, free_l, free_r, scorer, pass_rules, scores):
             beads.append(b)
             moved.add((b.left, b.right))
 

@@ -2,7 +2,7 @@
 
 Contract: :func:`move_pass` links leftovers that moved. While the leftovers make at most
 ``move_all_pairs_budget`` pairs, every pair is scored in rapidfuzz's C code
-(:func:`all_pairs_matches`, words coded as characters); a pair is a move when it reaches
+(:class:`AllPairs`, words coded as characters); a pair is a move when it reaches
 ``move_floor`` and beats every other candidate of either clause by ``move_margin`` (in a
 text of repeated boilerplate a clause's best chance partner is close to its second best; a
 real counterpart stands out). Beyond the budget, and for the fuzzy anchors of large regions,
@@ -29,70 +29,84 @@ def move_pass(
     free_right: set[int],
     scorer: Scorer,
     rules: ClauseRules,
+    scores: AllPairs | None = None,
 ) -> list[Bead]:
-    """Link leftover clauses that moved; see the module contract."""
+    """Link leftover clauses that moved; see the module contract. ``scores``: all pairs of
+    a superset of the leftovers, scored already (the passes share one matrix)."""
     left, right = sorted(free_left), sorted(free_right)
-    if len(left) * len(right) <= rules.move_all_pairs_budget:
-        matches = all_pairs_matches(lu, ru, left, right, scorer, rules)
+    if scores is None and len(left) * len(right) <= rules.move_all_pairs_budget:
+        scores = AllPairs(lu, ru, left, right, rules)
+    if scores is not None:
+        matches = scores.matches(left, right, scorer, rules)
     else:
         matches = rare_word_matches(lu, ru, left, right, scorer, rules, rules.move_threshold)
     return [Bead((i,), (j,), sim) for i, j, sim in matches]
 
 
-def all_pairs_matches(
-    lu: Sequence[Unit],
-    ru: Sequence[Unit],
-    left: list[int],
-    right: list[int],
-    scorer: Scorer,
-    rules: ClauseRules,
-) -> list[tuple[int, int, float]]:
-    """Moves among all pairs of the given units; see the module contract."""
-    left = [i for i in left if lu[i].words]
-    right = [j for j in right if ru[j].words]
-    if not left or not right:
-        return []
-    import numpy as np
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel
+class AllPairs:
+    """Every pair of some leftovers scored once in rapidfuzz's C code (``process.cdist``
+    over words coded as characters; pairs below ``move_floor - move_margin`` score 0)."""
 
-    codes = WordCodes()
-    queries = [codes.encode(lu[i].words) for i in left]
-    choices = [codes.encode(ru[j].words) for j in right]
-    # (pairs below the cut-off score 0: the C code stops early on them)
-    cut = max(0.0, rules.move_floor - rules.move_margin)
-    matrix = process.cdist(
-        queries, choices, scorer=Indel.normalized_similarity, score_cutoff=cut,
-        dtype=np.float32, workers=-1,
-    )  # fmt: skip
-    rows, cols = np.nonzero(matrix >= rules.move_floor)
-    if not len(rows):
-        return []
-    # the second best of every row and column, to tell a clear partner from a crowd
-    row_top = np.sort(matrix, axis=1)[:, -2:] if matrix.shape[1] > 1 else None
-    col_top = np.sort(matrix, axis=0)[-2:, :] if matrix.shape[0] > 1 else None
-    candidates: list[tuple[float, str, int, int]] = []
-    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
-        value = float(matrix[a, b])
-        other_row = (
-            0.0
-            if row_top is None
-            else float(row_top[a, 0] if row_top[a, 1] == value else row_top[a, 1])
-        )
-        other_col = (
-            0.0
-            if col_top is None
-            else float(col_top[0, b] if col_top[1, b] == value else col_top[1, b])
-        )
-        if value < max(other_row, other_col) + rules.move_margin:
-            continue
-        i, j = left[a], right[b]
-        s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
-        if s < rules.move_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
-            continue
-        tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
-        candidates.append((-s, tie, i, j))
-    return _one_partner_each(candidates)
+    def __init__(
+        self, lu: Sequence[Unit], ru: Sequence[Unit], left: list[int], right: list[int],
+        rules: ClauseRules,
+    ) -> None:  # fmt: skip
+        import numpy as np
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        self.lu, self.ru = lu, ru
+        self.left = [i for i in left if lu[i].words]
+        self.right = [j for j in right if ru[j].words]
+        self.row_of = {i: n for n, i in enumerate(self.left)}
+        self.col_of = {j: n for n, j in enumerate(self.right)}
+        codes = WordCodes()
+        queries = [codes.encode(lu[i].words) for i in self.left]
+        choices = [codes.encode(ru[j].words) for j in self.right]
+        cut = max(0.0, rules.move_floor - rules.move_margin)
+        self.matrix = np.zeros((len(queries), len(choices)), dtype=np.float32)
+        if queries and choices:
+            self.matrix = process.cdist(
+                queries, choices, scorer=Indel.normalized_similarity, score_cutoff=cut,
+                dtype=np.float32, workers=-1,
+            )  # fmt: skip
+
+    def matches(
+        self, left: list[int], right: list[int], scorer: Scorer, rules: ClauseRules
+    ) -> list[tuple[int, int, float]]:
+        """Moves among these units (all scored in the matrix); see the module contract."""
+        import numpy as np
+
+        rows = [self.row_of[i] for i in left if i in self.row_of]
+        cols = [self.col_of[j] for j in right if j in self.col_of]
+        if not rows or not cols:
+            return []
+        sub = self.matrix[np.ix_(rows, cols)]
+        hit_rows, hit_cols = np.nonzero(sub >= rules.move_floor)
+        if not len(hit_rows):
+            return []
+        # the best two of every row and column, to tell a clear partner from a crowd
+        pad_r = np.zeros((sub.shape[0], 1), dtype=sub.dtype)
+        pad_c = np.zeros((1, sub.shape[1]), dtype=sub.dtype)
+        row_top = np.partition(np.hstack((sub, pad_r)), -2, axis=1)[:, -2:]
+        col_top = np.partition(np.vstack((sub, pad_c)), -2, axis=0)[-2:, :]
+        lu, ru = self.lu, self.ru
+        candidates: list[tuple[float, str, int, int]] = []
+        for a, b in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
+            value = sub[a, b]
+            best_r, second_r = max(row_top[a]), min(row_top[a])
+            best_c, second_c = max(col_top[:, b]), min(col_top[:, b])
+            other = max(second_r if best_r == value else best_r,
+                        second_c if best_c == value else best_c)  # fmt: skip
+            if value < other + rules.move_margin:
+                continue
+            i, j = self.left[rows[a]], self.right[cols[b]]
+            s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
+            if s < rules.move_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
+                continue
+            tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
+            candidates.append((-s, tie, i, j))
+        return _one_partner_each(candidates)
 
 
 def beyond_chapeau(u: Unit, v: Unit, sim: float, rules: ClauseRules) -> bool:
