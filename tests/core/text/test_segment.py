@@ -112,9 +112,13 @@ def test_an_article_line_inside_a_paragraph_starts_a_clause() -> None:
         ("heading", "Article 4", "Definitions"),
         ("operative", "1", "In this Agreement, Work means the Work."),
     ]
-    # a bare "Article 4" paragraph is a heading; its text is all there is
-    assert [(c.kind.value, c.label, c.text) for c in segment("Article 4")] == [
-        ("heading", "", "Article 4")
+    # a bare "Article 4" paragraph is a heading, after recitals too; its text is all there is
+    source = "The Parties,\n\nRecognizing the need for rules,\n\nArticle 4\n\nThe Members agree."
+    assert [(c.kind.value, c.label, c.text) for c in segment(source)] == [
+        ("preamble", "", "The Parties,"),
+        ("preamble", "", "Recognizing the need for rules,"),
+        ("heading", "", "Article 4"),
+        ("operative", "", "The Members agree."),
     ]
 
 

@@ -594,7 +594,9 @@ def _make_clause(
     body_offset = 0
     if piece.first_of_block and not piece.starts_in_gap:
         m = PARA_LABEL_RE.match(raw)
-        if m and raw[m.end() :].strip():
+        if m and m.group("core") is not None and not raw[m.end() :].strip():
+            structural = True  # a bare "Article 4": the heading is all its text
+        elif m and raw[m.end() :].strip():
             core = m.group("core")
             if core is not None:  # (its separator, a dash or a stop, is left out too)
                 label = " ".join(core.split())
@@ -621,8 +623,8 @@ def _make_clause(
     elif not markdown and ranges:
         start = piece.start + body_offset
         emphasis = _clip_emphasis(ranges, start, start + len(body))
-    if structural and _is_title(text):
-        kind = ClauseKind.HEADING  # "Section 1 – Definitions.", a title ending in a stop
+    if structural and (not label or _is_title(text)):
+        kind = ClauseKind.HEADING  # "Article 4"; "Section 1 – Definitions.", a stop ending it
     else:
         kind = classifier.classify(text, label, piece)
     sentences = tuple(
