@@ -73,6 +73,31 @@ def test_legal_list_labels_are_captured() -> None:
     ]
 
 
+def test_lower_case_roman_items_with_a_stop() -> None:
+    # CC0 1.0, paragraph 1: "i." to "vii." under a sentence ending in a colon
+    source = (
+        "Copyright and Related Rights include, but are not limited to, the following:\n"
+        "  i. the right to reproduce, adapt, distribute, perform, display,\n"
+        "     communicate, and translate a Work;\n"
+        " ii. moral rights retained by the original author(s) and/or performer(s);\n"
+        "iii. publicity and privacy rights pertaining to a person's image or\n"
+        "     likeness depicted in a Work;\n"
+        " vi. database rights;\n"
+        "vii. other similar, equivalent or corresponding rights."
+    )
+    assert [c.label for c in segment(source)] == ["", "i.", "ii.", "iii.", "vi.", "vii."]
+    # a word of roman letters is not a number ("civil." has a c and an l; "ill." too)
+    for text in ("The dispute was\ncivil. The parties settled.", "civil. The parties settled."):
+        (clause,) = segment(text)
+        assert clause.label == ""
+
+
+def test_an_initial_before_a_name_is_not_a_label() -> None:
+    source = "E. HAIRER, S.P. NORSETT AND G. WANNER, SOLVING ORDINARY DIFFERENTIAL EQUATIONS I."
+    (clause,) = segment(source)
+    assert (clause.label, clause.text) == ("", source)
+
+
 def test_letter_labels_inside_a_paragraph_cut_only_after_an_item() -> None:
     items = segment("The Licensee shall:\na. keep the notice;\nb. not sell the Work.")
     assert [(c.label, c.text) for c in items] == [
@@ -185,6 +210,22 @@ def test_rules_are_left_out_of_clauses() -> None:
     assert all(_exact(source, c) for c in clauses)
     (first,) = segment("-----\nThe Work is licensed, not sold.")
     assert (first.span, first.text) == (Span(0, 37), "The Work is licensed, not sold.")
+
+
+def test_an_underlined_title_is_a_heading() -> None:
+    # the Docutils licence: a title between rules, one opening with "-ing", is no recital
+    source = (
+        "==================\n Copying Docutils\n==================\n\n"
+        "Public Domain Dedication\n========================\n\n"
+        "The persons who have associated their work with this project dedicate it."
+    )
+    assert [(c.kind.value, c.text) for c in segment(source)] == [
+        ("heading", "Copying Docutils"),
+        ("heading", "Public Domain Dedication"),
+        ("operative", "The persons who have associated their work with this project dedicate it."),
+    ]
+    recital = segment("Noting the work of the Council\n\nDecides:")[0]
+    assert recital.kind is ClauseKind.PREAMBLE
 
 
 def test_a_box_is_its_text_without_its_sides() -> None:

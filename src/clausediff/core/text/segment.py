@@ -50,7 +50,9 @@ _LABEL_PATTERN = r"""^(?:
       | \((?:[a-z]{1,2}|[ivxlcdm]{1,7}|[A-Z]{1,2}|[IVXLCDM]{1,7}|\d{1,3})\)   # (a) (iv) (A) (1)
       | (?:[a-z]|[ivxlcdm]{1,7})\)           # a)  iv)
       | [IVXLC]{1,7}\.                       # IV.
-      | [A-Za-z]\.(?=\s+[^\s\d])              # a.  B.  (not "p. 12"; "e.g." has no space)
+      | [a-z]\.(?=\s+[^\s\d])                # a.  (not "p. 12"; "e.g." has no space)
+      | [A-Z]\.(?=\s+[^\s\d])(?!\s+[^\s,]+,)  # B.  (not "E. HAIRER, S.P.", an initial)
+      | (?=[ivx]{2})x{0,3}(?:ix|iv|v?i{0,3})\.  # ii.  xiv.  (lower-case roman, not "civil.")
     )(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?=\s)
   | \d{1,2}\.(?=[A-Z][a-z])                  # 4.Limitations (no space after the number)
   | (?P<core>                                # Article 4  Section 1  § 3  (the label)
@@ -70,11 +72,12 @@ LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,3}"), re.VERBOSE)
 #: A label opening a paragraph: long documents number paragraphs beyond 999.
 PARA_LABEL_RE = re.compile(_LABEL_PATTERN.replace("{1,N}", "{1,5}"), re.VERBOSE)
 
-#: A label that is one letter and a stop ("a.", "B.") cuts a paragraph only after a line
-#: that ends a sentence or an item: at the start of a wrapped line it is more often an
-#: initial ("Lawrence\nE. Rosen"). So does "Article 4" unless a dash or the end of the line
-#: follows it (a wrapped line may start "Article 4. The ..." after "in accordance with").
-_WEAK_LABEL_RE = re.compile(r"[A-Za-z]\.")
+#: A label that is one letter and a stop ("a.", "B.") or a lower-case roman number ("ii.")
+#: cuts a paragraph only after a line that ends a sentence or an item: at the start of a
+#: wrapped line it is more often an initial ("Lawrence\nE. Rosen") or a word. So does
+#: "Article 4" unless a dash or the end of the line follows it (a wrapped line may start
+#: "Article 4. The ..." after "in accordance with").
+_WEAK_LABEL_RE = re.compile(r"[A-Za-z]\.|[ivx]{2,7}\.")
 _ITEM_END = frozenset(".:;!?")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 #: A rule: a line of at least three of - = * _ ~ # + | (spaced or not), or the empty line
@@ -258,6 +261,8 @@ def _run_in_heading(source: str, start: int, end: int) -> int | None:
     title, rest = body[spans[0].start : spans[0].end], body[spans[1].start : spans[1].end]
     if not title.endswith(".") or not _is_title(title) or _word_count(rest) < 3:
         return None
+    if title.split()[0].endswith(","):  # ("HAIRER, S.P. NORSETT AND ...": names)
+        return None
     return start + m.end() + spans[0].end
 
 
@@ -439,6 +444,16 @@ def _is_title(text: str) -> bool:
     )
 
 
+#: A recital is a clause of a sentence; a line of at most this many words, with no stop or
+#: comma at its end, is a title even when it opens with "-ing" ("Copying Docutils").
+_TITLE_LINE_WORDS = 6
+
+
+def _is_title_line(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and t[-1].isalnum() and _word_count(t) <= _TITLE_LINE_WORDS and _is_title(t)
+
+
 def _looks_like_heading(text: str, label: str) -> bool:
     t = text.strip()
     if not t:
@@ -470,7 +485,9 @@ class _Classifier:
             self.phase = self.OPERATIVE
             return ClauseKind.INTRODUCER
         if self.phase in (self.FRONT, self.PREAMBLE) and not label:
-            if _is_recital(text) or (self.phase == self.FRONT and _is_opener(text)):
+            if (_is_recital(text) and not _is_title_line(text)) or (
+                self.phase == self.FRONT and _is_opener(text)
+            ):
                 self.phase = self.PREAMBLE
                 return ClauseKind.PREAMBLE
             if (
