@@ -242,7 +242,12 @@ class CompareDelegate(_LayoutDelegate):
         elif lk.kind.is_change and lk.left and lk.right:
             painter.setFont(small)
             painter.setPen(QColor(palette.muted))
-            score = wording.LETTER_CASE_ONLY if row.case_only else f"{lk.score:.2f} {lk.detail}"
+            if row.case_only:
+                score = wording.LETTER_CASE_ONLY
+            elif lk.detail == "typography":  # (the same words: no score to give)
+                score = wording.detail_text(lk.detail)
+            else:
+                score = f"{lk.score:.2f} {wording.detail_text(lk.detail)}"
             painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, score)
         if row.notes:
             self._draw_notes_badge(painter, gutter, row.notes, y + step, small)

@@ -234,3 +234,23 @@ def test_the_2013_title_in_capitals_is_a_letter_case_change(
     assert not a2011_2013.only_letter_case(a2011_2013.link_of_left(_recital(dec2011)))
     unchanged = next(lk for lk in a2011_2013.links if lk.kind is LinkKind.UNCHANGED)
     assert not a2011_2013.only_letter_case(unchanged)
+
+
+def test_a_change_of_typography_only_is_said_to_be_one_with_no_word_marked() -> None:
+    old = document_from_text(
+        'Members shall report to the "General Council" on the progress - as agreed.\n\n'
+        "The Council shall meet in July."
+    )
+    new = document_from_text(
+        "Members shall report to the \u201cGeneral Council\u201d on the progress \u2013 as "
+        "agreed.\n\nThe Council shall meet in July."
+    )
+    al = align(old, new)
+    lk = al.link_of_left(0)
+    assert (lk.kind, lk.score, lk.ops, lk.detail) == (LinkKind.MODIFIED, 1.0, (), "typography")
+    assert al.link_of_left(1).kind is LinkKind.UNCHANGED
+    assert align(new, old).link_of_left(0).detail == "typography"  # the same both ways
+    # a word changed as well: an ordinary change, with the word marked
+    edited = document_from_text(new.source.replace("report", "reply"))
+    lk = align(old, edited).link_of_left(0)
+    assert lk.detail != "typography" and any(op.kind.value != "equal" for op in lk.ops)

@@ -169,13 +169,17 @@ def _make_links(
         lt = lcl[bl[0]].text if len(bl) == 1 else SIDE_JOINER.join(lcl[i].text for i in bl)
         rt = rcl[br[0]].text if len(br) == 1 else SIDE_JOINER.join(rcl[j].text for j in br)
         one_one = len(bl) == len(br) == 1
-        same = one_one and (
-            lt == rt or (lu[bl[0]].exact == ru[br[0]].exact and normalize(lt) == normalize(rt))
-        )
-        if same:
-            kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.UNCHANGED
-            links.append(ClauseLink(bl, br, kind, 1.0))
-            continue
+        if one_one and (lt == rt or lu[bl[0]].exact == ru[br[0]].exact):
+            if lt == rt:
+                kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.UNCHANGED
+                links.append(ClauseLink(bl, br, kind, 1.0))
+                continue
+            if normalize(lt) == normalize(rt):
+                # the same words, set differently (quotation marks, dashes, spacing): a
+                # change to say, with no word to mark
+                kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.MODIFIED
+                links.append(ClauseLink(bl, br, kind, 1.0, (), None, "typography"))
+                continue
         if one_one:
             kind = LinkKind.MOVED if (bl, br) in moved else LinkKind.MODIFIED
         elif len(bl) == 1:

@@ -116,7 +116,8 @@ class ClauseLink(NamedTuple):
     gap: tuple[int, int] | None = None
     #: how a changed clause changed, where one word says it: ``"trimmed"`` (the newer text
     #: keeps part of the older one), ``"expanded"`` (the older text lies within the newer
-    #: one), ``"rewritten"`` (few words kept), or ``""``
+    #: one), ``"rewritten"`` (few words kept), ``"typography"`` (the same words, set with
+    #: other quotation marks, dashes or spacing: no word changed, so no ``ops``), or ``""``
     detail: str = ""
 
     def mirrored(self) -> ClauseLink:

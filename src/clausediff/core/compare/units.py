@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from sys import intern
 from typing import NamedTuple
 
 from clausediff.core.compare import lcs
@@ -59,7 +60,9 @@ def find_words(units: list[Unit], skip: set[int], keys_of: dict[str, list[str]])
             continue
         keys = keys_of.get(u.clause.text)
         if keys is None:
-            keys = keys_of[u.clause.text] = word_keys(u.clause.text)
+            # (interned: a long text repeats a small vocabulary, one string a word saves
+            # most of the memory the word lists take)
+            keys = keys_of[u.clause.text] = [intern(w) for w in word_keys(u.clause.text)]
         u.words = keys
         u.crc = zlib.crc32(u.exact.encode("utf-8"))
 

@@ -234,7 +234,7 @@ def _compare_html(
             f"{html.escape(al.right.labels(lk.right))}</td>"
             f'<td class="kind">{wording.KIND_TEXT[lk.kind]}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
-            + (f"<br/>{lk.detail}" if lk.detail else "")
+            + (f"<br/>{wording.detail_text(lk.detail)}" if lk.detail else "")
             + (f"<br/>{wording.LETTER_CASE_ONLY}" if al.only_letter_case(lk) else "")
             + travelled
             + "</td>"

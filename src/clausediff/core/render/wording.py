@@ -30,9 +30,14 @@ MOVED_AWAY = "moved away"
 NOT_LINKED_NOTE = "Only a moved clause has another place to go to"
 
 
+def detail_text(detail: str) -> str:
+    """How a changed link changed, in words ("trimmed", "typography only")."""
+    return "typography only" if detail == "typography" else detail
+
+
 def kind_text(lk: ClauseLink) -> str:
     """A link's kind, with how it changed where one word says it ("modified (trimmed)")."""
-    return KIND_TEXT[lk.kind] + (f" ({lk.detail})" if lk.detail else "")
+    return KIND_TEXT[lk.kind] + (f" ({detail_text(lk.detail)})" if lk.detail else "")
 
 
 def gap_text(note: str | None) -> str:

@@ -341,10 +341,38 @@ def _box(source: str, run: list[tuple[int, int, int]]) -> Iterator[_Piece]:
         yield _Piece(run[0][0], run[-1][1], parts=tuple(parts))
 
 
+def _title_lines(source: str, start: int, end: int) -> int | None:
+    """The end of an article's or section's heading lines above its body, if any.
+
+    "Article 4" alone on its line and a title on the next ("Definitions"), or "Section 1 –
+    Definitions" on one line, with the body on the lines after: the heading is the label
+    and the title. (A number label and a title, "1. DEFINITIONS" above its body, are left
+    as one clause, as before.)
+    """
+    window = source[start : min(end, start + _RUN_IN_WINDOW)]
+    m = PARA_LABEL_RE.match(window)
+    if m is None or m.group("core") is None or m.group("strong") is None:
+        return None
+    lines = _lines(source, start, min(end, start + _RUN_IN_WINDOW))
+    if m.group("strong").strip():  # a dash: the title is on the label's line
+        title_line = 0
+        title = source[start + m.end() : lines[0][1]]
+    else:
+        title_line = 1
+        if len(lines) < 2:
+            return None
+        title = source[lines[1][0] : lines[1][1]]
+    if len(lines) < title_line + 2 or "[[" in window or not _is_title(title):
+        return None
+    return lines[title_line][1]
+
+
 def _text_pieces(source: str, a: int, b: int) -> Iterator[_Piece]:
-    """A run of text lines: a run-in heading split off, then cut at gap markers."""
+    """A run of text lines: a heading split off, then cut at gap markers."""
     first = True
-    heading_end = _run_in_heading(source, a, b)
+    heading_end = _title_lines(source, a, b)
+    if heading_end is None:
+        heading_end = _run_in_heading(source, a, b)
     if heading_end is not None:
         yield _Piece(a, heading_end, heading=True)
         a, b = _trim(source, heading_end, b)
