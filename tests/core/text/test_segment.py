@@ -173,6 +173,31 @@ def test_a_run_in_heading_is_split_from_its_body() -> None:
     assert source[clauses[3].span.start :].startswith("This License and the rights")
 
 
+def test_an_article_title_above_its_body_is_a_heading() -> None:
+    source = (
+        "ARTICLE IV\nSTRUCTURE OF THE WTO\n1. There shall be a Ministerial Conference.\n\n"
+        "Article 2\nDefinitions\nFor the purposes of this Agreement:\n(a) Work means the work."
+        "\n\nSection 3 – Grant of Licence\nThe Licensor grants You a licence to\ncopy the Work."
+    )
+    assert [(c.kind.value, c.label, c.text) for c in segment(source)] == [
+        ("heading", "ARTICLE IV", "STRUCTURE OF THE WTO"),
+        ("operative", "1", "There shall be a Ministerial Conference."),
+        ("heading", "Article 2", "Definitions"),
+        ("introducer", "", "For the purposes of this Agreement:"),
+        ("operative", "(a)", "Work means the work."),
+        ("heading", "Section 3", "Grant of Licence"),
+        ("operative", "", "The Licensor grants You a licence to\ncopy the Work."),
+    ]
+    # a body on the article's next line stays its text; "1. DEFINITIONS" keeps its body
+    (article,) = segment("Article 3\nThe Members shall ensure that\nthe rules apply.")
+    assert (article.label, article.text) == (
+        "Article 3",
+        "The Members shall ensure that\nthe rules apply.",
+    )
+    (numbered,) = segment("1. DEFINITIONS\n“Contribution” means:")
+    assert (numbered.label, numbered.text) == ("1", "DEFINITIONS\n“Contribution” means:")
+
+
 def test_a_first_sentence_that_is_not_a_title_stays_with_its_body() -> None:
     for source in (
         "1. The Council shall meet. It shall report to Members.",
