@@ -52,3 +52,41 @@ def test_look_alike_boilerplate_deleted_and_added_elsewhere_is_not_a_move() -> N
     al = align(_doc(old), _doc(new))  # type: ignore[arg-type]
     assert al.link_of_left(len(CLAUSES)).kind is LinkKind.DELETED
     assert al.link_of_right(0).kind is LinkKind.ADDED
+
+
+SECTIONS = {
+    "Definitions": "In this Agreement, a Member means a Member of the World Trade Organization "
+    "and a measure includes any law or regulation.",
+    "Scope": "This Agreement applies to measures adopted or maintained by a Member that affect "
+    "trade by electronic means.",
+    "Transparency": "Each Member shall publish promptly its measures of general application "
+    "relating to trade by electronic means.",
+    "Patent Claims": "Each Contributor grants a licence under its patent claims to make, use, "
+    "sell and import its Contribution.",
+    "Customs duties": "No Member shall impose customs duties on electronic transmissions "
+    "between a person of one Member and a person of another.",
+}
+
+
+def _sections(order: list[str], renamed: bool = False) -> object:
+    parts = []
+    for n, title in enumerate(order, 1):
+        body = SECTIONS[title]
+        if renamed and title == "Patent Claims":
+            title = "Patent Claims of a Contributor"
+            body = body.replace("sell and import", "sell, offer for sale and import")
+        parts.append(f"{n}. {title}\n\n{n}.1 {body}")
+    return document_from_text("\n\n".join(parts))
+
+
+def test_a_renumbered_renamed_section_is_found_where_it_went() -> None:
+    old = list(SECTIONS)
+    new = [t for t in old if t != "Patent Claims"] + ["Patent Claims"]
+    a, b = _sections(old), _sections(new, renamed=True)
+    al = align(a, b)  # type: ignore[arg-type]
+    heading, body = old.index("Patent Claims") * 2, old.index("Patent Claims") * 2 + 1
+    assert [b.clauses[j].label for j in al.link_of_left(heading).right] == ["5"]  # type: ignore[attr-defined]
+    assert al.link_of_left(heading).kind is LinkKind.MOVED
+    assert al.link_of_left(body).kind is LinkKind.MOVED
+    assert [b.clauses[j].label for j in al.link_of_left(body).right] == ["5.1"]  # type: ignore[attr-defined]
+    assert not [k for k in al.links if k.kind in (LinkKind.DELETED, LinkKind.ADDED)]
