@@ -73,15 +73,15 @@ def bench_large(n: int) -> None:
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from bench_align import generate
     from clausediff.gui.main_window import MainWindow
+    from generate import generate
 
-    left, right, _ = generate(n, seed=n)
+    left_text, right_text = generate(n, seed=n).numbered()  # (the honest generator)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "draft-1.txt", Path(tmp) / "draft-2.txt"
-        a.write_text("\n\n".join(left), encoding="utf-8")
-        b.write_text("\n\n".join(right), encoding="utf-8")
+        a.write_text(left_text, encoding="utf-8")
+        b.write_text(right_text, encoding="utf-8")
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         window.messages.suppress = True
