@@ -279,6 +279,9 @@ class _Side:
         self.sentence_ends = {sp.end for sp in spans}
 
 
+_STOPS = frozenset(".!?")
+
+
 def _on(op: WordOp, side: int) -> Span:
     return op.left if side == 0 else op.right
 
@@ -310,10 +313,12 @@ def _whole_sentences(
         nxt = out[k + 1] if k + 1 < len(out) and out[k + 1].kind is OpKind.EQUAL else None
         if nxt is None:
             continue  # (no white space after it to take, nowhere to slide)
+        span = _on(op, c)
+        if not _STOPS.intersection(texts[c][span.start : span.end]):
+            continue  # (sliding keeps its tokens: whole sentences would hold a stop)
         if c not in sides:
             sides[c] = _Side(texts[c], casefold)
         side = sides[c]
-        span = _on(op, c)
         ds = bisect.bisect_left(side.starts, span.start)
         de = bisect.bisect_left(side.starts, span.end)
         if de <= ds:
