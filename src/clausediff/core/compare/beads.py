@@ -173,11 +173,26 @@ def _unbanded(rules: ClauseRules, cells: int) -> ClauseRules:
 def _parts_ok(
     left: Sequence[Unit], right: Sequence[Unit], scorer: Scorer, rules: ClauseRules
 ) -> bool:
-    """Every part of a many-sided bead must be largely contained in the other side."""
-    limit = rules.split_part_containment
-    if len(left) > 1 and any(scorer.containment(u, right) < limit for u in left):
+    """Every part of a many-sided bead must lie largely in the other side: a share of its
+    words, or (a long part rewritten) a number of them."""
+
+    def held(part: Unit, parts: Sequence[Unit], whole: Sequence[Unit]) -> bool:
+        share = scorer.containment(part, whole)
+        if share >= rules.split_part_containment:
+            return True
+        if share * len(part.words) >= rules.split_part_min_shared:
+            return True
+        # a part that brings the whole words no other part does (a clause split, then its
+        # second part expanded), not one that only shares the common words
+        whole_words = scorer.words_of(whole)
+        others = [u for u in parts if u is not part]
+        with_part = scorer.shared_words(scorer.words_of(parts), whole_words)
+        without = scorer.shared_words(scorer.words_of(others), whole_words)
+        return with_part - without >= rules.split_part_marginal * len(whole_words)
+
+    if len(left) > 1 and not all(held(u, left, right) for u in left):
         return False
-    if len(right) > 1 and any(scorer.containment(u, left) < limit for u in right):
+    if len(right) > 1 and not all(held(u, right, left) for u in right):
         return False
     if len(left) > 1 and len(right) > 1:
         # n-m only where no 1-1 pairing explains the pair as well

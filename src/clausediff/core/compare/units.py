@@ -104,6 +104,10 @@ class Scorer:
         """How many words two units share in order (their longest common subsequence)."""
         return lcs.shared(left.words, right.words, self.limits.max_word_pairs)
 
+    def shared_words(self, a: list[str], b: list[str]) -> int:
+        """How many words two word lists share in order."""
+        return lcs.shared(a, b, self.limits.max_word_pairs)
+
     def containment(self, part: Unit, whole: Sequence[Unit]) -> float:
         if not part.words:
             return 0.0
