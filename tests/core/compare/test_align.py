@@ -254,3 +254,16 @@ def test_a_change_of_typography_only_is_said_to_be_one_with_no_word_marked() -> 
     edited = document_from_text(new.source.replace("report", "reply"))
     lk = align(old, edited).link_of_left(0)
     assert lk.detail != "typography" and any(op.kind.value != "equal" for op in lk.ops)
+
+
+def test_typewriter_quotes_and_dashes_are_typography_too() -> None:
+    """``Contributor'' and -- in a plain-text licence, set as curly quotes and a dash later."""
+    old = document_from_text(
+        "``Contributor'' means each entity that creates Modifications -- as defined below."
+    )
+    new = document_from_text(
+        "\u201cContributor\u201d means each entity that creates Modifications \u2014 as "
+        "defined below."
+    )
+    lk = align(old, new).link_of_left(0)
+    assert (lk.kind, lk.detail, lk.ops) == (LinkKind.MODIFIED, "typography", ())

@@ -55,9 +55,17 @@ _TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")
 _WORD_SPLIT_RE = re.compile("(" + _WORD + ")")
 
 
+# Typewriter quotes and dashes, as plain-text licences and TeX write them.
+_TYPEWRITER = {"``": '"', "''": '"', "--": "-"}
+_TYPEWRITER_RE = re.compile(r"``|''|-{2,3}")
+
+
 def normalize(text: str, *, casefold: bool = False) -> str:
-    """The comparison key of ``text``: NFC, straight quotes, single spaces, trimmed."""
+    """The comparison key of ``text``: NFC, straight quotes, single spaces, trimmed; the
+    typewriter forms of quotes and dashes (``like this'', "--") folded as well."""
     key = text if text.isascii() else unicodedata.normalize("NFC", text).translate(_QUOTES)
+    if "``" in key or "''" in key or "--" in key:
+        key = _TYPEWRITER_RE.sub(lambda m: _TYPEWRITER[m.group()[:2]], key)
     # (str.split() cuts at exactly the characters ``\s`` matches, and is several times faster
     # than a regular-expression substitution)
     key = " ".join(key.split())
