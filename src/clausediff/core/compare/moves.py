@@ -39,7 +39,9 @@ def move_pass(
     if scores is not None:
         matches = scores.matches(left, right, scorer, rules)
     else:
-        matches = rare_word_matches(lu, ru, left, right, scorer, rules, rules.move_threshold)
+        # (no margin can be had without all pairs: only clear moves)
+        threshold = max(rules.move_threshold, rules.move_first_floor)
+        matches = rare_word_matches(lu, ru, left, right, scorer, rules, threshold)
     return [Bead((i,), (j,), sim) for i, j, sim in matches]
 
 
