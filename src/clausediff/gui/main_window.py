@@ -333,7 +333,8 @@ class MainWindow(QMainWindow):
             self.theme_actions["system"].setChecked(True)
         geometry = self.settings.get(keys.GEOMETRY)
         if not (geometry and self.restoreGeometry(geometry)):
-            self.resize(1400, 900)
+            screen = self.screen().availableGeometry()  # (a laptop's 1366 x 768 too)
+            self.resize(min(1400, screen.width()), min(900, screen.height()))
 
     def _set_font_size(self, size: float) -> None:
         size = keys.read(keys.FONT_SIZE, size)
