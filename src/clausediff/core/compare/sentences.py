@@ -17,6 +17,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
+from sys import intern
 from typing import cast
 
 from rapidfuzz import fuzz
@@ -74,7 +75,7 @@ def _sentences(
         for s in c.sentences:
             keys = keys_of.get(s.text)
             if keys is None:
-                keys = keys_of[s.text] = word_keys(s.text)
+                keys = keys_of[s.text] = [intern(w) for w in word_keys(s.text)]  # (see units)
             if keys:
                 ref = _new(SentenceRef, (index, s.index))
                 out.append(_Sent(ref, s.text, keys, "".join(map(code_of, keys))))
@@ -85,7 +86,9 @@ _new = tuple.__new__  # a named tuple made without its Python-level constructor
 
 
 def _triples(code: str) -> set[str]:
-    return {code[k : k + 3] for k in range(len(code) - 2)}
+    # (interned: the same triples recur across a long text's sentences, and one string a
+    # triple keeps the index small)
+    return {intern(code[k : k + 3]) for k in range(len(code) - 2)}
 
 
 def sentence_links(
