@@ -23,11 +23,7 @@ class Messenger:
         self.last_info = message
         if self.suppress:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, self.parent
-        )
-        box.setObjectName("infoDialog")
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = self._box(QMessageBox.Icon.Information, title, message, "infoDialog")
         box.setModal(False)
         box.show()
 
@@ -36,12 +32,13 @@ class Messenger:
         self.last_error = message
         if self.suppress:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self.parent
-        )
-        box.setObjectName("errorDialog")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        self._box(QMessageBox.Icon.Warning, title, message, "errorDialog").exec()
+
+    def _box(self, icon: QMessageBox.Icon, title: str, message: str, name: str) -> QMessageBox:
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.parent)
+        box.setObjectName(name)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # (a file name is never read as markup)
+        return box
 
     def ask(self, title: str, question: str, *, default: bool = True) -> bool:
         """A yes-or-no question (``default`` when dialogs are suppressed)."""

@@ -31,6 +31,7 @@ from clausediff.core.compare.links import (
     SentenceLinkKind,
     SentenceRef,
 )
+from clausediff.core.compare.units import WordCodes
 from clausediff.core.model import Clause, Span, unchecked_span
 from clausediff.core.text.normalize import normalize, word_keys, word_spans
 
@@ -63,7 +64,7 @@ class _Sent:
 def _sentences(
     clauses: tuple[Clause, ...],
     wanted: set[int],
-    vocab: _Vocabulary,
+    vocab: WordCodes,
     keys_of: dict[str, list[str]],
 ) -> list[_Sent]:
     out = []
@@ -125,7 +126,7 @@ def sentence_links(
         for i in lk.left:
             partner[i].update(lk.right)
     check(cancel)
-    vocab = _Vocabulary()
+    vocab = WordCodes()
     ls = _sentences(left.clauses, {i for lk in open_links for i in lk.left}, vocab, keys_of)
     rs = _sentences(right.clauses, {j for lk in open_links for j in lk.right}, vocab, keys_of)
     if not ls or not rs:
@@ -201,24 +202,6 @@ def sentence_links(
 
 def _reading_key(lk: SentenceLink) -> tuple[int, int, int, int]:
     return (lk.right.clause, lk.right.sentence, lk.left.clause, lk.left.sentence)
-
-
-_CODE_POINTS = 0x110000 - 0x4E00 - 0x800
-
-
-class _Vocabulary(dict[str, str]):
-    """Words as one character each, so that rapidfuzz aligns words, not letters.
-
-    A word's character is given the first time it is asked for. Code points are taken in
-    order from U+4E00 and skip the surrogate block, so a vocabulary of up to a million
-    words has a character each; beyond that (only a hostile file gets there) characters
-    are shared, which can only blur a score, never fail.
-    """
-
-    def __missing__(self, word: str) -> str:
-        n = 0x4E00 + len(self) % _CODE_POINTS
-        code = self[word] = chr(n if n < 0xD800 else n + 0x800)
-        return code
 
 
 def _score(
