@@ -76,3 +76,24 @@ def test_a_different_provision_in_the_same_place_stays_deleted_and_added() -> No
 def test_a_heading_is_never_paired_with_a_body_clause_by_its_place() -> None:
     al = _pair("Electronic commerce", "Members shall report on electronic commerce annually.")
     assert _middle(al).kind is LinkKind.DELETED
+
+
+def test_the_same_words_appended_to_every_clause_merge_nothing() -> None:
+    """Every clause expanded by one suffix: each is its own expanded counterpart (a short
+    recital was merged into its neighbour and its own copy shown as added)."""
+    clauses = [
+        "Welcoming the relevant international standards,",
+        "Recalling the Work Programme on Electronic Commerce adopted on 25 September 1998,",
+        "Noting the work carried out by the General Council and its subsidiary bodies since "
+        "the last session,",
+        "Recognizing the importance of electronic commerce for developing country Members,",
+        "Members shall maintain the current practice of not imposing customs duties on "
+        "electronic transmissions.",
+    ]
+    suffix = " taking into account the needs of developing and least-developed country Members"
+    old = document_from_text("\n\n".join(clauses))
+    new = document_from_text("\n\n".join(c[:-1] + suffix + c[-1] for c in clauses))
+    al = align(old, new)
+    assert [(lk.left, lk.right, lk.kind, lk.detail) for lk in al.links] == [
+        ((n,), (n,), LinkKind.MODIFIED, "expanded") for n in range(len(clauses))
+    ]
