@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from clausediff.core.model import Clause, ClauseKind, Span
 from clausediff.core.read.files import document_from_text
-from clausediff.core.text.segment import segment, split_sentences
+from clausediff.core.text.segment import segment
+from clausediff.core.text.sentences import split_sentences
 
 
 def _sentences(text: str) -> list[str]:

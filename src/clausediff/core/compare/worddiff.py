@@ -24,7 +24,7 @@ from clausediff.core.compare.config import DEFAULT_CONFIG, Limits, WordRules
 from clausediff.core.compare.links import OpKind, WordOp
 from clausediff.core.model import Span, unchecked_span
 from clausediff.core.text.normalize import TOKEN_RE, is_word, normalize_token, token_table
-from clausediff.core.text.segment import split_sentences
+from clausediff.core.text.sentences import split_sentences
 
 
 @dataclass(slots=True)
