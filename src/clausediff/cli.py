@@ -295,10 +295,16 @@ def _cmd_align(ns: argparse.Namespace) -> int:
         if ns.json == "-":
             write_json(value, sys.stdout.write)
             sys.stdout.write("\n")
-        else:
-            with Path(ns.json).open("w", encoding="utf-8", newline="\n") as out:
-                write_json(value, out.write)
-                out.write("\n")
+        else:  # written beside the target and moved over it: a failure leaves it whole
+            target = Path(ns.json)
+            part = target.with_name(f".{target.name}.part")
+            try:
+                with part.open("w", encoding="utf-8", newline="\n") as out:
+                    write_json(value, out.write)
+                    out.write("\n")
+                part.replace(target)
+            finally:
+                part.unlink(missing_ok=True)
             print(f"Wrote {ns.json}", file=sys.stderr)
         return EXIT_OK
     _print_summary(lineage)
@@ -372,7 +378,6 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 
 def _cmd_note(ns: argparse.Namespace) -> int:
     from clausediff.core.store.review import Review
-    from clausediff.session.reviewing import available_versions
     from clausediff.session.versions import resolve_version
 
     doc = resolve_version(ns.version)
@@ -383,7 +388,7 @@ def _cmd_note(ns: argparse.Namespace) -> int:
         raise ClauseDiffError(f"{doc.info.label} has no clause {ns.clause!r}.")
     review = Review(Path(ns.review), create=True)
     if not any(v.sha256 == doc.info.sha256 for v in review.versions()):
-        review.set_versions([*available_versions(review), doc])
+        review.add_version(doc)  # (the versions it covers already stay, found here or not)
     note = review.add_note(doc, index, ns.text, status=ns.status, author=ns.author)
     print(f"Note {note.id} on {doc.info.label} {note.clause_label} ({note.status})")
     return EXIT_OK

@@ -141,3 +141,22 @@ def test_unknown_version_is_a_clear_error() -> None:
     result = run("align", "WT/L/843", "no-such-file.txt")
     assert result.returncode == 2
     assert "neither a file nor a decision in the library" in result.stderr
+
+
+def test_a_note_keeps_the_versions_a_review_covers_that_are_not_here(tmp_path: Path) -> None:
+    """A colleague's review covers a draft this machine does not hold: adding a note on
+    another version must not drop it from the review."""
+    from clausediff.core.read.files import document_from_text
+    from clausediff.core.store.review import Review
+
+    draft = document_from_text("Decides:\n\n1. A draft only the colleague has.")
+    review_file = tmp_path / "shared.cdreview"
+    Review(review_file, create=True).set_versions([draft])
+    result = subprocess.run(
+        [sys.executable, "-m", "clausediff", "note", str(review_file), "WT/L/907", "c5",
+         "Check the session number"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shas = [v.sha256 for v in Review(review_file).versions()]
+    assert shas[0] == draft.info.sha256 and len(shas) == 2

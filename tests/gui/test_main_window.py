@@ -260,3 +260,30 @@ def test_find_works_in_the_lineage_too(window: MainWindow) -> None:
     texts = [window.lineage.versions[v].clauses[i].text for v, idx in fam.members for i in idx]
     # the 1998 Declaration's moratorium sentence and the 2013 clause are in that family
     assert any(t.startswith("That Members will maintain") for t in texts)
+
+
+def test_the_version_choosers_follow_a_removed_document(window: MainWindow) -> None:
+    """Removing a library row relists the choosers; each keeps the document it showed."""
+    docs = window.library.documents
+    left_doc = docs[window.left_combo.currentIndex()]
+    right_doc = docs[window.right_combo.currentIndex()]
+    gone = next(n for n, d in enumerate(docs) if d is not left_doc and d is not right_doc)
+    window.library.remove_document(gone)
+    assert window.left_combo.count() == len(window.library.documents)
+    assert window.library.documents[window.left_combo.currentIndex()] is left_doc
+    assert window.library.documents[window.right_combo.currentIndex()] is right_doc
+
+
+def test_text_from_a_document_is_never_markup_in_a_tooltip(window: MainWindow) -> None:
+    al = window.compare_alignment
+    assert al is not None
+    m = window.compare_page.model
+    row = next(r for r in range(m.rowCount()) if m.link(r).kind is LinkKind.UNKNOWN)
+    tip = m.data(m.index(row), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("<qt>") and "<br/>" not in tip.split("</qt>")[0][:4]
+    # a title with markup in it is shown as written
+    from clausediff.core.render.html import tooltip_html
+
+    assert tooltip_html('<img src="http://127.0.0.1:9/x">') == (
+        "<qt>&lt;img src=&quot;http://127.0.0.1:9/x&quot;&gt;</qt>"
+    )

@@ -57,3 +57,18 @@ def test_a_folder_that_does_not_exist_or_a_format_unknown_is_said_plainly(
 def test_the_format_comes_from_the_dialog_choice_or_the_suffix() -> None:
     assert format_of(Path("x.html"), FORMATS["docx"]) == "docx"
     assert format_of(Path("x.CSV")) == "csv"
+
+
+def test_control_characters_of_a_text_do_not_break_a_word_export(tmp_path: Path) -> None:
+    """A form feed (a page break from a PDF tool) and a vertical tab (Word's line break)
+    may stand in a text; Word holds neither, so they become breaks there."""
+    from clausediff.core.compare.lineage import build_lineage
+    from clausediff.core.read.files import document_from_text
+
+    old = document_from_text("Decides:\n\n1. Members shall report.\x0cThe Council shall meet.")
+    new = document_from_text("Decides:\n\n1. Members shall report soon.\x0bThe Council shall meet.")
+    out = tmp_path / "breaks.docx"
+    export(build_lineage([old, new]), out, "docx")
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "Members shall report" in body and "The Council shall meet." in body
+    assert "\x0c" not in body and "\x0b" not in body

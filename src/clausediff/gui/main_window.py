@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from clausediff.core.compare.lineage import Lineage, date_order
 from clausediff.core.compare.links import Alignment
 from clausediff.core.model import Document
+from clausediff.core.render.html import tooltip_html
 from clausediff.core.store.library import Library
 from clausediff.core.store.review import PlacedNote, Review
 from clausediff.gui import about, menus
@@ -145,8 +146,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.library_dock.compareRequested.connect(lambda row: self.set_pair(row, row + 1))
         self.library_dock.lineageRequested.connect(self.run_lineage)
-        self.library.modelReset.connect(self._refill_combos)
-        self.library.rowsInserted.connect(self._refill_combos)
+        lib = self.library
+        for changed in (lib.modelReset, lib.rowsInserted, lib.rowsRemoved):
+            changed.connect(self._refill_combos)
         self.documents.opened.connect(self._on_opened)
         self.documents.status.connect(show)
         self.documents.busy.connect(self._on_reading)
@@ -197,32 +199,31 @@ class MainWindow(QMainWindow):
 
     def set_pair(self, left: int, right: int) -> None:
         for combo, row in ((self.left_combo, left), (self.right_combo, right)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(row)
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(row)
         self.compare_now()
 
     def swap_versions(self) -> None:
         self.set_pair(self.right_combo.currentIndex(), self.left_combo.currentIndex())
 
-    def _refill_combos(self, *_: object) -> None:
+    def _refill_combos(self, *_: object) -> None:  # (each keeps the document it showed)
+        docs = self.library.documents
         for combo in (self.left_combo, self.right_combo):
-            current = combo.currentIndex()
+            shown = combo.currentData(Qt.ItemDataRole.UserRole)
             combo.blockSignals(True)
             combo.clear()
-            for doc in self.library.documents:
-                combo.addItem(versions.choice(doc))
-                combo.setItemData(
-                    combo.count() - 1, versions.title(doc), Qt.ItemDataRole.ToolTipRole
-                )
-            combo.setCurrentIndex(current if 0 <= current < combo.count() else -1)
+            for doc in docs:
+                combo.addItem(versions.choice(doc), doc)
+                tip = tooltip_html(versions.title(doc))
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(next((n for n, d in enumerate(docs) if d is shown), -1))
             combo.blockSignals(False)
 
     def _on_opened(self, row: int) -> None:
         right = self.right_combo.currentIndex()
         self.set_pair(right if right >= 0 else 0, row)
 
-    def remove_selected_from_library(self) -> None:
+    def remove_selected_from_library(self) -> None:  # (Del, on the library list)
         self.documents.remove(self.library_dock.selected_row())
 
     # ------------------------------------------------------------------ comparing

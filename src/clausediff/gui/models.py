@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from clausediff.core.compare.lineage import Family, Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
+from clausediff.core.render.html import tooltip_html
 from clausediff.core.render.wording import (
     LETTER_CASE_ONLY,
     kind_text,
@@ -163,7 +164,7 @@ class CompareModel(QAbstractListModel):
                 text += "".join(f"; note, {p.note.status}: {p.note.text}" for p in notes)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(lk, self.link_number(index.row()))
+            return tooltip_html(self.tooltip(lk, self.link_number(index.row())))
         if role == LinkRole:
             return lk
         if role == KindRole:
@@ -250,7 +251,7 @@ class ChangeListModel(QAbstractListModel):
                 + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(full for _, full in moves) or None
+            return tooltip_html("\n".join(full for _, full in moves)) if moves else None
         if role == KindRole:
             return lk.kind.value
         if role == RowRole:
@@ -317,7 +318,7 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             src = ", ".join(info.sources) or info.path
             extra = f"\n{len(info.footnotes)} footnotes kept apart" if info.footnotes else ""
-            return f"{info.title}\n{info.notes}\nSource: {src}{extra}".strip()
+            return tooltip_html(f"{info.title}\n{info.notes}\nSource: {src}{extra}".strip())
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
         if role == DocumentRole:

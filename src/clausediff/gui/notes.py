@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clausediff.core.render.html import tooltip_html
 from clausediff.core.render.palette import status_colour
 from clausediff.core.store.review import STATUSES, PlacedNote
 
@@ -85,7 +86,9 @@ class NotesModel(QAbstractListModel):
             status = n.status.upper() if n.status != "none" else "note"
             return f"{status} · {where}{flag}\n{n.text}\n{who}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"On {where}: “{n.clause_text}”\nWritten {n.created}, last changed {n.updated}"
+            return tooltip_html(
+                f"On {where}: “{n.clause_text}”\nWritten {n.created}, last changed {n.updated}"
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(status_colour(n.status))
         if role == NoteRole:

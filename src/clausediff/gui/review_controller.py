@@ -102,8 +102,15 @@ class Reviews(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self.dialog_parent, "New review", "review" + reviewing.SUFFIX, reviewing.FILE_FILTER
         )
-        if path:
-            self.new_review(Path(path))
+        if not path:
+            return
+        target = reviewing.review_path(Path(path))
+        # the dialog asked about the name as typed; the review file takes the suffix
+        if target != Path(path) and target.exists():
+            question = f"{target.name} exists. Replace it with a new, empty review?"
+            if not self.messages.ask("New review", question, default=False):
+                return
+        self.new_review(Path(path))
 
     def open_review_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -78,6 +78,10 @@ def export(
         temp.replace(path)
     except OSError as exc:
         raise ExportError(f"{path.name} could not be written ({exc.strerror or exc}).") from None
+    except ClauseDiffError:
+        raise
+    except Exception as exc:  # a writer's own failure: said, never a crash
+        raise ExportError(f"{path.name} could not be written ({exc}).") from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink
-from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.store.placement import attach_notes, link_notes, notes_by_family
 from clausediff.core.store.review import Note, PlacedNote, Review, ReviewVersion
@@ -88,23 +87,6 @@ def place(notes: Sequence[Note], comparison: Lineage | None, lineage: Lineage | 
             if (found := link_notes(comparison, 0, lk, by_family))
         }
     return out
-
-
-def available_versions(review: Review) -> list[Document]:
-    """The review's versions that can be found here (by symbol, checked by SHA-256)."""
-    from clausediff.session.versions import resolve_version
-
-    docs = []
-    for v in review.versions():
-        for name in v.symbols:
-            try:
-                doc = resolve_version(name)
-            except ClauseDiffError:
-                continue
-            if doc.info.sha256 == v.sha256:
-                docs.append(doc)
-                break
-    return docs
 
 
 def notes_for_export(review: Review | None, lineage: Lineage) -> list[PlacedNote] | None:

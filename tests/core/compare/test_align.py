@@ -267,3 +267,14 @@ def test_typewriter_quotes_and_dashes_are_typography_too() -> None:
     )
     lk = align(old, new).link_of_left(0)
     assert (lk.kind, lk.detail, lk.ops) == (LinkKind.MODIFIED, "typography", ())
+
+
+def test_a_text_compared_with_itself_is_unchanged_throughout() -> None:
+    """Duplicate long clauses with a short one between whose word lies in them: a split and
+    a merge outscored the exact pairs, and the alignment was not its own mirror."""
+    x = "The Council for Trade in Services shall examine the treatment of electronic supply."
+    doc = document_from_text("\n\n".join([x, "electronic", x, "electronic", x]))
+    al = align(doc, doc)
+    assert [(lk.kind, lk.left, lk.right) for lk in al.links] == [
+        (LinkKind.UNCHANGED, (n,), (n,)) for n in range(5)
+    ]

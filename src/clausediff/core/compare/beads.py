@@ -190,6 +190,8 @@ def _parts_ok(
         without = scorer.shared_words(scorer.words_of(others), whole_words)
         return with_part - without >= rules.split_part_marginal * len(whole_words)
 
+    if any(a.exact == b.exact for a in left for b in right):
+        return False  # a clause and its exact copy are a pair, never parts of a split
     if len(left) > 1 and not all(held(u, left, right) for u in left):
         return False
     if len(right) > 1 and not all(held(u, right, left) for u in right):

@@ -95,14 +95,16 @@ class AllPairs:
         lu, ru = self.lu, self.ru
         candidates: list[tuple[float, str, int, int]] = []
         for a, b in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
-            value = sub[a, b]
-            best_r, second_r = max(row_top[a]), min(row_top[a])
-            best_c, second_c = max(col_top[:, b]), min(col_top[:, b])
+            value = float(sub[a, b])  # (in float64 whatever numpy's promotion rules)
+            best_r, second_r = float(max(row_top[a])), float(min(row_top[a]))
+            best_c, second_c = float(max(col_top[:, b])), float(min(col_top[:, b]))
             other = max(second_r if best_r == value else best_r,
                         second_c if best_c == value else best_c)  # fmt: skip
             if value < other + rules.move_margin:
                 continue
             i, j = self.left[rows[a]], self.right[cols[b]]
+            if lu[i].heading != ru[j].heading:
+                continue  # a heading moves only to a heading
             s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
             if s < rules.move_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
                 continue

@@ -317,6 +317,12 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
 
 # --------------------------------------------------------------------------- Word
 
+_WORD_UNSAFE = {
+    **dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32)), "�"),
+    ord("\f"): "\n",
+    ord("\v"): "\n",
+}
+
 
 def export_docx(
     lineage: Lineage,
@@ -330,6 +336,11 @@ def export_docx(
     from docx.enum.text import WD_COLOR_INDEX
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
+    def word(text: str) -> str:
+        # A form feed or vertical tab (a page or line break in the source) is a break in
+        # Word; other control characters, which no Word file may hold, show as U+FFFD.
+        return text.translate(_WORD_UNSAFE)
 
     document = docx.Document()
     by_family = notes_by_family(notes)
@@ -363,7 +374,7 @@ def export_docx(
             run.append(props)
         t = OxmlElement("w:delText" if tag == "del" else "w:t")
         t.set(qn("xml:space"), "preserve")
-        t.text = text
+        t.text = word(text)
         run.append(t)
         wrapper.append(run)
         paragraph._p.append(wrapper)  # type: ignore[attr-defined]
@@ -386,7 +397,7 @@ def export_docx(
                 note = gap_l or gap_r or ""
                 text = al.side_text(lk, 1) or al.side_text(lk, 0)
                 if not (gap_l or gap_r):
-                    para.add_run(text)
+                    para.add_run(word(text))
                     para.add_run(f" [{wording.UNKNOWN_LINK}]").italic = True
                 else:
                     para.add_run(f"[{note}]").italic = True
@@ -398,7 +409,7 @@ def export_docx(
                         elif seg.mark is Mark.INSERTED:
                             tracked(para, "ins", text, italic)
                         else:
-                            para.add_run(text).italic = italic or None
+                            para.add_run(word(text)).italic = italic or None
             for placed in link_notes(lineage, pair, lk, by_family) if notes is not None else []:
                 n = placed.note
                 body = (f"[{n.status}] " if n.status != "none" else "") + n.text

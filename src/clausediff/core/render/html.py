@@ -30,6 +30,12 @@ def escape(text: str) -> str:
     return html.escape(text).replace("\n", "<br/>")
 
 
+def tooltip_html(text: str) -> str:
+    """Plain text as a Qt tooltip: escaped, so that text from a document (a gap's note, a
+    quoted sentence, a title) is shown as written and never read as markup."""
+    return f"<qt>{escape(text)}</qt>"
+
+
 def _finder(find: str) -> re.Pattern[str] | None:
     return re.compile(re.escape(find), re.IGNORECASE) if find else None
 

@@ -151,6 +151,21 @@ class Review:
                 ],
             )
 
+    def add_version(self, doc: Document) -> None:
+        """Cover one more version, keeping those the review covers already."""
+        with self._connect(write=True) as conn:
+            (count,) = conn.execute("SELECT COUNT(*) FROM versions").fetchone()
+            conn.execute(
+                "INSERT INTO versions VALUES (?,?,?,?,?)",
+                (
+                    count,
+                    doc.info.sha256,
+                    "\n".join(doc.info.symbols),
+                    doc.info.label,
+                    doc.info.date,
+                ),
+            )
+
     def versions(self) -> list[ReviewVersion]:
         with self._connect() as conn:
             rows = conn.execute(
