@@ -310,16 +310,21 @@ def named(items: list[Item]) -> tuple[set[int], set[int]]:
     return {i for it in judged for i in it.old}, {j for it in judged for j in it.new}
 
 
-def score(items: list[Item], al: Alignment) -> dict[str, Row]:
-    pairs = al.pairs()
-    paired_old, paired_new = al.paired()
-    gold_pairs = {
+def linked_pairs(items: list[Item]) -> set[tuple[int, int]]:
+    """Every clause pair the gold links (link, moved, split and merged items)."""
+    return {
         (i, j)
         for it in items
         if it.kind in ("link", "moved", "split", "merged")
         for i in it.old
         for j in it.new
     }
+
+
+def score(items: list[Item], al: Alignment) -> dict[str, Row]:
+    pairs = al.pairs()
+    paired_old, paired_new = al.paired()
+    gold_pairs = linked_pairs(items)
     named_old, named_new = named(items)
     rows = {k: Row() for k in ROWS}
 
@@ -403,13 +408,7 @@ def misses(items: list[Item], al: Alignment) -> list[str]:
     """One line per gold item the alignment does not satisfy, and per wrong prediction."""
     pairs = al.pairs()
     paired_old, paired_new = al.paired()
-    gold_pairs = {
-        (i, j)
-        for it in items
-        if it.kind in ("link", "moved", "split", "merged")
-        for i in it.old
-        for j in it.new
-    }
+    gold_pairs = linked_pairs(items)
     named_old, named_new = named(items)
 
     def o(i: int) -> str:
