@@ -137,7 +137,7 @@ class CompareDelegate(_LayoutDelegate):
     def _gutter_labels(row: RowInfo) -> str:
         al, lk = row.alignment, row.link
         if row.marker:
-            return f"{al.left.labels(lk.left)} → (moved)"
+            return wording.marker_labels(al, lk)
         return f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
 
     @staticmethod

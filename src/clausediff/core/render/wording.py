@@ -50,6 +50,11 @@ def not_in_version(hidden: bool) -> str:
     return "not in this version" + (" (or in its missing text)" if hidden else "")
 
 
+def marker_labels(al: Alignment, lk: ClauseLink) -> str:
+    """The gutter labels of a "moved away" row."""
+    return f"{al.left.labels(lk.left)} → (moved)"
+
+
 def moved_to(labels: str, below: bool) -> str:
     """The older cell of a "moved away" row: where the clause went."""
     return f"Moved to {labels}, {'below' if below else 'above'}."
