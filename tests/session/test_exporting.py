@@ -72,3 +72,9 @@ def test_control_characters_of_a_text_do_not_break_a_word_export(tmp_path: Path)
     body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert "Members shall report" in body and "The Council shall meet." in body
     assert "\x0c" not in body and "\x0b" not in body
+
+
+def test_an_export_with_a_long_name_is_written(bali: Comparison, tmp_path: Path) -> None:
+    out = tmp_path / ("Bali " * 48 + "redline.html")  # 252 characters: about the longest
+    export(bali.lineage, out, "html")
+    assert out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [out.name]

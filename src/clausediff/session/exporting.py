@@ -65,6 +65,8 @@ def export(
         raise ExportError("A PDF needs the window's printing; use HTML, Word or CSV here.")
     # written beside the target, then moved over it: an error leaves the old file whole
     temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    if len(os.fsencode(temp.name)) > 255:  # (a long name: the temporary one stays short)
+        temp = path.with_name(f".clausediff-export.{os.getpid()}.part")
     try:
         if fmt == "html":
             temp.write_text(export_html(lineage, notes), encoding="utf-8")

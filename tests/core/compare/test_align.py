@@ -278,3 +278,13 @@ def test_a_text_compared_with_itself_is_unchanged_throughout() -> None:
     assert [(lk.kind, lk.left, lk.right) for lk in al.links] == [
         (LinkKind.UNCHANGED, (n,), (n,)) for n in range(5)
     ]
+
+
+def test_letter_case_only_is_said_only_when_nothing_else_changed() -> None:
+    old = document_from_text('Work Programme on "Electronic Commerce"')
+    cased = document_from_text('WORK PROGRAMME ON "ELECTRONIC COMMERCE"')
+    requoted = document_from_text("WORK PROGRAMME ON \u201cELECTRONIC COMMERCE\u201d")
+    al = align(old, cased)
+    assert al.only_letter_case(al.link_of_left(0))
+    al = align(old, requoted)  # the letter case and the quotation marks changed
+    assert not al.only_letter_case(al.link_of_left(0))
