@@ -351,9 +351,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 
 def _cmd_export(ns: argparse.Namespace) -> int:
-    from clausediff.core.store.placement import attach_notes
     from clausediff.core.store.review import Review
     from clausediff.session.exporting import PdfWriter, export
+    from clausediff.session.reviewing import notes_for_export
 
     lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     notes = None
@@ -364,7 +364,7 @@ def _cmd_export(ns: argparse.Namespace) -> int:
             names = ", ".join(f"{v.label} ({v.sha256[:12]}…)" for v in missing)
             print(f"clausediff: the review also covers versions not given here: {names}",
                   file=sys.stderr)  # fmt: skip
-        notes = attach_notes(review.notes(), lineage)
+        notes = notes_for_export(review, lineage)
     out = Path(ns.output)
     pdf: PdfWriter | None = None
     if ns.format == "pdf":  # drawn by Qt, offscreen

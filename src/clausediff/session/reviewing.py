@@ -78,9 +78,10 @@ def place(notes: Sequence[Note], comparison: Lineage | None, lineage: Lineage | 
         return out
     out.notes = attach_notes(notes, basis)
     if lineage is not None:
-        out.by_family = notes_by_family(attach_notes(notes, lineage))
+        out.by_family = notes_by_family(out.notes)  # (placed on the lineage just now)
     if comparison is not None:
-        by_family = notes_by_family(attach_notes(notes, comparison))
+        on_comparison = out.notes if basis is comparison else attach_notes(notes, comparison)
+        by_family = notes_by_family(on_comparison)
         out.by_link = {
             n: found
             for n, lk in enumerate(comparison.pairs[0].links)

@@ -102,7 +102,7 @@ class Scorer:
 
     def shared(self, left: Unit, right: Unit) -> int:
         """How many words two units share in order (their longest common subsequence)."""
-        return lcs.shared(left.words, right.words, self.limits.max_word_pairs)
+        return self.shared_words(left.words, right.words)
 
     def shared_words(self, a: list[str], b: list[str]) -> int:
         """How many words two word lists share in order."""
@@ -111,8 +111,7 @@ class Scorer:
     def containment(self, part: Unit, whole: Sequence[Unit]) -> float:
         if not part.words:
             return 0.0
-        whole_words = self.words_of(whole)
-        return lcs.shared(part.words, whole_words, self.limits.max_word_pairs) / len(part.words)
+        return self.shared_words(part.words, self.words_of(whole)) / len(part.words)
 
 
 class WordCodes(dict[str, str]):

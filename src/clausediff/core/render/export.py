@@ -31,6 +31,7 @@ from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKin
 from clausediff.core.model import Document
 from clausediff.core.render import wording
 from clausediff.core.render.html import (
+    is_gap_side,
     lineage_cell_html,
     notes_html,
     plain_html,
@@ -101,7 +102,7 @@ def italic_pieces(al: Alignment, lk: ClauseLink, seg: Segment) -> list[tuple[str
 
 
 def _gap_or_text(doc: Document, indices: tuple[int, ...]) -> str | None:
-    if len(indices) == 1 and doc.clauses[indices[0]].is_gap:
+    if is_gap_side(doc, indices):
         return wording.gap_text(doc.clauses[indices[0]].gap_note)
     return None
 
