@@ -25,17 +25,52 @@ EXIT_OK, EXIT_USAGE = 0, 2
 SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note")
 
 
+_USAGE = (
+    "clausediff [-h] [--version] [--screenshot OUT.png] [VERSION ...]\n"
+    "       clausediff COMMAND ..."
+)
+_VERSIONS = """VERSION: a file (PDF, Word, HTML, text), a symbol (WT/L/843), lib:ID
+(imported) or bundled:SYMBOL. Two or more are compared (by default the bundled
+1998, 2011 and 2013 decisions); one is compared with the newest version before it."""
+
+
+def _commands_usage(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
+    """Every command's options, for the end of ``clausediff --help``."""
+    lines = [p.format_usage().removeprefix("usage: ").rstrip() for p in sub.choices.values()]
+    return (
+        "usage of the commands:\n"
+        + "\n".join(f"  {line}" for line in lines)
+        + ("\n\nRun 'clausediff COMMAND --help' for what each option does.")
+    )
+
+
+def _window_options(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The options of the window, in ``clausediff --help`` and in the window's own parser."""
+    p.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="render the window offscreen at 1400x900 once the comparison is ready, save it "
+        "as OUT.png and exit (needs no display)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="clausediff",
+        usage=_USAGE,
         description=(
-            "See how the wording of a ministerial decision changed from one version to the "
-            "next, clause by clause. Without a subcommand, opens the window."
+            "See how the wording of a ministerial decision changed from one version to the\n"
+            "next, clause by clause. Without a COMMAND, opens the window on the VERSIONs\n"
+            "('clausediff-app' opens it without a console)."
         ),
-        epilog="Run 'clausediff COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"clausediff {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    window = p.add_argument_group("the window (no COMMAND)", _VERSIONS)
+    _window_options(window)
+    sub = p.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands (headless)", prog="clausediff"
+    )
 
     sub.add_parser("library", help="list the bundled and imported decisions").add_argument(
         "--json", action="store_true", help="print JSON instead of a table"
@@ -92,37 +127,33 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the versions in the order given instead of date order",
     )
+    p.epilog = _commands_usage(sub)
     return p
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="clausediff",
-        usage="clausediff [--screenshot OUT.png] [VERSION ...] | clausediff COMMAND ...",
-        description="Open the ClauseDiff window on the bundled decisions or on VERSIONs.",
-        epilog="Commands for headless use: " + ", ".join(SUBCOMMANDS) + ".",
-    )
+    p = argparse.ArgumentParser(prog="clausediff", usage=_USAGE, add_help=False)
     p.add_argument("versions", nargs="*", metavar="VERSION")
-    p.add_argument(
-        "--screenshot",
-        metavar="OUT.png",
-        help="render the window offscreen at 1400x900 once the comparison is ready, save "
-        "it and exit",
-    )
+    _window_options(p)
+    p.add_argument("-h", "--help", action="store_true")  # the whole help, commands included
     p.add_argument("--version", action="version", version=f"clausediff {__version__}")
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, window: bool = False) -> int:
+    """Run ``clausediff`` on ``argv``; with ``window``, never a subcommand (clausediff-app)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help")):
+        if not window and args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help")):
             ns = _parser().parse_args(args)
             # a command builds many small values and no cycles, then ends: the collector's
             # passes would only slow it (a third of a long alignment written as JSON)
             with collector.paused():
                 return int(_COMMANDS[ns.command](ns))
         ns = _gui_parser().parse_args(args)
+        if ns.help:
+            _parser().print_help()
+            return EXIT_OK
         from clausediff.gui.app import run_gui
 
         return run_gui(ns.versions, screenshot=ns.screenshot)

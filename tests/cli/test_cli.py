@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from clausediff.cli import main
+from clausediff.cli import SUBCOMMANDS, main
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -160,3 +161,42 @@ def test_a_note_keeps_the_versions_a_review_covers_that_are_not_here(tmp_path: P
     assert result.returncode == 0, result.stderr
     shas = [v.sha256 for v in Review(review_file).versions()]
     assert shas[0] == draft.info.sha256 and len(shas) == 2
+
+
+# ------------------------------------------------------------------ --help
+
+
+def _options(help_text: str) -> set[str]:
+    """The long and short options a help text lists (``--json``, ``-o``)."""
+    return set(re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", help_text))
+
+
+def test_help_lists_the_window_and_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0 and result.stderr == ""
+    text = result.stdout
+    assert "usage: clausediff [-h] [--version] [--screenshot OUT.png] [VERSION ...]" in text
+    assert "--screenshot OUT.png  render the window offscreen at 1400x900" in text
+    assert "clausediff-app" in text  # the window without a console
+    for command in SUBCOMMANDS:
+        assert re.search(rf"^    {command} +\S", text, re.MULTILINE), command  # with its help
+        assert f"  clausediff {command} [-h]" in text  # and its usage, options and all
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_help_lists_every_option_of_every_command(command: str) -> None:
+    """Each option, as its usage names it (``-o``, not also ``--output``), is in the help."""
+    own = run(command, "--help")
+    assert own.returncode == 0
+    usage = own.stdout.split("\n\n")[0]  # (one name per option, every option)
+    assert "-h" in _options(usage) and "--help" in _options(own.stdout)
+    assert _options(usage) <= _options(run("--help").stdout)
+
+
+def test_the_window_parser_gives_the_whole_help() -> None:
+    """``clausediff FILE --help`` (the window's parser) is the same help, commands included."""
+    whole = run("--help").stdout
+    result = run("WT/L/843", "--screenshot", "x.png", "--help")
+    assert result.returncode == 0
+    assert result.stdout == whole
+    assert _options(whole) >= {"-h", "--help", "--version", "--screenshot", "--json", "-o"}

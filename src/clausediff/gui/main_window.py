@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
         if not (0 <= li < len(docs) and 0 <= ri < len(docs)):
             return
         self.compare_page.set_titles(versions.title(docs[li]), versions.title(docs[ri]))
+        left, right = (
+            d.info.symbols[-1] if d.info.symbols else d.info.label for d in (docs[li], docs[ri])
+        )
+        self.setWindowTitle(f"{left} → {right} — ClauseDiff")  # (WT/L/907, not WT/MIN(13)/32)
         self.status.set_busy(True, "Comparing…")
         self.comparer.submit((docs[li], docs[ri]))
 

@@ -1,0 +1,86 @@
+"""The application's identity: its icon, its title bar, its About box."""
+
+from __future__ import annotations
+
+import configparser
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+
+from clausediff import __version__
+from clausediff.gui import about
+from clausediff.gui.app import start_window
+from clausediff.gui.icon import SIZES, app_icon, png_bytes, render, svg_bytes
+from clausediff.gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_icon_pngs_are_rendered_from_the_drawing(qapp) -> None:  # type: ignore[no-untyped-def]
+    """packaging/render_icons.py made them; a changed SVG needs them made again."""
+    svg = svg_bytes()
+    for size in SIZES:
+        shipped = QImage.fromData(png_bytes(size), "PNG").convertToFormat(
+            QImage.Format.Format_ARGB32
+        )
+        drawn = render(svg, size)
+        assert (shipped.width(), shipped.height()) == (size, size)
+        off = sum(
+            abs(shipped.pixel(x, y) - drawn.pixel(x, y)) > 0x02020202
+            for y in range(size)
+            for x in range(size)
+        )
+        assert off <= size * size // 100, f"clausediff-{size}.png is out of step with the SVG"
+
+
+def test_the_icon_is_two_pages_with_a_change_bar(qapp) -> None:  # type: ignore[no-untyped-def]
+    image = render(svg_bytes(), 256)
+    assert image.pixelColor(0, 0).alpha() == 0  # a transparent ground
+    assert image.pixelColor(160, 226).name() == "#ffffff"  # the front page
+    assert image.pixelColor(40, 180).name() == "#dfe5ee"  # the page behind
+    assert image.pixelColor(108, 150).name() == "#e07000"  # the change bar
+
+
+def test_the_window_has_the_icon_and_names_the_compared_versions(
+    qtbot, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    app, window = start_window(["WT/L/843", "WT/L/907"], settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.compare_alignment is not None, timeout=30000)
+    assert window.windowTitle() == "WT/L/843 → WT/L/907 — ClauseDiff"
+    icon = app.windowIcon()
+    assert not icon.isNull()
+    assert sorted({s.width() for s in icon.availableSizes()}) == list(SIZES)
+    assert app.desktopFileName() == "clausediff"
+    window.comparer.wait()
+    window.lineage_comparer.wait()
+
+
+def test_the_title_follows_the_pair(window: MainWindow) -> None:
+    assert window.windowTitle() == "WT/L/843 → WT/L/907 — ClauseDiff"
+    names = [d.info.symbols[0] for d in window.library.documents]
+    window.set_pair(names.index("WT/MIN(98)/DEC/2"), names.index("WT/L/274"))
+    assert window.windowTitle() == "WT/MIN(98)/DEC/2 → WT/L/274 — ClauseDiff"
+
+
+def test_about_gives_the_version_and_what_it_runs_on(qapp) -> None:  # type: ignore[no-untyped-def]
+    lines = about.text().splitlines()
+    assert lines[0] == f"ClauseDiff {__version__}"
+    assert f"PySide6 {PySide6.__version__}" in lines[1] and "offline" in lines[1]
+    assert any(line.startswith("• WT/L/843 (2011-12-17)") for line in lines)
+    assert not app_icon().pixmap(64, 64).isNull()
+
+
+def test_the_desktop_file_starts_the_window_with_the_icon() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(ROOT / "packaging" / "clausediff.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Name"] == "ClauseDiff"
+    assert desktop["Exec"] == "clausediff-app %F"
+    assert desktop["Icon"] == "clausediff"  # (the name setDesktopFileName gives Wayland)
+    assert desktop["Terminal"] == "false"
+    assert desktop["Categories"].endswith(";")
+    assert "text/plain" in desktop["MimeType"] and "application/pdf" in desktop["MimeType"]
