@@ -26,6 +26,7 @@ def start_window(
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from clausediff.gui.icon import app_icon
     from clausediff.gui.main_window import MainWindow
     from clausediff.session.versions import default_pair, open_store, resolve_version
 
@@ -35,6 +36,8 @@ def start_window(
     assert isinstance(app, QApplication)
     app.setApplicationName("ClauseDiff")
     app.setOrganizationName("ClauseDiff")
+    app.setDesktopFileName("clausediff")  # (Wayland finds the icon through the .desktop file)
+    app.setWindowIcon(app_icon())
     window = MainWindow(settings if settings is not None else QSettings(), store=store)
     window.library_problem = problem
     if len(docs) >= 2:
@@ -56,6 +59,9 @@ def start_window(
 
 
 def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
+    from clausediff.gui.display import ensure_display  # (before Qt can abort the process)
+
+    ensure_display(headless=bool(screenshot))
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QTimer
