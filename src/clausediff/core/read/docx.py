@@ -8,7 +8,13 @@ external entity is ever resolved, so no local file can be read through the XML.
 
 Limits (documented in the README): at most :data:`MAX_PARTS` parts in the package, at most
 :data:`MAX_UNPACKED_BYTES` unpacked in all (a zip bomb is refused before anything is
-inflated; ``zipfile`` stops any part at its declared size).
+inflated; ``zipfile`` stops any part at its declared size), :data:`MAX_PART_BYTES` for one
+part. The XML is parsed as it streams, with the bounds of :class:`ReadLimits`: elements
+nested at most ``max_xml_depth`` deep and at most ``max_xml_elements`` of them in a part;
+the body's paragraphs are taken one by one as each ends (and dropped from the tree), so a
+document of more than ``max_clauses`` paragraphs, or with a paragraph of more than
+``max_paragraph_chars`` characters, is refused as soon as the parser reaches the excess.
+Nothing walks the XML by recursion.
 
 What it reads:
 
@@ -25,17 +31,19 @@ What it reads:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, TreeBuilder
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
+from defusedxml.ElementTree import ParseError, XMLParser
 
 from clausediff.core.errors import UnreadableFileError
 from clausediff.core.model import EmphasisStyle
 from clausediff.core.read.extracted import Extracted
+from clausediff.core.read.textio import DEFAULT_LIMITS, ReadLimits, too_many_paragraphs
 
 MAX_PARTS = 2000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -103,9 +111,98 @@ def _roman(n: int) -> str:
     return out or "0"
 
 
-def _parse(data: bytes, part: str) -> Element:
+#: Elements that hold body paragraphs (a paragraph inside any other, a text box in a run
+#: say, is part of the paragraph around it).
+_CONTAINERS = frozenset(
+    f"{W}{t}" for t in ("body", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins",
+                        "moveTo")
+)  # fmt: skip
+
+
+#: A paragraph's opening tag, whatever the prefix (counted in a document refused for its size).
+_PARAGRAPH_TAG_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
+
+
+class _Builder(TreeBuilder):
+    """A tree builder that bounds the XML as it streams (depth, elements, a paragraph's
+    text) and hands each body paragraph to ``on_paragraph`` as it ends, then drops it."""
+
+    def __init__(
+        self,
+        part: str,
+        limits: ReadLimits,
+        on_paragraph: Callable[[Element], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.part, self.limits, self.on_paragraph = part, limits, on_paragraph
+        self.elements = 0
+        # open elements, and whether each is a body paragraph or holds them
+        self.open: list[Element] = []
+        self.holds: list[bool] = []
+        self.in_paragraph = 0  # (depth of the open body paragraph, 0 if none)
+        self.chars = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self.elements += 1
+        if len(self.open) >= self.limits.max_xml_depth:
+            raise UnreadableFileError(
+                f"The Word file's {self.part} XML nests elements more than "
+                f"{self.limits.max_xml_depth} deep (tables within tables, say); ClauseDiff "
+                "reads Word files nested at most that deep."
+            )
+        if self.elements > self.limits.max_xml_elements:
+            raise UnreadableFileError(
+                f"The Word file's {self.part} XML has more than "
+                f"{self.limits.max_xml_elements:,} elements; ClauseDiff reads at most that many."
+            )
+        el = super().start(tag, attrs)
+        parent_holds = self.holds[-1] if self.holds else False
+        if parent_holds and tag == f"{W}p" and not self.in_paragraph:
+            self.in_paragraph = len(self.open) + 1
+            self.chars = 0
+        self.holds.append(
+            (tag == f"{W}body" and len(self.open) == 1)
+            or (parent_holds and tag in _CONTAINERS and not self.in_paragraph)
+        )
+        self.open.append(el)
+        return el
+
+    def data(self, data: str) -> None:
+        if self.in_paragraph:
+            self.chars += len(data)
+            if self.chars > self.limits.max_paragraph_chars:
+                raise UnreadableFileError(
+                    f"The Word document has a paragraph of more than "
+                    f"{self.limits.max_paragraph_chars:,} characters; ClauseDiff reads "
+                    f"paragraphs of at most {self.limits.max_paragraph_chars:,} characters."
+                )
+        super().data(data)
+
+    def end(self, tag: str) -> Element:
+        el = super().end(tag)
+        depth = len(self.open)
+        self.open.pop()
+        self.holds.pop()
+        if depth == self.in_paragraph:
+            self.in_paragraph = 0
+            if self.on_paragraph is not None:
+                self.on_paragraph(el)
+                if self.open:  # (taken: dropped from the tree, which stays small)
+                    self.open[-1].remove(el)
+        return el
+
+
+def _parse(
+    data: bytes,
+    part: str,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    on_paragraph: Callable[[Element], None] | None = None,
+) -> Element:
+    builder = _Builder(part, limits, on_paragraph)
     try:
-        root: Element = fromstring(data, forbid_dtd=True, forbid_entities=True)
+        parser = XMLParser(target=builder, forbid_dtd=True, forbid_entities=True)
+        parser.feed(data)
+        root: Element = parser.close()
     except DefusedXmlException:
         raise UnreadableFileError(
             f"The Word file's {part} declares a document type or entities, which Word never "
@@ -160,12 +257,12 @@ def _read_part(package: zipfile.ZipFile, name: str) -> bytes | None:
     return data
 
 
-def _numbering(package: zipfile.ZipFile) -> _Numbering:
+def _numbering(package: zipfile.ZipFile, limits: ReadLimits) -> _Numbering:
     out = _Numbering()
     data = _read_part(package, "word/numbering.xml")
     if not data:
         return out
-    root = _parse(data, "numbering")
+    root = _parse(data, "numbering", limits)
     abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
     for an in root.iter(f"{W}abstractNum"):
         levels = {}
@@ -189,12 +286,12 @@ def _numbering(package: zipfile.ZipFile) -> _Numbering:
     return out
 
 
-def _style_numbering(package: zipfile.ZipFile) -> dict[str, tuple[str, int]]:
+def _style_numbering(package: zipfile.ZipFile, limits: ReadLimits) -> dict[str, tuple[str, int]]:
     """Numbering that paragraph styles carry ("List Number"), by style id."""
     data = _read_part(package, "word/styles.xml")
     if not data:
         return {}
-    root = _parse(data, "styles")
+    root = _parse(data, "styles", limits)
     own: dict[str, tuple[str, int] | None] = {}
     based: dict[str, str] = {}
     for style in root.iter(f"{W}style"):
@@ -252,65 +349,53 @@ class _Text:
 
 
 def _runs(p: Element, final: bool, counts: dict[str, int]) -> Iterator[tuple[str, bool, bool]]:
-    """(text, italic, bold) of the runs of paragraph ``p``, tracked changes resolved."""
-
-    def walk(el: Element, inserted: bool, deleted: bool) -> Iterator[tuple[str, bool, bool]]:
-        for child in el:
-            tag = child.tag
-            if tag == f"{W}ins":
-                counts["insertions"] += 1
-                if final:
-                    yield from walk(child, True, deleted)
-                continue
-            if tag == f"{W}del":
-                counts["deletions"] += 1
-                if not final:
-                    yield from walk(child, inserted, True)
-                continue
-            if tag in (f"{W}moveFrom",):
-                if not final:
-                    yield from walk(child, inserted, True)
-                continue
-            if tag in (f"{W}moveTo",):
-                if final:
-                    yield from walk(child, True, deleted)
-                continue
-            if tag == f"{W}r":
-                props = child.find(f"{W}rPr")
-                italic = props is not None and _on(props.find(f"{W}i"))
-                bold = props is not None and _on(props.find(f"{W}b"))
-                for item in child:
-                    if item.tag == f"{W}t" or (item.tag == f"{W}delText" and deleted):
-                        yield item.text or "", italic, bold
-                    elif item.tag == f"{W}tab":
-                        yield "\t", False, False
-                    elif item.tag in (f"{W}br", f"{W}cr"):
-                        yield " ", False, False
-                    elif item.tag == f"{W}noBreakHyphen":
-                        yield "\u2011", False, False
-                continue
-            if tag in (f"{W}hyperlink", f"{W}smartTag", f"{W}sdt", f"{W}sdtContent",
-                       f"{W}fldSimple", f"{W}customXml"):  # fmt: skip
-                yield from walk(child, inserted, deleted)
-
-    yield from walk(p, False, False)
+    """(text, italic, bold) of the runs of paragraph ``p``, tracked changes resolved (walked
+    with a stack of its own, not by recursion)."""
+    stack: list[tuple[Iterator[Element], bool]] = [(iter(p), False)]  # (children, deleted)
+    while stack:
+        children, deleted = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag == f"{W}ins":
+            counts["insertions"] += 1
+            if final:
+                stack.append((iter(child), deleted))
+        elif tag == f"{W}del":
+            counts["deletions"] += 1
+            if not final:
+                stack.append((iter(child), True))
+        elif tag == f"{W}moveFrom":
+            if not final:
+                stack.append((iter(child), True))
+        elif tag == f"{W}moveTo":
+            if final:
+                stack.append((iter(child), deleted))
+        elif tag == f"{W}r":
+            props = child.find(f"{W}rPr")
+            italic = props is not None and _on(props.find(f"{W}i"))
+            bold = props is not None and _on(props.find(f"{W}b"))
+            for item in child:
+                if item.tag == f"{W}t" or (item.tag == f"{W}delText" and deleted):
+                    yield item.text or "", italic, bold
+                elif item.tag == f"{W}tab":
+                    yield "\t", False, False
+                elif item.tag in (f"{W}br", f"{W}cr"):
+                    yield " ", False, False
+                elif item.tag == f"{W}noBreakHyphen":
+                    yield "\u2011", False, False
+        elif tag in (f"{W}hyperlink", f"{W}smartTag", f"{W}sdt", f"{W}sdtContent",
+                     f"{W}fldSimple", f"{W}customXml"):  # fmt: skip
+            stack.append((iter(child), deleted))
 
 
-def _paragraphs(body: Element) -> Iterator[Element]:
-    """Paragraphs of the body in reading order, table cells included."""
-    for el in body:
-        if el.tag == f"{W}p":
-            yield el
-        elif el.tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent",
-                        f"{W}customXml", f"{W}ins", f"{W}moveTo"):  # fmt: skip
-            yield from _paragraphs(el)
-
-
-def _notes(package: zipfile.ZipFile, part: str, tag: str) -> list[str]:
+def _notes(package: zipfile.ZipFile, part: str, tag: str, limits: ReadLimits) -> list[str]:
     data = _read_part(package, part)
     if not data:
         return []
-    root = _parse(data, part.rsplit("/", 1)[-1])
+    root = _parse(data, part.rsplit("/", 1)[-1], limits)
     out = []
     for note in root.iter(f"{W}{tag}"):
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -324,7 +409,9 @@ def _notes(package: zipfile.ZipFile, part: str, tag: str) -> list[str]:
     return out
 
 
-def read_docx(data: bytes, *, tracked: str = "final") -> Extracted:
+def read_docx(
+    data: bytes, *, tracked: str = "final", limits: ReadLimits = DEFAULT_LIMITS
+) -> Extracted:
     """Read a .docx package; see the module contract. ``tracked``: "final" or "original"."""
     package = _open_package(data)
     with package:
@@ -333,17 +420,15 @@ def read_docx(data: bytes, *, tracked: str = "final") -> Extracted:
             raise UnreadableFileError(
                 "The file is a zip package but not a Word document (no word/document.xml)."
             )
-        root = _parse(main, "document")
-        body = root.find(f"{W}body")
-        if body is None:
-            raise UnreadableFileError("The Word document has no body.")
-        numbering = _numbering(package)
-        style_numbering = _style_numbering(package)
+        numbering = _numbering(package, limits)
+        style_numbering = _style_numbering(package, limits)
         counts = {"insertions": 0, "deletions": 0}
         final = tracked != "original"
         out = _Text()
-        first = True
-        for p in _paragraphs(body):
+        paragraphs = 0
+
+        def take(p: Element) -> None:
+            nonlocal paragraphs
             para = _Text()
             props = p.find(f"{W}pPr")
             num = props.find(f"{W}numPr") if props is not None else None
@@ -366,16 +451,26 @@ def read_docx(data: bytes, *, tracked: str = "final") -> Extracted:
                 para.add(text, italic, bold)
             joined = "".join(para.parts)
             if not joined.strip():
-                continue
-            if not first:
+                return
+            paragraphs += 1
+            if paragraphs > limits.max_clauses:  # (the rest is left unparsed, and counted)
+                opened = len(_PARAGRAPH_TAG_RE.findall(main))
+                count, found = f"more than {limits.max_clauses:,}", f"{opened:,} in its XML"
+                raise UnreadableFileError(
+                    too_many_paragraphs("The Word document", count, limits, found)
+                )
+            if paragraphs > 1:
                 out.add("\n\n")
-            first = False
             offset = out.length
             out.parts.append(joined)
             out.length += len(joined)
             out.emphasis.extend((a + offset, b + offset, s) for a, b, s in para.emphasis)
-        footnotes = _notes(package, "word/footnotes.xml", "footnote") + _notes(
-            package, "word/endnotes.xml", "endnote"
+
+        root = _parse(main, "document", limits, take)
+        if root.find(f"{W}body") is None:
+            raise UnreadableFileError("The Word document has no body.")
+        footnotes = _notes(package, "word/footnotes.xml", "footnote", limits) + _notes(
+            package, "word/endnotes.xml", "endnote", limits
         )
     text = "".join(out.parts)
     if not text.strip():

@@ -8,6 +8,10 @@ of ``<article>``, else of the element whose id or class names the content ("cont
 "main", "centerCol"), else of ``<body>``; navigation, headers, footers, asides, forms and
 menus inside it are dropped. Block elements end paragraphs; ``<br>`` is a space; ``<i>`` and
 ``<em>`` are italics, ``<b>`` and ``<strong>`` bold.
+
+Paragraphs are counted as the page is parsed (those with text only): a page of more than
+``ReadLimits.max_clauses`` of them is refused as soon as the parser reaches the excess,
+before the rest is parsed.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from html.parser import HTMLParser
 from clausediff.core.errors import UnreadableFileError
 from clausediff.core.model import EmphasisStyle
 from clausediff.core.read.extracted import Extracted
+from clausediff.core.read.textio import DEFAULT_LIMITS, ReadLimits, too_many_paragraphs
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head",
          "nav", "header", "footer", "aside", "form", "button", "select", "textarea", "menu",
@@ -31,9 +36,21 @@ _CONTENT_RE = re.compile(r"(^|[\s_-])(content|main|maincontent|centercol|article
 MAX_DEPTH = 512
 
 
+#: Elements that open a paragraph, counted in the markup of a page refused for its size.
+_BLOCK_TAG_RE = re.compile(
+    r"<(?:p|div|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|section|article|address)[\s/>]", re.I
+)
+
+
+class _TooManyParagraphs(Exception):
+    """The page has more paragraphs than a document may have clauses."""
+
+
 class _Collector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, max_paragraphs: int) -> None:
         super().__init__(convert_charrefs=True)
+        self.max_paragraphs = max_paragraphs
+        self.with_text = 0  # (paragraphs closed that hold more than white space)
         self.stack: list[str] = []
         self.skip = 0
         self.italic = 0
@@ -45,7 +62,12 @@ class _Collector(HTMLParser):
         self.found: list[tuple[int, int, int]] = []
 
     def _break(self) -> None:
-        if self.paragraphs[-1]:
+        last = self.paragraphs[-1]
+        if last:
+            if any(t.strip() for t, _, _ in last):
+                self.with_text += 1
+                if self.with_text > self.max_paragraphs:
+                    raise _TooManyParagraphs
             self.paragraphs.append([])
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -109,14 +131,22 @@ class _Collector(HTMLParser):
         self.paragraphs[-1].append((data, self.italic > 0, self.bold > 0))
 
 
-def read_html(text: str, *, encoding: str = "utf-8") -> Extracted:
+def read_html(
+    text: str, *, encoding: str = "utf-8", limits: ReadLimits = DEFAULT_LIMITS
+) -> Extracted:
     """The main text of an HTML page; see the module contract."""
-    parser = _Collector()
+    parser = _Collector(limits.max_clauses)
     try:
         parser.feed(text)
         parser.close()
     except (AssertionError, ValueError) as exc:  # html.parser on broken markup
         raise UnreadableFileError(f"The web page could not be read ({exc}).") from None
+    except _TooManyParagraphs:  # (the rest is left unparsed; its elements are counted)
+        opened = len(_BLOCK_TAG_RE.findall(text))
+        count, found = f"more than {limits.max_clauses:,}", f"{opened:,} elements such as <p>"
+        raise UnreadableFileError(
+            too_many_paragraphs("The web page", count, limits, found)
+        ) from None
     paragraphs = parser.paragraphs
     start, end = 0, len(paragraphs)
     best = None

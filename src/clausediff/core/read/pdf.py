@@ -1,10 +1,12 @@
 """Reading PDF files: the text of the decision, without page furniture.
 
-Contract: :func:`read_pdf` returns an :class:`Extracted` with the paragraphs of the PDF,
-separated by blank lines, or raises :class:`UnreadableFileError`. The PDF is parsed with
-pypdf in a separate process (``python -m clausediff.core.read.pdf``) with a time limit and,
-where the system allows, a memory limit: a hostile or broken file can make that process
-fail or be stopped, never the application.
+Contract: :func:`read_pdf` takes the bytes of a PDF and returns an :class:`Extracted` with
+its paragraphs, separated by blank lines, or raises :class:`UnreadableFileError` with a
+message that does not name the file (the caller does). The PDF is parsed with pypdf in a
+separate process, which gets the bytes on its standard input (never a path), with a time
+limit and, where the system allows, a memory and processor-time limit: a hostile or broken
+file can make that process fail or be stopped, never the application. A PDF whose pages
+hold no text at all is called scanned; one whose only text is page furniture is told so.
 
 From the text of each page as pypdf lays it out (lines in place, a blank line where the page
 leaves vertical space, columns apart) it:
@@ -30,14 +32,15 @@ The WTO header block on the first page stays one line to a paragraph, so that
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from clausediff.core.errors import UnreadableFileError
 from clausediff.core.read.extracted import Extracted
@@ -73,12 +76,12 @@ class _Line:
 # --------------------------------------------------------------------------- in the child
 
 
-def _page_texts(path: str) -> list[str]:
+def _page_texts(data: bytes) -> list[str]:
     """Each page's text laid out as on the page (pypdf's layout mode): lines in place,
     columns apart, a blank line where the page leaves vertical space."""
     from pypdf import PdfReader
 
-    reader = PdfReader(path, strict=False)
+    reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         try:
             ok = bool(reader.decrypt(""))
@@ -95,36 +98,53 @@ def _page_texts(path: str) -> list[str]:
     return [page.extract_text(extraction_mode="layout") for page in reader.pages]
 
 
-def _child(path: str) -> int:
+def _child() -> int:
+    """Read the PDF's bytes from standard input and print its text (or why not) as JSON."""
     _limit_child()  # the child limits itself: no preexec_fn in a threaded parent
     try:
-        text = assemble(_page_texts(path))
+        pages = _page_texts(sys.stdin.buffer.read())
+        found = sum(len(page.split()) for page in pages)  # (words pypdf found at all)
+        text = assemble(pages)
     except UnreadableFileError as exc:
         print(json.dumps({"error": str(exc)}))
+        return 0
+    except MemoryError:
+        print(json.dumps({"error": _MEMORY}))
+        return 0
+    except RecursionError:
+        print(json.dumps({"error": "The PDF is nested too deeply to be read (it is damaged)."}))
         return 0
     except Exception as exc:  # pypdf on a broken file can raise anything
         print(json.dumps({"error": f"The PDF is damaged or not a PDF ({type(exc).__name__})."}))
         return 0
-    print(json.dumps({"text": text}))
+    print(json.dumps({"text": text, "words": found}))
     return 0
+
+
+_MEMORY = (
+    f"Reading the PDF needs more than {PDF_MEMORY_BYTES // 2**20:,} MB of memory, the most "
+    "ClauseDiff gives it; it was stopped (the PDF may be very large, or built to exhaust "
+    "readers)."
+)
 
 
 # --------------------------------------------------------------------------- in the parent
 
 
-def read_pdf(path: Path, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
-    """Read a PDF in a separate, limited process; see the module contract."""
-    try:
-        head = path.read_bytes()[:1024]
-    except OSError as exc:
-        raise UnreadableFileError(f"{path.name}: {exc.strerror or exc}") from None
-    if b"%PDF-" not in head:
-        raise UnreadableFileError(f"{path.name} is not a PDF file (no PDF header).")
+def read_pdf(data: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
+    """Read the bytes of a PDF in a separate, limited process; see the module contract.
+
+    The child gets the bytes on its standard input, never a path: it reads exactly what
+    the parent read. Messages do not name the file (the caller does).
+    """
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableFileError("The file is not a PDF (it has no PDF header).")
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "SYSTEMROOT", "TMP", "TEMP")}
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     try:
         proc = subprocess.run(
-            [sys.executable, "-I", "-c", _BOOT, str(path)],
+            [sys.executable, "-I", "-c", _BOOT],
+            input=data,
             capture_output=True,
             timeout=timeout,
             env=env,
@@ -132,29 +152,44 @@ def read_pdf(path: Path, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
         )
     except subprocess.TimeoutExpired:
         raise UnreadableFileError(
-            f"Reading {path.name} took longer than {timeout:.0f} seconds; it was stopped."
+            f"Reading the PDF took longer than {timeout:.0f} seconds; it was stopped."
         ) from None
     try:
         result = json.loads(proc.stdout.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UnreadableFileError(
-            f"{path.name} could not be read as a PDF (the reader stopped: exit status "
-            f"{proc.returncode})."
-        ) from None
+        raise UnreadableFileError(_stopped(proc.returncode, proc.stderr)) from None
     if "error" in result:
-        raise UnreadableFileError(f"{path.name}: {result['error']}")
+        raise UnreadableFileError(str(result["error"]))
     text = str(result["text"])
     if not text.strip():
+        if int(result.get("words", 0)):
+            raise UnreadableFileError(
+                "The PDF's only text is page furniture (the same lines at the top or bottom "
+                "of every page, page numbers): it holds no decision text."
+            )
         raise UnreadableFileError(
-            f"{path.name} has no text to read (a scanned PDF holds only images of pages)."
+            "The PDF has no text to read (a scanned PDF holds only images of pages)."
         )
     return Extracted(text=text, format="pdf")
+
+
+def _stopped(status: int, stderr: bytes) -> str:
+    """Why the reading process ended without an answer, in the user's terms."""
+    cpu = [-getattr(signal, n) for n in ("SIGXCPU", "SIGKILL") if hasattr(signal, n)]
+    if status in cpu:
+        return (
+            f"Reading the PDF took more than {PDF_TIMEOUT_SECONDS} seconds of processor time; "
+            "it was stopped."
+        )
+    if b"MemoryError" in stderr:
+        return _MEMORY
+    return f"The PDF could not be read: the reading process stopped (exit status {status})."
 
 
 # ``-I`` (isolated mode) drops PYTHONPATH; the boot line puts the parent's path back.
 _BOOT = (
     "import os, sys; sys.path[:0] = [p for p in os.environ.get('PYTHONPATH', '').split("
-    "os.pathsep) if p]; from clausediff.core.read.pdf import _child; sys.exit(_child(sys.argv[1]))"
+    "os.pathsep) if p]; from clausediff.core.read.pdf import _child; sys.exit(_child())"
 )
 
 
@@ -306,4 +341,4 @@ def _join(before: str, after: str, all_text: str) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(_child(sys.argv[1]))
+    sys.exit(_child())
