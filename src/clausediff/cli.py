@@ -409,6 +409,7 @@ def _cmd_export(ns: argparse.Namespace) -> int:
 
 def _cmd_note(ns: argparse.Namespace) -> int:
     from clausediff.core.store.review import Review
+    from clausediff.session import reviewing
     from clausediff.session.versions import resolve_version
 
     doc = resolve_version(ns.version)
@@ -418,10 +419,11 @@ def _cmd_note(ns: argparse.Namespace) -> int:
     if index is None:
         raise ClauseDiffError(f"{doc.info.label} has no clause {ns.clause!r}.")
     review = Review(Path(ns.review), create=True)
-    if not any(v.sha256 == doc.info.sha256 for v in review.versions()):
-        review.add_version(doc)  # (the versions it covers already stay, found here or not)
+    # (the note's version joins the review; the versions it covers already all stay)
     note = review.add_note(doc, index, ns.text, status=ns.status, author=ns.author)
     print(f"Note {note.id} on {doc.info.label} {note.clause_label} ({note.status})")
+    if review.cleaned:
+        print(f"clausediff: {reviewing.cleaned_message(review)}", file=sys.stderr)
     return EXIT_OK
 
 

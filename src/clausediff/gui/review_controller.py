@@ -83,8 +83,12 @@ class Reviews(QObject):
             return False
         self._set_review(review)
         have = {d.info.sha256: n for n, d in enumerate(self.library.documents)}
+        told = [reviewing.extras_message(review)]
         if missing:
-            self.messages.inform("Versions missing", reviewing.missing_message(missing))
+            told.append(reviewing.missing_message(missing))
+        if any(told):
+            title = "Versions missing" if missing else "Parts not used"
+            self.messages.inform(title, "\n\n".join(t for t in told if t))
         self.opened.emit([have[v.sha256] for v in versions if v.sha256 in have])
         return True
 
@@ -163,13 +167,20 @@ class Reviews(QObject):
         if anchor is None or self.review is None:
             return False
         doc, index = anchor
+        review, before = self.review, self.review.cleaned
         try:
-            self.review.add_note(doc, index, text, status=status, author=author)
+            review.add_note(doc, index, text, status=status, author=author)
         except ClauseDiffError as exc:
             self.messages.error("The note could not be saved", str(exc))
             return False
+        self._tell_cleaned(review, before)
         self.place()
         return True
+
+    def _tell_cleaned(self, review: Review, before: tuple[str, ...]) -> None:
+        """Say so when a change rewrote a received file without the parts it held."""
+        if review.cleaned != before:
+            self.status.emit(reviewing.cleaned_message(review), 10000)
 
     def _new_review_prompt(self) -> bool:
         """No review is open: ask for a file to keep the notes in."""
@@ -198,7 +209,11 @@ class Reviews(QObject):
     def edit_note_dialog(self, note_id: int) -> None:
         if self.review is None:
             return
-        note = self.review.note(note_id)
+        try:
+            note = self.review.note(note_id)
+        except ClauseDiffError as exc:
+            self.messages.error("The note could not be read", str(exc))
+            return
         dialog = NoteDialog(
             f"{note.version_label} {note.clause_label}: {note.clause_text[:160]}",
             text=note.text,
@@ -216,19 +231,23 @@ class Reviews(QObject):
     ) -> None:
         if self.review is None:
             return
+        review, before = self.review, self.review.cleaned
         try:
-            self.review.update_note(note_id, text=text, status=status)
+            review.update_note(note_id, text=text, status=status)
         except ClauseDiffError as exc:
             self.messages.error("The note could not be saved", str(exc))
+        self._tell_cleaned(review, before)
         self.place()
 
     def delete_note(self, note_id: int) -> None:
         if self.review is None or not self.messages.ask("Delete note", "Delete this note?"):
             return
+        review, before = self.review, self.review.cleaned
         try:
-            self.review.delete_note(note_id)
+            review.delete_note(note_id)
         except ClauseDiffError as exc:
             self.messages.error("The note could not be deleted", str(exc))
+        self._tell_cleaned(review, before)
         self.place()
 
     def place(self) -> None:

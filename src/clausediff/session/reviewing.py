@@ -49,6 +49,26 @@ def missing_message(missing: Sequence[ReviewVersion]) -> str:
     )
 
 
+def extras_message(review: Review) -> str:
+    """What to tell a user whose review file holds more than ClauseDiff writes ("" if not)."""
+    if not review.extras:
+        return ""
+    return (
+        f"{review.path.name} holds parts ClauseDiff does not write "
+        f"({', '.join(review.extras[:5])}{', …' if len(review.extras) > 5 else ''}). They are "
+        "never run; the file is rewritten without them when a note is saved."
+    )
+
+
+def cleaned_message(review: Review) -> str:
+    """What to tell a user whose review file was rewritten without those parts."""
+    return (
+        f"{review.path.name} held parts ClauseDiff does not write "
+        f"({', '.join(review.cleaned[:5])}{', …' if len(review.cleaned) > 5 else ''}); it was "
+        "rewritten without them before the change was saved, its notes and versions kept."
+    )
+
+
 def anchor(al: Alignment, link: ClauseLink, *, marker: bool = False) -> tuple[Document, int] | None:
     """The clause a note on a row showing ``link`` is anchored to (``marker``: the row is
     where a moved clause stood)."""

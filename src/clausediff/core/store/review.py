@@ -18,45 +18,44 @@ else **orphaned**, shown with its original text, and never dropped.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
-from clausediff.core.store.sqlite import backup, connection
+from clausediff.core.store import review_file as rf
+from clausediff.core.store.review_file import (
+    DEFAULT_LIMITS,
+    NOTE_COLUMNS,
+    SCHEMA_VERSION,
+    STATUSES,
+    Contents,
+    ReviewError,
+    ReviewLimits,
+    checked,
+    fingerprint_ok,
+    inspect,
+    note_row,
+    version_row,
+    write_clean,
+)
+from clausediff.core.store.sqlite import connection
 
-STATUSES = ("none", "agreed", "to discuss", "red line")
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS versions (
-    position INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL,
-    symbols TEXT NOT NULL,
-    label TEXT NOT NULL,
-    date TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS notes (
-    id INTEGER PRIMARY KEY,
-    version_sha256 TEXT NOT NULL,
-    version_label TEXT NOT NULL,
-    clause_index INTEGER NOT NULL,
-    clause_label TEXT NOT NULL,
-    clause_text TEXT NOT NULL,
-    status TEXT NOT NULL,
-    text TEXT NOT NULL,
-    author TEXT NOT NULL,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-"""
+__all__ = [
+    "STATUSES",
+    "Note",
+    "PlacedNote",
+    "Review",
+    "ReviewError",
+    "ReviewLimits",
+    "ReviewVersion",
+]
 
-
-class ReviewError(ClauseDiffError):
-    """A review file could not be opened, read or written."""
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,79 +99,114 @@ class PlacedNote:
 class Review:
     """One review file; see the module contract."""
 
-    def __init__(self, path: Path, *, create: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, create: bool = False, limits: ReviewLimits = DEFAULT_LIMITS
+    ) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
-            raise ReviewError(f"There is no review file {self.path}.")
-        with self._connect(write=True) as conn:
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (_now(),))
-            row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if row is None or int(row[0]) > SCHEMA_VERSION:
-            raise ReviewError(f"{self.path.name} was written by a newer ClauseDiff.")
+        self.limits = limits
+        #: what the file held beyond ClauseDiff's schema (never run; removed before the
+        #: first change is written, when :attr:`cleaned` says so)
+        self.extras: tuple[str, ...] = ()
+        self.cleaned: tuple[str, ...] = ()
+        if create and (not self.path.exists() or _empty_file(self.path)):
+            meta = (("schema", str(SCHEMA_VERSION)), ("created", _now()))
+            write_clean(self.path, Contents(meta=meta, versions=(), notes=()), limits)
+        self.extras = inspect(self.path, limits).extras
 
-    def _connect(
-        self, write: bool = False
-    ) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+    def _contents(self) -> Contents:
+        return inspect(self.path, self.limits, integrity=False)
+
+    def _write(self, change: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Apply ``change`` in one transaction, on a file that holds nothing but
+        ClauseDiff's schema (a file that holds more is first rewritten clean)."""
+        for _attempt in range(2):
+            if self.extras:
+                self._rebuild()
+            self._check_room()
+            with self._connect_write() as conn:
+                if fingerprint_ok(conn):  # (inside the transaction: nothing can slip in)
+                    return change(conn)
+            self.extras = inspect(self.path, self.limits).extras or ("changes on disk",)
+        raise ReviewError(f"{self.path.name} changed while it was being written; try again.")
+
+    def _rebuild(self) -> None:
+        contents = inspect(self.path, self.limits)
+        if not os.access(self.path, os.W_OK):
+            raise ReviewError(f"{self.path.name} is read-only; the change was not saved.")
+        write_clean(self.path, contents, self.limits)
+        self.cleaned, self.extras = contents.extras, ()
+
+    def _check_room(self) -> None:
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return  # (the connection says what is wrong)
+        if size >= self.limits.max_file_bytes:
+            raise ReviewError(
+                f"{self.path.name} holds as much as a review file may "
+                f"({self.limits.max_file_bytes / 2**20:,.0f} MB); the change was not saved."
+            )
+
+    def _connect_write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         return connection(
-            self.path,
+            self.path.absolute().as_uri() + "?mode=rw",
+            uri=True,
             error=ReviewError,
-            describe=self._describe,
-            write=write,
+            describe=lambda problem, exc: rf.describe(self.path.name, problem, exc),
+            write=True,
+            immediate=True,
             timeout=10,
+            limits=self.limits.guard,
             pragmas=("journal_mode=DELETE", "synchronous=FULL"),
         )
 
-    def _describe(self, problem: str, exc: Exception) -> str:
-        name = self.path.name
-        return {
-            "open": f"{name} is not a review file ({exc}).",
-            "read-only": f"{name} is read-only; the change was not saved.",
-            "full": f"The disk is full; the change to {name} was not saved.",
-            "damaged": f"{name} is damaged or not a review file ({exc}).",
-        }.get(problem, f"{name} could not be used ({exc}).")
-
     def save_copy(self, target: Path) -> Review:
-        """A consistent copy of this review at ``target`` (notes being written included)."""
-        backup(self.path, Path(target), error=ReviewError, describe=self._describe)
-        return Review(Path(target))
+        """A clean copy of this review at ``target`` (notes being written included)."""
+        write_clean(Path(target), inspect(self.path, self.limits), self.limits)
+        return Review(Path(target), limits=self.limits)
 
     # ------------------------------------------------------------------ versions
 
     def set_versions(self, docs: Sequence[Document]) -> None:
-        with self._connect(write=True) as conn:
+        rows = [self._version_row(n, d) for n, d in enumerate(docs)]
+
+        def change(conn: sqlite3.Connection) -> None:
             conn.execute("DELETE FROM versions")
-            conn.executemany(
-                "INSERT INTO versions VALUES (?,?,?,?,?)",
-                [
-                    (n, d.info.sha256, "\n".join(d.info.symbols), d.info.label, d.info.date)
-                    for n, d in enumerate(docs)
-                ],
+            conn.executemany("INSERT INTO versions VALUES (?,?,?,?,?)", rows)
+
+        self._write(change)
+
+    def _version_row(self, position: int, doc: Document) -> rf.VersionRow:
+        short = self.limits.max_short_chars
+        info = doc.info
+        with checked(f"{info.label[:60]} cannot be recorded in {self.path.name}"):
+            return version_row(
+                (
+                    position,
+                    info.sha256,
+                    "\n".join(info.symbols)[:short],
+                    info.label[:short],
+                    info.date[:short],
+                ),
+                self.limits,
+                what="the version",
             )
 
-    def add_version(self, doc: Document) -> None:
-        """Cover one more version, keeping those the review covers already."""
-        with self._connect(write=True) as conn:
-            (count,) = conn.execute("SELECT COUNT(*) FROM versions").fetchone()
-            conn.execute(
-                "INSERT INTO versions VALUES (?,?,?,?,?)",
-                (
-                    count,
-                    doc.info.sha256,
-                    "\n".join(doc.info.symbols),
-                    doc.info.label,
-                    doc.info.date,
-                ),
-            )
+    def _ensure_version(self, conn: sqlite3.Connection, doc: Document) -> None:
+        """Record ``doc`` among the versions if it is not there yet (by SHA-256)."""
+        found = conn.execute(
+            "SELECT 1 FROM versions NOT INDEXED WHERE sha256 = ? LIMIT 1", (doc.info.sha256,)
+        ).fetchone()
+        if found is not None:
+            return
+        (last,) = conn.execute("SELECT MAX(position) FROM versions").fetchone()
+        position = 0 if last is None else int(last) + 1
+        conn.execute("INSERT INTO versions VALUES (?,?,?,?,?)", self._version_row(position, doc))
 
     def versions(self) -> list[ReviewVersion]:
-        with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT sha256, symbols, label, date FROM versions ORDER BY position"
-            ).fetchall()
         return [
-            ReviewVersion(r[0], tuple(s for s in r[1].split("\n") if s), r[2], r[3]) for r in rows
+            ReviewVersion(sha, tuple(s for s in symbols.split("\n") if s), label, date)
+            for _, sha, symbols, label, date in self._contents().versions
         ]
 
     def missing(self, available: Sequence[Document]) -> list[ReviewVersion]:
@@ -191,20 +225,22 @@ class Review:
         status: str = "none",
         author: str = "",
     ) -> Note:
-        if status not in STATUSES:
-            raise ReviewError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
+        """A note on a clause of ``doc``; ``doc`` joins the review's versions if it is not
+        among them (the versions the review covers already all stay)."""
+        self._check_status(status)
+        if not 0 <= clause_index < len(doc.clauses):
+            raise ReviewError(f"{doc.info.label} has no clause {clause_index + 1}.")
         clause = doc.clauses[clause_index]
+        short = self.limits.max_short_chars
         now = _now()
-        with self._connect(write=True) as conn:
-            cur = conn.execute(
-                "INSERT INTO notes (version_sha256, version_label, clause_index, clause_label,"
-                " clause_text, status, text, author, created, updated)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        with checked("The note was not saved"):
+            row = note_row(
                 (
+                    1,
                     doc.info.sha256,
-                    doc.info.label,
+                    doc.info.label[:short],
                     clause_index,
-                    clause.display_label(),
+                    clause.display_label()[:short],
                     clause.gap_note if clause.is_gap else clause.text,
                     status,
                     text,
@@ -212,16 +248,29 @@ class Review:
                     now,
                     now,
                 ),
+                self.limits,
+                what="the note",
             )
-            note_id = int(cur.lastrowid or 0)
-        return self.note(note_id)
+
+        def change(conn: sqlite3.Connection) -> int:
+            self._ensure_version(conn, doc)
+            cur = conn.execute(
+                f"INSERT INTO notes ({NOTE_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?)", row[1:]
+            )
+            return int(cur.lastrowid or 0)
+
+        return self.note(self._write(change))
 
     def update_note(
         self, note_id: int, *, text: str | None = None, status: str | None = None
     ) -> Note:
-        if status is not None and status not in STATUSES:
-            raise ReviewError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
-        with self._connect(write=True) as conn:
+        if status is not None:
+            self._check_status(status)
+        if text is not None:
+            with checked("The note was not saved"):
+                rf.text(text, "its text", self.limits.max_note_chars)
+
+        def change(conn: sqlite3.Connection) -> None:
             if text is not None:
                 conn.execute(
                     "UPDATE notes SET text=?, updated=? WHERE id=?", (text, _now(), note_id)
@@ -230,31 +279,33 @@ class Review:
                 conn.execute(
                     "UPDATE notes SET status=?, updated=? WHERE id=?", (status, _now(), note_id)
                 )
+
+        self._write(change)
         return self.note(note_id)
 
     def delete_note(self, note_id: int) -> None:
-        with self._connect(write=True) as conn:
-            conn.execute("DELETE FROM notes WHERE id=?", (note_id,))
+        self._write(lambda conn: conn.execute("DELETE FROM notes WHERE id=?", (note_id,)))
 
     def note(self, note_id: int) -> Note:
-        with self._connect() as conn:
-            row = conn.execute(
-                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id=?", (note_id,)
-            ).fetchone()
-        if row is None:
+        found = [n for n in self.notes() if n.id == note_id]
+        if not found:
             raise ReviewError(f"The review has no note {note_id}.")
-        return Note(*row)
+        return found[0]
 
     def notes(self) -> list[Note]:
-        with self._connect() as conn:
-            rows = conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes ORDER BY id").fetchall()
-        return [Note(*r) for r in rows]
+        return [Note(*row) for row in self._contents().notes]
+
+    @staticmethod
+    def _check_status(status: str) -> None:
+        if status not in STATUSES:
+            raise ReviewError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
 
 
-_NOTE_COLUMNS = (
-    "id, version_sha256, version_label, clause_index, clause_label, clause_text, status, text,"
-    " author, created, updated"
-)
+def _empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _now() -> str:

@@ -1,0 +1,541 @@
+"""What a review file must hold, checked before anything in it is used; and writing a clean one.
+
+Contract: a review file is handed from one delegation to another, so it is untrusted input.
+:func:`inspect` reads one without writing to it and without running anything it holds, and
+returns its validated :class:`Contents`, or raises a :class:`ReviewError` that says which of
+three things is wrong: the file is **not a review file** (not SQLite, or SQLite without a
+review's tables), it was **made by a newer ClauseDiff** (a higher format version), or it is
+**damaged** (a table laid out otherwise than ClauseDiff writes it, a value of the wrong type,
+length or range, an SQLite integrity check that fails, a query that runs past its budget).
+
+- The file is opened read-only (``immutable`` when it is in WAL mode, so that nothing is
+  made beside it) under a :class:`~clausediff.core.store.sqlite.Guard`; only the three
+  tables are read, by table scan (``NOT INDEXED``), and only after their ``CREATE TABLE``
+  statements are found to be exactly ClauseDiff's. Views are never read; triggers never
+  fire, since nothing is written to a file that holds one.
+- Anything beyond the expected schema (a trigger, a view, an index, another table, WAL
+  mode) is listed in :attr:`Contents.extras`; such a file is never written as it is:
+  :func:`write_clean` writes validated contents into a fresh file beside it and moves that
+  over it atomically (the caller does so before its first change).
+- Every value is checked against :class:`ReviewLimits`, on reading and on writing alike, so
+  that a file ClauseDiff writes always opens again.
+
+May import the errors and the SQLite helper; nothing else of the project.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from clausediff.core.errors import ClauseDiffError
+from clausediff.core.read.files import MAX_FILE_BYTES
+from clausediff.core.store.sqlite import Guard, connection, guard, problem_of
+
+STATUSES = ("none", "agreed", "to discuss", "red line")
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (
+    position INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    symbols TEXT NOT NULL,
+    label TEXT NOT NULL,
+    date TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS notes (
+    id INTEGER PRIMARY KEY,
+    version_sha256 TEXT NOT NULL,
+    version_label TEXT NOT NULL,
+    clause_index INTEGER NOT NULL,
+    clause_label TEXT NOT NULL,
+    clause_text TEXT NOT NULL,
+    status TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+"""
+TABLES = ("meta", "versions", "notes")
+VERSION_COLUMNS = "position, sha256, symbols, label, date"
+NOTE_COLUMNS = (
+    "id, version_sha256, version_label, clause_index, clause_label, clause_text, status, text,"
+    " author, created, updated"
+)
+_MAGIC = b"SQLite format 3\x00"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+class ReviewError(ClauseDiffError):
+    """A review file could not be opened, read or written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewLimits:
+    """What a review file may hold (documented in the README's limits table)."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_versions: int = 1_000
+    max_notes: int = 100_000
+    #: a note's own text
+    max_note_chars: int = 100_000
+    #: the text of the clause a note was written on (kept to place the note again)
+    max_clause_chars: int = 1_000_000
+    #: a label, a date, an author, the symbols of a version, a key or value of ``meta``
+    max_short_chars: int = 1_000
+    #: SQLite's own bound on one value read or written (a clause of 1,000,000 characters
+    #: of up to four bytes each, and the rest of its row)
+    max_value_bytes: int = 8 * 1024 * 1024
+    #: SQLite virtual machine steps one connection may take (reading 100,000 notes takes
+    #: a few million)
+    max_steps: int = 200_000_000
+
+    @property
+    def guard(self) -> Guard:
+        return Guard(max_value_bytes=self.max_value_bytes, max_steps=self.max_steps)
+
+
+DEFAULT_LIMITS = ReviewLimits()
+
+#: ``(position, sha256, symbols joined by newlines, label, date)``
+VersionRow = tuple[int, str, str, str, str]
+#: the values of :data:`NOTE_COLUMNS`, in order
+NoteRow = tuple[int, str, str, int, str, str, str, str, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """The validated rows of a review file, and what it holds beyond ClauseDiff's schema."""
+
+    meta: tuple[tuple[str, str], ...]
+    versions: tuple[VersionRow, ...]
+    notes: tuple[NoteRow, ...]
+    #: ``"trigger 'wipe'"``, ``"view 'v'"``, ``"WAL mode"``, …: never run, never kept
+    extras: tuple[str, ...] = ()
+
+
+class _Bad(Exception):
+    """A value or a table that is not what ClauseDiff writes (the file is damaged)."""
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def inspect(
+    path: Path, limits: ReviewLimits = DEFAULT_LIMITS, *, integrity: bool = True
+) -> Contents:
+    """The validated contents of the review file ``path``; see the module contract.
+
+    ``integrity``: run SQLite's own check of the file's structure too (on opening).
+    """
+    path = Path(path)
+    name = _shown(path.name)
+    wal = _check_file(path, name, limits)
+    try:
+        with _reading(path, wal, name, limits) as conn:
+            return _contents(conn, name, limits, wal=wal, integrity=integrity)
+    except _Bad as bad:
+        raise ReviewError(f"{name} is damaged: {bad}.") from None
+    except UnicodeDecodeError:
+        raise ReviewError(f"{name} is damaged: it holds text that is not UTF-8.") from None
+
+
+def _check_file(path: Path, name: str, limits: ReviewLimits) -> bool:
+    """Refuse what is not a regular file of a sensible size starting like SQLite; returns
+    whether it is in WAL mode."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ReviewError(f"There is no review file {path}.") from None
+    except IsADirectoryError:
+        raise ReviewError(f"{name} is a folder, not a review file.") from None
+    except OSError as exc:
+        raise ReviewError(f"{name} cannot be opened ({exc.strerror or exc}).") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReviewError(f"{name} is a folder, not a review file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReviewError(f"{name} is not a review file (it is not a regular file).")
+        if info.st_size > limits.max_file_bytes:
+            raise ReviewError(
+                f"{name} is not a review file: it is {info.st_size / 2**20:,.1f} MB, and a "
+                f"review file is at most {limits.max_file_bytes / 2**20:,.0f} MB."
+            )
+        header = os.read(fd, 100)
+    except OSError as exc:
+        raise ReviewError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    finally:
+        os.close(fd)
+    if not header:
+        raise ReviewError(f"{name} is not a review file: it is empty.")
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise ReviewError(f"{name} is not a review file (a review is an SQLite file).")
+    return header[18] == 2 or header[19] == 2
+
+
+@contextlib.contextmanager
+def _reading(
+    path: Path, wal: bool, name: str, limits: ReviewLimits
+) -> Iterator[sqlite3.Connection]:
+    """A read-only, guarded connection; a journal left by a crash is rolled back first."""
+    journal = path.with_name(path.name + "-journal")
+    if not wal and journal.exists():
+        _roll_back(path, name, limits)
+    target = path.absolute().as_uri() + ("?mode=ro&immutable=1" if wal else "?mode=ro")
+    try:
+        conn = sqlite3.connect(target, uri=True, timeout=10, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise ReviewError(describe(name, "open", exc)) from None
+    try:
+        guard(conn, limits.guard)
+        conn.execute("PRAGMA query_only=ON")
+        conn.text_factory = _strict_text
+        yield conn
+    except sqlite3.Error as exc:
+        raise ReviewError(describe(name, problem_of(exc), exc)) from None
+    finally:
+        conn.close()
+
+
+def _roll_back(path: Path, name: str, limits: ReviewLimits) -> None:
+    """Let SQLite roll back the journal a process that died while writing left beside the
+    file (a read-only connection cannot); nothing of the file's schema is run."""
+    with connection(
+        path.absolute().as_uri() + "?mode=rw",
+        uri=True,
+        error=ReviewError,
+        describe=lambda problem, exc: describe(name, problem, exc),
+        limits=limits.guard,
+        timeout=10,
+    ) as conn:
+        conn.execute("PRAGMA schema_version").fetchone()
+
+
+def _strict_text(data: bytes) -> str:
+    return data.decode("utf-8")
+
+
+def describe(name: str, problem: str, exc: Exception) -> str:
+    """The message for an SQLite problem with the review file called ``name``."""
+    return {
+        "open": f"{name} cannot be opened as a review file ({exc}).",
+        "read-only": f"{name} is read-only; the change was not saved.",
+        "full": f"The disk is full; the change to {name} was not saved.",
+        "locked": f"{name} is in use by another program; try again.",
+        "damaged": f"{name} is damaged or not a review file ({exc}).",
+        "slow": f"{name} is damaged: reading it took too long, and was stopped.",
+    }.get(problem, f"{name} could not be used ({exc}).")
+
+
+def _contents(
+    conn: sqlite3.Connection, name: str, limits: ReviewLimits, *, wal: bool, integrity: bool
+) -> Contents:
+    objects = _objects(conn)
+    by_name = {(o[0], o[1]): o for o in objects}
+    tables = {o[1]: o for o in objects if o[1] in TABLES}
+    if not tables:
+        raise ReviewError(f"{name} is not a review file (it holds no notes or versions).")
+    version = _format_version(conn, tables.get("meta"))
+    if version > SCHEMA_VERSION:
+        raise ReviewError(
+            f"{name} was made by a newer ClauseDiff (review format {version}; this one reads "
+            f"format {SCHEMA_VERSION}). Update ClauseDiff to open it."
+        )
+    if "versions" not in tables and "notes" not in tables:
+        raise ReviewError(f"{name} is not a review file (it holds no notes or versions).")
+    expected = expected_objects()
+    for table in TABLES:
+        if by_name.get(("table", table)) not in expected:
+            raise _Bad(f"its table {table!r} is not laid out as ClauseDiff writes it")
+    if integrity:
+        _integrity(conn)
+    extras = tuple(_extra(o) for o in objects if o not in expected)
+    if wal:
+        extras += ("WAL mode",)
+    return Contents(
+        meta=_meta(conn, limits),
+        versions=tuple(_read_versions(conn, limits)),
+        notes=tuple(_read_notes(conn, limits)),
+        extras=extras,
+    )
+
+
+#: ``(type, name, tbl_name, sql with its white space folded)``
+SchemaObject = tuple[str, str, str, str | None]
+
+
+def _objects(conn: sqlite3.Connection) -> list[SchemaObject]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    out: list[SchemaObject] = []
+    for kind, obj, table, sql in rows:
+        if not all(isinstance(v, str) for v in (kind, obj, table)) or not (
+            sql is None or isinstance(sql, str)
+        ):
+            raise _Bad("its list of tables is not readable")
+        out.append((kind, obj, table, " ".join(sql.split()) if sql is not None else None))
+    return sorted(out)
+
+
+@functools.cache
+def expected_objects() -> frozenset[SchemaObject]:
+    """The objects a review file holds: its three tables and the index of ``meta``'s key."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(SCHEMA)
+        return frozenset(_objects(conn))
+    finally:
+        conn.close()
+
+
+def fingerprint_ok(conn: sqlite3.Connection) -> bool:
+    """Whether the file behind ``conn`` holds exactly ClauseDiff's schema (to be asked inside
+    the write transaction: nothing can be added between the question and the write)."""
+    try:
+        return set(_objects(conn)) == expected_objects()
+    except _Bad:
+        return False
+
+
+def _extra(obj: SchemaObject) -> str:
+    kind, name = obj[0], obj[1]
+    return f"{kind} {_shown(name[:60])!r}"
+
+
+def _format_version(conn: sqlite3.Connection, meta: SchemaObject | None) -> int:
+    if meta is None or meta[0] != "table" or not (meta[3] or "").startswith("CREATE TABLE "):
+        raise _Bad("it has no table of its format version")
+    try:
+        rows = conn.execute(
+            "SELECT value FROM meta NOT INDEXED WHERE key = 'schema' LIMIT 2"
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise
+        raise _Bad("its table of its format version is not readable") from None
+    if len(rows) != 1:
+        raise _Bad("it does not say which format version it is")
+    value = rows[0][0]
+    if not isinstance(value, str) or not _NUMBER.fullmatch(value):
+        raise _Bad(f"its format version {_value(value)} is not a number")
+    number = int(value)
+    if number < 1:
+        raise _Bad(f"its format version {number} is not one ClauseDiff ever wrote")
+    return number
+
+
+def _integrity(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    if [tuple(r) for r in rows] != [("ok",)]:
+        found = "; ".join(str(r[0])[:120] for r in rows)
+        raise _Bad(f"SQLite's check of the file found: {found}")
+
+
+def _meta(conn: sqlite3.Connection, limits: ReviewLimits) -> tuple[tuple[str, str], ...]:
+    rows = conn.execute("SELECT key, value FROM meta NOT INDEXED ORDER BY rowid").fetchmany(
+        limits.max_versions + 1
+    )
+    if len(rows) > limits.max_versions:
+        raise _Bad(f"it holds more than {limits.max_versions:,} settings")
+    return tuple(
+        (
+            text(k, "a setting's name", limits.max_short_chars),
+            text(v, f"the setting {_shown(str(k)[:40])!r}", limits.max_short_chars),
+        )
+        for k, v in rows
+    )
+
+
+def _read_versions(conn: sqlite3.Connection, limits: ReviewLimits) -> list[VersionRow]:
+    rows = conn.execute(
+        f"SELECT {VERSION_COLUMNS} FROM versions NOT INDEXED ORDER BY position"
+    ).fetchmany(limits.max_versions + 1)
+    if len(rows) > limits.max_versions:
+        raise _Bad(f"it covers more than {limits.max_versions:,} versions")
+    return [version_row(r, limits) for r in rows]
+
+
+def _read_notes(conn: sqlite3.Connection, limits: ReviewLimits) -> list[NoteRow]:
+    rows = conn.execute(f"SELECT {NOTE_COLUMNS} FROM notes NOT INDEXED ORDER BY id").fetchmany(
+        limits.max_notes + 1
+    )
+    if len(rows) > limits.max_notes:
+        raise _Bad(f"it holds more than {limits.max_notes:,} notes")
+    return [note_row(r, limits) for r in rows]
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def version_row(
+    row: Sequence[object], limits: ReviewLimits = DEFAULT_LIMITS, *, what: str = ""
+) -> VersionRow:
+    """A row of ``versions`` checked (raises the internal ``_Bad``; see :func:`checked`);
+    ``what`` names the version in a message (its place by default)."""
+    position = number(row[0], "a version's position", 2**31)
+    what = what or f"version {position + 1}"
+    return (
+        position,
+        sha256(row[1], f"{what}'s SHA-256"),
+        text(row[2], f"{what}'s symbols", limits.max_short_chars),
+        text(row[3], f"{what}'s label", limits.max_short_chars),
+        text(row[4], f"{what}'s date", limits.max_short_chars),
+    )
+
+
+def note_row(
+    row: Sequence[object], limits: ReviewLimits = DEFAULT_LIMITS, *, what: str = ""
+) -> NoteRow:
+    """A row of ``notes`` checked (raises the internal ``_Bad``; see :func:`checked`);
+    ``what`` names the note in a message (its number by default)."""
+    note_id = number(row[0], "a note's number", 2**62)
+    what = what or f"note {note_id}"
+    status = text(row[6], f"{what}'s status", limits.max_short_chars)
+    if status not in STATUSES:
+        raise _Bad(f"{what}'s status {_value(status)} is not one ClauseDiff writes")
+    return (
+        note_id,
+        sha256(row[1], f"{what}'s version SHA-256"),
+        text(row[2], f"{what}'s version label", limits.max_short_chars),
+        number(row[3], f"{what}'s clause number", 2**31),
+        text(row[4], f"{what}'s clause label", limits.max_short_chars),
+        text(row[5], f"{what}'s clause text", limits.max_clause_chars),
+        status,
+        text(row[7], f"{what}'s text", limits.max_note_chars),
+        text(row[8], f"{what}'s author", limits.max_short_chars),
+        stamp(row[9], f"{what}'s date"),
+        stamp(row[10], f"{what}'s date of change"),
+    )
+
+
+def text(value: object, what: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise _Bad(f"{what} is {_type(value)}, not text")
+    if len(value) > limit:
+        raise _Bad(f"{what} is longer than {limit:,} characters")
+    return value
+
+
+def number(value: object, what: str, limit: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"{what} is {_type(value)}, not a whole number")
+    if not 0 <= value < limit:
+        raise _Bad(f"{what} {value} is out of range")
+    return value
+
+
+def sha256(value: object, what: str) -> str:
+    if not isinstance(value, str) or not _SHA256.fullmatch(value):
+        raise _Bad(f"{what} is {_value(value)}, not a SHA-256")
+    return value
+
+
+def stamp(value: object, what: str) -> str:
+    if not isinstance(value, str) or not _STAMP.fullmatch(value):
+        raise _Bad(f"{what} is {_value(value)}, not a date and time")
+    return value
+
+
+@contextlib.contextmanager
+def checked(what: str) -> Iterator[None]:
+    """Values about to be written, checked by the same rules as those read: a value that
+    fails is refused with ``what`` (the change was not saved) and the reason."""
+    try:
+        yield
+    except _Bad as bad:
+        raise ReviewError(f"{what}: {bad}.") from None
+
+
+def _type(value: object) -> str:
+    if value is None:
+        return "missing (NULL)"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, int | float):
+        return "a number"
+    return "text"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, str):
+        return repr(_shown(value[:40]) + ("…" if len(value) > 40 else ""))
+    return _type(value)
+
+
+def _shown(name: str) -> str:
+    """A name or value fit for a one-line message (control characters escaped)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def write_clean(target: Path, contents: Contents, limits: ReviewLimits = DEFAULT_LIMITS) -> None:
+    """Write ``contents`` (validated) into a fresh review file and move it over ``target``
+    in one step: ``target`` is then either as it was or the clean file, never in between."""
+    target = Path(target)
+    name = _shown(target.name)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise ReviewError(_os_message(name, exc)) from None
+    tmp = Path(tmp_name)
+    try:
+        with connection(
+            tmp,
+            error=ReviewError,
+            describe=lambda problem, exc: describe(name, problem, exc),
+            write=True,
+            limits=limits.guard,
+            pragmas=("journal_mode=DELETE", "synchronous=FULL"),
+        ) as conn:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", contents.meta)
+            conn.executemany("INSERT INTO versions VALUES (?,?,?,?,?)", contents.versions)
+            conn.executemany(
+                f"INSERT INTO notes ({NOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                contents.notes,
+            )
+        _replace(tmp, target, name)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _replace(tmp: Path, target: Path, name: str) -> None:
+    try:
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            tmp.chmod(stat.S_IMODE(target.stat().st_mode))
+        # a journal beside the old file is not the new one's: it must never be played on it
+        with contextlib.suppress(FileNotFoundError):
+            target.with_name(target.name + "-journal").unlink()
+        tmp.replace(target)
+        if hasattr(os, "O_DIRECTORY"):
+            dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+    except OSError as exc:
+        raise ReviewError(_os_message(name, exc)) from None
+
+
+def _os_message(name: str, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return f"{name} could not be written ({reason}); the change was not saved."
