@@ -92,7 +92,14 @@ def _parser() -> argparse.ArgumentParser:
         help="write the comparison (two versions) or lineage (more) as HTML, PDF, Word or CSV",
     )
     ex.add_argument("versions", nargs="+", metavar="VERSION")
-    ex.add_argument("--format", "-f", choices=("html", "pdf", "docx", "csv"), required=True)
+    ex.add_argument(
+        "--format",
+        "-f",
+        choices=("html", "pdf", "docx", "docx-report", "csv"),
+        required=True,
+        help="docx: the Word redline (the newer text, the changes tracked: Accept All gives "
+        "it, Reject All the older); docx-report: the findings clause by clause in Word",
+    )
     ex.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     ex.add_argument("--review", metavar="FILE.cdreview", help="include this review's notes")
     ex.add_argument(

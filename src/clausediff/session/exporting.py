@@ -1,9 +1,13 @@
 """One export dispatch for the command line and the window.
 
 Contract: :func:`export` writes a comparison (two versions) or a lineage (more) in one of
-:data:`FORMATS`, with the notes placed on it if given. HTML, Word and CSV are written by
-:mod:`clausediff.core.render.export`; a PDF is drawn by Qt, so the caller passes the
-function that draws it (the window's printing module), and the session never imports Qt.
+:data:`FORMATS`, with the notes placed on it if given. HTML and CSV are written by
+:mod:`clausediff.core.render.export`, the Word redline (``docx``: the newer text with the
+changes as tracked changes, Accept All and Reject All giving either version back) by
+:mod:`clausediff.core.render.docx_redline`, the Word report (``docx-report``: what was found,
+a paragraph a link) by :mod:`clausediff.core.render.docx_report`; a PDF is drawn by Qt, so
+the caller passes the function that draws it (the window's printing module), and the
+session never imports Qt.
 An export that cannot be written raises :class:`ClauseDiffError` with the reason, and leaves
 no half-written file under the name asked for.
 """
@@ -18,7 +22,9 @@ from types import MappingProxyType
 
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
-from clausediff.core.render.export import export_csv, export_docx, export_html
+from clausediff.core.render.docx_redline import export_docx
+from clausediff.core.render.docx_report import export_docx_report
+from clausediff.core.render.export import export_csv, export_html
 from clausediff.core.store.review import PlacedNote
 
 #: The formats, with the words a file dialog shows for each.
@@ -26,7 +32,8 @@ FORMATS: Mapping[str, str] = MappingProxyType(
     {
         "html": "Web page (*.html)",
         "pdf": "PDF (*.pdf)",
-        "docx": "Word redline (*.docx)",
+        "docx": "Word redline: the newer text, changes tracked (*.docx)",
+        "docx-report": "Word report: findings clause by clause (*.docx)",
         "csv": "Lineage table (*.csv)",
     }
 )
@@ -74,6 +81,8 @@ def export(
             temp.write_text(export_csv(lineage, notes), encoding="utf-8-sig", newline="")
         elif fmt == "docx":
             export_docx(lineage, temp, notes)
+        elif fmt == "docx-report":
+            export_docx_report(lineage, temp, notes)
         else:
             assert pdf is not None
             pdf(lineage, temp, notes, page_size)

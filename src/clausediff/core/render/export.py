@@ -1,4 +1,6 @@
-"""Exports of a comparison (two versions) or a lineage (several): HTML, Word redline, CSV.
+"""Exports of a comparison (two versions) or a lineage (several): HTML and CSV here; the Word
+redline in :mod:`clausediff.core.render.docx_redline`, the Word report in
+:mod:`clausediff.core.render.docx_report`.
 
 Contract: every function takes a :class:`Lineage` (two versions make a comparison) and,
 optionally, notes placed on it (:func:`clausediff.core.store.review.attach_notes`), and writes
@@ -8,10 +10,9 @@ nothing in an export refers to anything outside it.
 
 - :func:`export_html`: one self-contained page (inline style, no scripts, no external
   references), printable, with a legend and the provenance of every version.
-- :func:`export_docx`: a Word redline in the legal convention, with real tracked changes
-  (``w:ins``/``w:del``) so that Word shows them as revisions (struck-through deletions,
-  underlined insertions), and notes as Word comments.
-- :func:`export_csv`: the lineage table, one family a row, one version a column.
+- :func:`export_csv`: the lineage table, one family a row, one version a column; every cell
+  holds the exact text, but that a cell a spreadsheet would run as a formula opens with a
+  single quote (:func:`spreadsheet_cell`).
 
 The PDF export and printing are drawn by Qt from the HTML (:mod:`clausediff.gui.printing`).
 """
@@ -22,16 +23,11 @@ import csv
 import html
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage
-from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKind
-from clausediff.core.model import Document
 from clausediff.core.render import wording
 from clausediff.core.render.html import (
-    is_gap_side,
     lineage_cell_html,
     notes_html,
     plain_html,
@@ -39,72 +35,24 @@ from clausediff.core.render.html import (
     side_html,
 )
 from clausediff.core.render.palette import PRINT, Palette
-from clausediff.core.render.redline import Mark, Run, side_runs
+from clausediff.core.render.redline import Mark, Run
 from clausediff.core.render.wording import sentence_moves, short_moves
 from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
-FORMATS = ("html", "pdf", "docx", "csv")
+#: The formats: HTML, PDF (drawn by Qt from the HTML), the Word redline (the document, with
+#: tracked changes), the Word report (the findings, a paragraph a link) and the CSV table.
+FORMATS = ("html", "pdf", "docx", "docx-report", "csv")
+
+#: The opening characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A piece of a unified redline: unchanged, deleted (old text) or inserted (new).
-
-    ``side`` and ``start`` say where ``text`` stands in that side's text (0: old, 1: new),
-    so that formatting from the source can be found for it.
-    """
-
-    mark: Mark
-    text: str
-    side: int = 1
-    start: int = 0
-
-
-def unified(al: Alignment, lk: ClauseLink) -> list[Segment]:
-    """The link as one redline: old and new text interleaved in the order of the changes."""
-    left, right = al.side_text(lk, 0), al.side_text(lk, 1)
-    if lk.kind is LinkKind.DELETED:
-        return [Segment(Mark.DELETED, left, 0)]
-    if lk.kind is LinkKind.ADDED:
-        return [Segment(Mark.INSERTED, right, 1)]
-    if not lk.right:  # an unknown clause of the older version
-        return [Segment(Mark.SAME, left, 0)] if left else []
-    if not lk.ops:
-        return [Segment(Mark.SAME, right, 1)] if right else []
-    out: list[Segment] = []
-    for op in lk.ops:
-        old, new = op.texts(left, right)
-        if op.kind is OpKind.EQUAL:
-            out.append(Segment(Mark.SAME, new, 1, op.right.start))
-        else:
-            if old:
-                out.append(Segment(Mark.DELETED, old, 0, op.left.start))
-            if new:
-                out.append(Segment(Mark.INSERTED, new, 1, op.right.start))
-    return [s for s in out if s.text]
-
-
-def italic_pieces(al: Alignment, lk: ClauseLink, seg: Segment) -> list[tuple[str, bool]]:
-    """``seg`` cut where the source's italics begin and end: (text, italic) pieces."""
-    mask: list[bool] = []
-    for run in side_runs(al, lk, seg.side):
-        mask.extend([run.italic] * len(run.text))
-    flags = mask[seg.start : seg.start + len(seg.text)]
-    if len(flags) != len(seg.text) or not any(flags):
-        return [(seg.text, False)]
-    pieces, begin = [], 0
-    for k in range(1, len(seg.text) + 1):
-        if k == len(seg.text) or flags[k] != flags[begin]:
-            pieces.append((seg.text[begin:k], flags[begin]))
-            begin = k
-    return pieces
-
-
-def _gap_or_text(doc: Document, indices: tuple[int, ...]) -> str | None:
-    if is_gap_side(doc, indices):
-        return wording.gap_text(doc.clauses[indices[0]].gap_note)
-    return None
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell a spreadsheet reads as text: a cell opening with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return gets a single quote before it (the one change to the exact
+    text, so that no cell is run as a formula); any other cell is as it was."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 # --------------------------------------------------------------------------- HTML
@@ -284,13 +232,17 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
     by_family = notes_by_family(notes)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
+
+    def write(row: list[str]) -> None:
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+
     header = ["family"]
     for d in lineage.versions:
         name = f"{d.info.label} ({d.info.date})" if d.info.date else d.info.label
         header += [f"{name} labels", f"{name} text", f"{name} change"]
     if notes is not None:
         header += ["notes"]
-    writer.writerow(header)
+    write(header)
     for fam in lineage.families:
         members = dict(fam.members)
         row = [fam.id]
@@ -306,123 +258,11 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
             row.append(
                 "\n".join(f"[{p.note.status}] {p.note.text}" for p in by_family.get(fam.id, []))
             )
-        writer.writerow(row)
+        write(row)
     for p in by_family.get(None, []) if notes is not None else []:
-        writer.writerow(
+        write(
             ["(orphaned)", p.note.clause_label, p.note.clause_text, ""]
             + [""] * (3 * len(lineage.versions) - 3)
             + [f"[{p.note.status}] {p.note.text}"]
         )
     return buf.getvalue()
-
-
-# --------------------------------------------------------------------------- Word
-
-_WORD_UNSAFE = {
-    **dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32)), "�"),
-    ord("\f"): "\n",
-    ord("\v"): "\n",
-}
-
-
-def export_docx(
-    lineage: Lineage,
-    path: Path,
-    notes: Sequence[PlacedNote] | None = None,
-    *,
-    author: str = "ClauseDiff",
-) -> None:
-    """A Word redline of each consecutive pair, with tracked changes and comments."""
-    import docx
-    from docx.enum.text import WD_COLOR_INDEX
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def word(text: str) -> str:
-        # A form feed or vertical tab (a page or line break in the source) is a break in
-        # Word; other control characters, which no Word file may hold, show as U+FFFD.
-        return text.translate(_WORD_UNSAFE)
-
-    document = docx.Document()
-    by_family = notes_by_family(notes)
-    versions = lineage.versions
-    document.add_heading(" → ".join(d.info.label for d in versions) + " — redline", level=1)
-    for d in versions:
-        info = d.info
-        complete = "complete" if d.is_complete else "excerpt"
-        document.add_paragraph(
-            f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
-            + (f". Source: {', '.join(info.sources)}" if info.sources else ""),
-            style="List Bullet",
-        )
-    document.add_paragraph(
-        "Deletions are struck through and insertions underlined, as tracked changes "
-        "(Review › Track Changes shows them as revisions)."
-    )
-    revision = [0]
-    stamp = "2000-01-01T00:00:00Z"
-
-    def tracked(paragraph: object, tag: str, text: str, italic: bool = False) -> None:
-        revision[0] += 1
-        wrapper = OxmlElement(f"w:{tag}")
-        wrapper.set(qn("w:id"), str(revision[0]))
-        wrapper.set(qn("w:author"), author)
-        wrapper.set(qn("w:date"), stamp)
-        run = OxmlElement("w:r")
-        if italic:
-            props = OxmlElement("w:rPr")
-            props.append(OxmlElement("w:i"))
-            run.append(props)
-        t = OxmlElement("w:delText" if tag == "del" else "w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = word(text)
-        run.append(t)
-        wrapper.append(run)
-        paragraph._p.append(wrapper)  # type: ignore[attr-defined]
-
-    for pair, al in enumerate(lineage.pairs):
-        document.add_heading(f"{al.left.info.label} → {al.right.info.label}", level=2)
-        moves = sentence_moves(al)
-        for number, lk in enumerate(al.links):
-            labels = f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
-            travelled = "".join(f"; {line}" for line in short_moves(moves.get(number, [])))
-            if al.only_letter_case(lk):
-                travelled = f"; {wording.LETTER_CASE_ONLY}" + travelled
-            para = document.add_paragraph()
-            lead = para.add_run(f"[{labels}, {wording.kind_text(lk)}{travelled}] ")
-            lead.font.size = docx.shared.Pt(8)
-            lead.font.highlight_color = WD_COLOR_INDEX.GRAY_25 if lk.kind.is_change else None
-            gap_l = _gap_or_text(al.left, lk.left)
-            gap_r = _gap_or_text(al.right, lk.right)
-            if lk.kind is LinkKind.UNKNOWN or gap_l or gap_r:
-                note = gap_l or gap_r or ""
-                text = al.side_text(lk, 1) or al.side_text(lk, 0)
-                if not (gap_l or gap_r):
-                    para.add_run(word(text))
-                    para.add_run(f" [{wording.UNKNOWN_LINK}]").italic = True
-                else:
-                    para.add_run(f"[{note}]").italic = True
-            else:
-                for seg in unified(al, lk):
-                    for text, italic in italic_pieces(al, lk, seg):
-                        if seg.mark is Mark.DELETED:
-                            tracked(para, "del", text, italic)
-                        elif seg.mark is Mark.INSERTED:
-                            tracked(para, "ins", text, italic)
-                        else:
-                            para.add_run(word(text)).italic = italic or None
-            for placed in link_notes(lineage, pair, lk, by_family) if notes is not None else []:
-                n = placed.note
-                body = (f"[{n.status}] " if n.status != "none" else "") + n.text
-                document.add_comment(
-                    [lead], text=body, author=n.author or author, initials=(n.author or "CD")[:2]
-                )
-    orphans = by_family.get(None, []) if notes is not None else []
-    if orphans:
-        document.add_heading("Orphaned notes", level=2)
-        for p in orphans:
-            para = document.add_paragraph(
-                f"{p.note.version_label} {p.note.clause_label}: “{p.note.clause_text}” — "
-                f"[{p.note.status}] {p.note.text}"
-            )
-    document.save(str(path))

@@ -1,0 +1,68 @@
+"""WordprocessingML runs written as text: the one place where a clause's characters become
+Word's, shared by the Word redline and the Word report.
+
+Contract: :func:`runs_xml` turns a piece of document text into ``<w:r>`` elements (as an XML
+string, in the ``w:`` namespace), escaped, with nothing dropped that Word can hold: a tab is
+``w:tab``; a line feed, carriage return (or the pair) and vertical tab are Word's one line
+break ``w:br``; a form feed is a page break ``w:br w:type="page"``; a character that no XML
+file may hold (other C0 controls, lone surrogates, U+FFFE, U+FFFF) is U+FFFD, so that
+writing never fails. :func:`word_safe` is the same rule for plain strings handed to
+python-docx (comments, headings). Building elements one by one through python-docx's run API
+is slow on long clauses; these strings are parsed once per paragraph or body.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+#: Characters no XML 1.0 document may hold (tab, LF and CR are allowed; \v and \f are not).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: A text is cut into plain stretches and the characters Word writes as elements.
+_SPECIAL = re.compile("\r\n|[\t\n\r\x0b\x0c]")
+_ELEMENT = {
+    "\t": "<w:tab/>",
+    "\n": "<w:br/>",
+    "\r": "<w:br/>",
+    "\r\n": "<w:br/>",
+    "\x0b": "<w:br/>",
+    "\x0c": '<w:br w:type="page"/>',
+}
+
+
+def word_safe(text: str) -> str:
+    """``text`` with every character an XML file cannot hold replaced by U+FFFD."""
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+def word_text(text: str) -> str:
+    """What Word gives back for ``text`` (its line breaks all one, illegal characters U+FFFD):
+    the text a reader of the Word file finds, for checks and round trips."""
+    return word_safe(_SPECIAL.sub(lambda m: "\n" if m.group() not in "\t\x0c" else m.group(), text))
+
+
+def rpr_xml(italic: bool, bold: bool, extra: str = "") -> str:
+    """A run's properties (``extra``: a ``w:rPrChange``, which comes last)."""
+    inner = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + extra
+    return f"<w:rPr>{inner}</w:rPr>" if inner else ""
+
+
+def runs_xml(text: str, rpr: str = "", *, deleted: bool = False) -> str:
+    """``text`` as one run (``deleted``: its text in ``w:delText``, as inside ``w:del``)."""
+    tag = "w:delText" if deleted else "w:t"
+    parts: list[str] = []
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        if m.start() > pos:
+            parts.append(_t(tag, text[pos : m.start()]))
+        parts.append(_ELEMENT[m.group()])
+        pos = m.end()
+    if pos < len(text):
+        parts.append(_t(tag, text[pos:]))
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>" if parts else ""
+
+
+def _t(tag: str, text: str) -> str:
+    return f'<{tag} xml:space="preserve">{escape(word_safe(text))}</{tag}>'
