@@ -32,6 +32,13 @@ _.swap_versions
 _.zoom_in
 _.zoom_out
 _.show_about
+# the compare view's own layout (gui/rows_view.py): Qt's item view calls these overrides
+_.setSelection
+_.visualRegionForSelection
+_.scrollContentsBy
+_.horizontalOffset
+_.isIndexHidden
+_.moveCursor
 # a reference held only to keep the printer alive as long as its preview (gui/exports.py).
 _._printer
 # pytest calls hooks and autouse fixtures by name; a test asks for pytest-qt's qapp fixture

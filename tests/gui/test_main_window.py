@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QAction, QColor, QImage
 
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render.palette import LIGHT
@@ -246,6 +246,50 @@ def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (1400, 900)
     colours = {image.pixel(x, y) for x in range(0, 1400, 37) for y in range(0, 900, 29)}
     assert len(colours) > 20, "the screenshot is blank"
+
+
+def test_a_screenshot_of_thousands_of_rows_shows_rows_and_leaves_the_settings_alone(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    older = [f"{i}. The Members shall review item {i} of the work programme." for i in range(2500)]
+    newer = [t.replace("shall", "may") if i % 9 == 0 else t for i, t in enumerate(older)]
+    (tmp_path / "a.txt").write_text("\n\n".join(older), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(newer), encoding="utf-8")
+    saved = tmp_path / "ClauseDiff" / "ClauseDiff.conf"  # where the window keeps its settings
+    saved.parent.mkdir()
+    saved.write_text("[General]\ngeometry=@ByteArray(kept)\n", encoding="utf-8")
+    before = saved.read_bytes()
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "clausediff", "--screenshot", str(out), "a.txt", "b.txt"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert saved.read_bytes() == before
+    assert sorted(p.name for p in saved.parent.iterdir()) == ["ClauseDiff.conf"]
+    image = QImage(str(out))
+    # the compare view's text column: dark text pixels in many of its rows, not a blank view
+    dark_lines = {
+        y
+        for y in range(150, 850)
+        for x in range(360, 700, 3)
+        if QColor(image.pixel(x, y)).lightness() < 100
+    }
+    assert len(dark_lines) > 100, "the compare view was captured before its rows were painted"
 
 
 def test_find_works_in_the_lineage_too(window: MainWindow) -> None:

@@ -64,27 +64,57 @@ def run_gui(versions: Sequence[str], *, screenshot: str | None = None) -> int:
     ensure_display(headless=bool(screenshot))
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QTimer
-
-    app, window = start_window(versions)
     if screenshot:
-        window.resize(1400, 900)
-        window.show()
-        out = Path(screenshot)
-
-        def shoot(*_: object) -> None:
-            window.compare_page.view.doItemsLayout()
-            QTimer.singleShot(150, lambda: (window.grab().save(str(out)), app.quit()))
-
-        if window.compare_alignment is not None:
-            shoot()
-        else:
-            window.comparer.finished.connect(shoot)
-            window.comparer.failed.connect(lambda _m: app.exit(2))
-        QTimer.singleShot(60000, lambda: app.exit(3))
-        status = app.exec()
-        if status == 0 and out.exists():
-            print(f"Wrote {out}", file=sys.stderr)
-        return int(status)
+        return _screenshot(versions, Path(screenshot))
+    app, window = start_window(versions)
     window.show()
     return int(app.exec())
+
+
+def _screenshot(versions: Sequence[str], out: Path) -> int:
+    """Open the window offscreen, wait until its first rows are painted, save it to ``out``.
+
+    The window reads and writes a throwaway settings file: a screenshot shows the window as
+    a first start does, and never changes what the user's next start restores (size, splitter,
+    theme). Exit status 2 if the comparison fails, 3 if nothing was painted within a minute.
+    """
+    import tempfile
+
+    from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
+
+    with tempfile.TemporaryDirectory(prefix="clausediff-shot-") as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        app, window = start_window(versions, settings)
+        window.resize(1400, 900)
+        view = window.compare_page.view
+
+        class RowsPainted(QObject):
+            """Saves the window after the first paint of the compare view with rows in it."""
+
+            def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+                if (
+                    event.type() == QEvent.Type.Paint
+                    and window.compare_alignment is not None
+                    # a row is laid out where this paint draws: not a blank view
+                    and view.indexAt(QPoint(1, 1)).isValid()
+                ):
+                    view.viewport().removeEventFilter(self)
+                    QTimer.singleShot(0, save)
+                return False
+
+        def save() -> None:
+            app.exit(0 if window.grab().save(str(out)) else 1)
+
+        painted = RowsPainted()
+        view.viewport().installEventFilter(painted)
+        window.comparer.failed.connect(lambda _m: app.exit(2))
+        window.show()
+        view.viewport().update()
+        QTimer.singleShot(60000, lambda: app.exit(3))
+        status = app.exec()
+        for comparer in (window.comparer, window.lineage_comparer):
+            comparer.cancel()  # (a job still running ends at its next check)
+            comparer.wait()
+    if status == 0 and out.exists():
+        print(f"Wrote {out}", file=sys.stderr)
+    return int(status)

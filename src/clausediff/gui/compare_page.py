@@ -10,13 +10,12 @@ its comparison, notes, find text and font by the window. :class:`ChangesDock` em
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QListView,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from clausediff.core.render import wording
 from clausediff.core.store.review import PlacedNote
-from clausediff.gui.delegates import GUTTER, CompareDelegate
+from clausediff.gui.delegates import GUTTER, PAD, CompareDelegate
 from clausediff.gui.models import ChangeListModel, CompareModel
 from clausediff.gui.overview import OverviewStrip
+from clausediff.gui.rows_view import RowsView
 from clausediff.session.comparison import Comparison
 from clausediff.session.finding import matching_links
 
@@ -62,17 +62,12 @@ class ComparePage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(0)
         self.model = CompareModel(self)
-        self.view = QListView()
+        self.view = RowsView()  # (paints at once, measures rows as they come into sight)
         self.view.setObjectName("compareView")
         self.view.setModel(self.model)
         self.delegate = CompareDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
-        self.view.setUniformItemSizes(False)
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(40)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.estimator = self._estimate_heights
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setMouseTracking(True)
         self.view.doubleClicked.connect(self._jump_from_row)
@@ -83,6 +78,18 @@ class ComparePage(QWidget):
         self.overview.rowClicked.connect(self.select_row)
         row.addWidget(self.overview)
         layout.addLayout(row, 1)
+
+    def _estimate_heights(self, width: int) -> list[int]:
+        """Every row's height, guessed from its texts' lengths (the view measures later)."""
+        metrics = QFontMetrics(self.delegate.font)
+        column = self.delegate.columns(width)
+        per_line = max(8, int(column / max(1.0, metrics.averageCharWidth() * 1.1)))
+        line = metrics.lineSpacing()
+        low = self.delegate.least_height()
+        return [
+            max(low, -(-max(left, right, 1) // per_line) * line + 2 * PAD + 1)
+            for left, right in self.model.text_lengths()
+        ]
 
     # ------------------------------------------------------------------ what is shown
 
@@ -214,14 +221,14 @@ class ChangesDock(QDockWidget):
         super().__init__("Changes", parent)
         self.setObjectName("changesDock")
         self.model = ChangeListModel(self)
-        self.view = QListView()
+        self.view = RowsView()  # thousands of changes: measured as they come into sight
         self.view.setObjectName("changeList")
         self.view.setModel(self.model)
         self.view.setSpacing(2)
         self.view.setWordWrap(True)
-        # thousands of changes are laid out a batch at a time, never all before a paint
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(50)
+        self.view.estimator = lambda _width: (
+            [2 * self.view.fontMetrics().lineSpacing() + 2] * self.model.rowCount()
+        )
         self.view.selectionModel().currentChanged.connect(self._chosen)
         self.setWidget(self.view)
 
@@ -235,6 +242,7 @@ class ChangesDock(QDockWidget):
             self.view.blockSignals(True)
             self.view.setCurrentIndex(self.model.index(row))
             self.view.blockSignals(False)
+            self.view.scrollTo(self.model.index(row))
 
     def _chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():

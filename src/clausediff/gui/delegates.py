@@ -160,8 +160,15 @@ class CompareDelegate(_LayoutDelegate):
             + (self._labels_height(moves, small) + 4 if moves else 0)
         )
 
-    def _columns(self, rect_width: int) -> int:
+    @staticmethod
+    def columns(rect_width: int) -> int:
+        """The width of each version's column in a row ``rect_width`` wide."""
         return max(80, (rect_width - GUTTER - 4 * PAD) // 2)
+
+    def least_height(self) -> int:
+        """The height of a row with the least in its gutter (labels, kind and score)."""
+        _, step = self._small_font()
+        return 4 * step + 2 * PAD + 1
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row: RowInfo | None = index.data(RowInfoRole)
@@ -172,7 +179,7 @@ class CompareDelegate(_LayoutDelegate):
         viewport = getattr(view, "viewport", None)
         if callable(viewport):
             width = viewport().width()
-        w = self._columns(width)
+        w = self.columns(width)
         palette = self.palette_for(option)
         h = max(
             self.cell(row, index, 0, w, palette).size().height(),
@@ -191,7 +198,7 @@ class CompareDelegate(_LayoutDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = option.palette.color(QPalette.ColorRole.Base)
         painter.fillRect(rect, _selected_fill(option) if selected else base)
-        w = self._columns(rect.width())
+        w = self.columns(rect.width())
         gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
         self._paint_gutter(painter, gutter, row, index.row(), palette)
         x_left = rect.left() + GUTTER + PAD

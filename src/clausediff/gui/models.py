@@ -204,6 +204,21 @@ class CompareModel(QAbstractListModel):
     def changed_rows(self) -> list[int]:
         return [r for r in range(len(self._rows)) if self.link(r).kind.is_change]
 
+    def text_lengths(self) -> list[tuple[int, int]]:
+        """For every row, the length of what its older and newer cells show (about)."""
+        al = self.alignment
+        if al is None:
+            return []
+        lengths = []
+        for value in self._rows:
+            if value < 0:  # a "moved away" marker: the older text, and a line on the right
+                lk = al.links[~value]
+                lengths.append((len(al.side_text(lk, 0)), 40))
+            else:
+                lk = al.links[value]
+                lengths.append((len(al.side_text(lk, 0)), len(al.side_text(lk, 1))))
+        return lengths
+
 
 class ChangeListModel(QAbstractListModel):
     """The changes of the current comparison: kind, labels, first words."""
