@@ -98,9 +98,9 @@ def _page_texts(data: bytes) -> list[str]:
     return [page.extract_text(extraction_mode="layout") for page in reader.pages]
 
 
-def _child() -> int:
+def _child(memory: int = PDF_MEMORY_BYTES) -> int:
     """Read the PDF's bytes from standard input and print its text (or why not) as JSON."""
-    _limit_child()  # the child limits itself: no preexec_fn in a threaded parent
+    _limit_child(memory)  # the child limits itself: no preexec_fn in a threaded parent
     try:
         pages = _page_texts(sys.stdin.buffer.read())
         found = sum(len(page.split()) for page in pages)  # (words pypdf found at all)
@@ -109,33 +109,51 @@ def _child() -> int:
         print(json.dumps({"error": str(exc)}))
         return 0
     except MemoryError:
-        print(json.dumps({"error": _MEMORY}))
+        print(json.dumps({"error": _memory(memory)}))
         return 0
     except RecursionError:
         print(json.dumps({"error": "The PDF is nested too deeply to be read (it is damaged)."}))
         return 0
     except Exception as exc:  # pypdf on a broken file can raise anything
-        print(json.dumps({"error": f"The PDF is damaged or not a PDF ({type(exc).__name__})."}))
+        if _out_of_memory(exc):  # (a MemoryError that became another error on its way out)
+            print(json.dumps({"error": _memory(memory)}))
+        else:
+            print(json.dumps({"error": f"The PDF is damaged or not a PDF ({type(exc).__name__})."}))
         return 0
     print(json.dumps({"text": text, "words": found}))
     return 0
 
 
-_MEMORY = (
-    f"Reading the PDF needs more than {PDF_MEMORY_BYTES // 2**20:,} MB of memory, the most "
-    "ClauseDiff gives it; it was stopped (the PDF may be very large, or built to exhaust "
-    "readers)."
-)
+def _out_of_memory(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, MemoryError):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def _memory(limit: int) -> str:
+    return (
+        f"Reading the PDF needs more than {limit // 2**20:,} MB of memory, the most ClauseDiff "
+        "gives it; it was stopped (the PDF may be very large, or built to exhaust readers)."
+    )
 
 
 # --------------------------------------------------------------------------- in the parent
 
 
-def read_pdf(data: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
+def read_pdf(
+    data: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS, memory: int = PDF_MEMORY_BYTES
+) -> Extracted:
     """Read the bytes of a PDF in a separate, limited process; see the module contract.
 
     The child gets the bytes on its standard input, never a path: it reads exactly what
-    the parent read. Messages do not name the file (the caller does).
+    the parent read. ``timeout``: seconds of wall time (and of processor time, where the
+    system limits it); ``memory``: bytes of address space. Messages do not name the file
+    (the caller does).
     """
     if b"%PDF-" not in data[:1024]:
         raise UnreadableFileError("The file is not a PDF (it has no PDF header).")
@@ -143,7 +161,7 @@ def read_pdf(data: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     try:
         proc = subprocess.run(
-            [sys.executable, "-I", "-c", _BOOT],
+            [sys.executable, "-I", "-c", _BOOT, str(memory)],
             input=data,
             capture_output=True,
             timeout=timeout,
@@ -152,12 +170,13 @@ def read_pdf(data: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
         )
     except subprocess.TimeoutExpired:
         raise UnreadableFileError(
-            f"Reading the PDF took longer than {timeout:.0f} seconds; it was stopped."
+            f"Reading the PDF took longer than {timeout:.0f} seconds; it was stopped (a PDF "
+            "this long can be saved as Word or as text and read that way)."
         ) from None
     try:
         result = json.loads(proc.stdout.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UnreadableFileError(_stopped(proc.returncode, proc.stderr)) from None
+        raise UnreadableFileError(_stopped(proc.returncode, proc.stderr, memory)) from None
     if "error" in result:
         raise UnreadableFileError(str(result["error"]))
     text = str(result["text"])
@@ -173,7 +192,7 @@ def read_pdf(data: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> Extracted:
     return Extracted(text=text, format="pdf")
 
 
-def _stopped(status: int, stderr: bytes) -> str:
+def _stopped(status: int, stderr: bytes, memory: int) -> str:
     """Why the reading process ended without an answer, in the user's terms."""
     cpu = [-getattr(signal, n) for n in ("SIGXCPU", "SIGKILL") if hasattr(signal, n)]
     if status in cpu:
@@ -182,25 +201,26 @@ def _stopped(status: int, stderr: bytes) -> str:
             "it was stopped."
         )
     if b"MemoryError" in stderr:
-        return _MEMORY
+        return _memory(memory)
     return f"The PDF could not be read: the reading process stopped (exit status {status})."
 
 
 # ``-I`` (isolated mode) drops PYTHONPATH; the boot line puts the parent's path back.
 _BOOT = (
     "import os, sys; sys.path[:0] = [p for p in os.environ.get('PYTHONPATH', '').split("
-    "os.pathsep) if p]; from clausediff.core.read.pdf import _child; sys.exit(_child())"
+    "os.pathsep) if p]; from clausediff.core.read.pdf import _child; "
+    "sys.exit(_child(int(sys.argv[1])))"
 )
 
 
-def _limit_child() -> None:  # pragma: no cover - runs in the child
+def _limit_child(memory: int) -> None:  # pragma: no cover - runs in the child
     try:
         import resource
     except ImportError:  # not on this system (Windows): the parent's time limit remains
         return
 
     for limit, value in (
-        (resource.RLIMIT_AS, PDF_MEMORY_BYTES),
+        (resource.RLIMIT_AS, memory),
         (resource.RLIMIT_CPU, PDF_TIMEOUT_SECONDS),
     ):
         with contextlib.suppress(ValueError, OSError):
