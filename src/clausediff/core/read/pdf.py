@@ -15,6 +15,8 @@ leaves vertical space, columns apart) it:
   header block);
 - drops running headers and footers (a line at the top or bottom of most pages, digits
   aside) and page numbers ("- 2 -", "Page 2", "Page: 2/5", "2");
+- keeps a rule line ("__________", "* * *") a paragraph of its own, which the segmenter
+  takes as decoration, never clause text;
 - starts a paragraph after a blank line (after two, on a page spaced out throughout), at a
   line that opens with a paragraph label, and across a page break only where the text
   before ends a clause;
@@ -44,6 +46,7 @@ from dataclasses import dataclass
 
 from clausediff.core.errors import UnreadableFileError
 from clausediff.core.read.extracted import Extracted
+from clausediff.core.text.blocks import is_rule
 
 #: Limits for a PDF (documented in the README).
 MAX_PDF_PAGES = 2000
@@ -305,9 +308,11 @@ def assemble(pages: list[str]) -> str:
     all_text = " ".join(" ".join(line.text.split()) for line in body)
     current = ""
     prev: _Line | None = None
+    prev_rule = False
     for line in body:
         text = " ".join(line.text.split())
-        if prev is None:
+        rule = is_rule(text)
+        if prev is None or rule or prev_rule:  # (a rule is a paragraph of its own)
             new_paragraph = True
         elif line.page != prev.page:
             new_paragraph = bool(_LABEL_START_RE.match(text)) or (
@@ -323,7 +328,7 @@ def assemble(pages: list[str]) -> str:
             current = text
         else:
             current = _join(current, text, all_text)
-        prev = line
+        prev, prev_rule = line, rule
     if current:
         paragraphs.append(current)
     return "\n\n".join(paragraphs) + "\n"

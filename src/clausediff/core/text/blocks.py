@@ -24,9 +24,17 @@ _ITEM_END = frozenset(".:;!?")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
-#: A rule: a line of at least three of - = * _ ~ # + | (spaced or not), or the empty line
-#: of a box ("|      |"). Never clause text.
-_DECORATION_RE = re.compile(r"(?:[-=*_~#+|][ \t]*){2,}[-=*_~#+|]|[|*#][ \t]*[|*#]")
+#: A rule: a line of at least three of - = * _ ~ # + | or of the typographic dashes and
+#: horizontal lines (en and em dashes, "―", "─", "━", "═"), spaced or not ("__________",
+#: "* * *", "———"), or the empty line of a box ("|      |"). Never clause text.
+_RULE_CHARS = "-=*_~#+|\u2012\u2013\u2014\u2015\u2500\u2501\u2550"
+_DECORATION_RE = re.compile(rf"(?:[{_RULE_CHARS}][ \t]*){{2,}}[{_RULE_CHARS}]|[|*#][ \t]*[|*#]")
+
+
+def is_rule(line: str) -> bool:
+    """Whether ``line`` (without its line break and outer space) is a rule or a box's
+    empty line: decoration, never clause text."""
+    return _DECORATION_RE.fullmatch(line) is not None
 
 
 #: A line of a box, after a rule: "| text |", "* text *", "# text #".

@@ -11,7 +11,7 @@ clause of its own, before its body. ``[[GAP: note]]`` markers become gap clauses
 clause is classified as heading, preamble (opener and recitals), introducer, operative or
 gap, following the layout of a ministerial decision: title block, "The Ministerial
 Conference,", recitals, "Decides:", operative paragraphs. Labels are kept apart from the
-clause text, and so is decoration: a rule (``-----``, ``*****``, ``=====``, ``_____``) is
+clause text, and so is decoration: a rule (``-----``, ``*****``, ``=====``, ``_____``, ``———``) is
 never clause text nor a clause (it lies in the span of the clause before it, or after it),
 and the lines of a box under a rule lose their sides (the text is then several slices of
 the source, through the clause's :class:`SourceMap`). Wording is never altered: the text
