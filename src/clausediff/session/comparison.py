@@ -4,7 +4,9 @@ versions.
 Contract: :func:`compare` runs the lineage of two or more versions (their pairwise
 alignments and clause families) and works out, once, what the views say of each link of the
 first pair beyond its kind (:class:`LinkAnnotations`). It may run on any thread; ``cancel``
-is polled between stages. The result is immutable but for the notes placed on it.
+is polled between stages. A comparison of more clauses in all than the configuration's
+``limits.max_comparison_clauses`` is refused before anything is aligned. The result is
+immutable but for the notes placed on it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clausediff.core import collector
-from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel
+from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, Limits
 from clausediff.core.compare.lineage import Lineage, build_lineage
 from clausediff.core.compare.links import Alignment
+from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.render.wording import sentence_moves
 from clausediff.core.store.review import PlacedNote
@@ -54,6 +57,18 @@ class Comparison:
         return self.lineage.versions
 
 
+def check_size(versions: Sequence[Document], limits: Limits) -> None:
+    """Refuse a comparison of more clauses in all than ``limits.max_comparison_clauses``
+    (before anything is aligned), with a message that says how many and what to do."""
+    total = sum(len(doc.clauses) for doc in versions)
+    if total > limits.max_comparison_clauses:
+        raise ClauseDiffError(
+            f"The {len(versions)} versions hold {total:,} clauses in all; ClauseDiff compares "
+            f"at most {limits.max_comparison_clauses:,} clauses at once. Compare fewer "
+            "versions at a time."
+        )
+
+
 def compare(
     versions: Sequence[Document],
     config: AlignConfig = DEFAULT_CONFIG,
@@ -66,6 +81,7 @@ def compare(
     ``freeze``: keep the results out of the cyclic collector's reach for good (a window's
     background job; see :func:`clausediff.core.collector.paused`).
     """
+    check_size(versions, config.limits)
     with collector.paused(freeze=freeze):
         lineage = build_lineage(versions, config, cancel=cancel)
         return Comparison(lineage, LinkAnnotations(lineage.pairs[0]))
