@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from clausediff import __version__
 from clausediff.core import collector
-from clausediff.core.errors import ClauseDiffError
+from clausediff.core.errors import ClauseDiffError, printable
 
 if TYPE_CHECKING:  # (the engine is imported by the commands that use it: --help stays quick)
     from clausediff.core.compare.lineage import Lineage
@@ -147,6 +147,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _error(message: str) -> None:
+    """Print ``message`` as the one line of an error on stderr: a line break or a control
+    character in it (a file's name, say) is shown escaped, never sent to the terminal."""
+    print(f"clausediff: {printable(message)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None, *, window: bool = False) -> int:
     """Run ``clausediff`` on ``argv``; with ``window``, never a subcommand (clausediff-app)."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -165,14 +171,12 @@ def main(argv: Sequence[str] | None = None, *, window: bool = False) -> int:
 
         return run_gui(ns.versions, screenshot=ns.screenshot)
     except ClauseDiffError as exc:
-        print(f"clausediff: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
-        print(
-            f"clausediff: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -258,14 +262,15 @@ def _cmd_import(ns: argparse.Namespace) -> int:
         try:
             doc = load_file(path, tracked=ns.tracked)
             entry_id, replaced = library.add(doc)
-        except ClauseDiffError as exc:
-            print(f"clausediff: {path.name}: {exc}", file=sys.stderr)
+        except ClauseDiffError as exc:  # (named once: the readers' messages name the file)
+            shown, message = printable(path.name), str(exc)
+            _error(message if shown in message else f"{shown}: {message}")
             status = EXIT_USAGE
             continue
         info = doc.info
         what = "Re-imported" if replaced else "Imported"
         print(
-            f"{what} {path.name} as lib:{entry_id}: {info.symbol or '(no symbol found)'}"
+            f"{what} {printable(path.name)} as lib:{entry_id}: {info.symbol or '(no symbol found)'}"
             f"  {info.date or '(no date found)'}  {len(doc.clauses)} clauses ({info.format})"
         )
         if info.notes:
@@ -297,7 +302,8 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
     if ns.json:
         print(json_text(document_json(doc)))
         return EXIT_OK
-    print(f"{doc.info.label}  ({doc.info.format}, {doc.info.encoding}, {len(doc.clauses)} clauses)")
+    shown = printable(doc.info.label)
+    print(f"{shown}  ({doc.info.format}, {doc.info.encoding}, {len(doc.clauses)} clauses)")
     if doc.info.symbols or doc.info.date:
         print(f"  symbols: {doc.info.symbol or '-'}   date: {doc.info.date or '-'}")
     if doc.info.header:
