@@ -16,6 +16,7 @@ It listens to the comparers' ``finished``/``failed``/``cancelled``, the pages'
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
@@ -54,7 +55,7 @@ from clausediff.gui.worker import Comparer
 from clausediff.session import settings as keys
 from clausediff.session import versions
 from clausediff.session.comparison import Comparison
-from clausediff.session.finding import next_hit
+from clausediff.session.finding import hit_position, next_hit, previous_hit
 from clausediff.session.reviewing import Placement
 
 COMPARE_TAB, LINEAGE_TAB = 0, 1
@@ -142,10 +143,11 @@ class MainWindow(QMainWindow):
         self.changes_dock.linkChosen.connect(self.compare_page.select_link)
         self.find_bar.searched.connect(self._on_find)
         self.find_bar.nextRequested.connect(self.find_next)
+        self.find_bar.previousRequested.connect(self.find_previous)
         self.find_bar.closed.connect(self.compare_page.view.setFocus)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.library_dock.compareRequested.connect(lambda row: self.set_pair(row, row + 1))
-        self.library_dock.lineageRequested.connect(self.run_lineage)
+        self.library_dock.lineageRequested.connect(self.show_lineage)
         lib = self.library
         for changed in (lib.modelReset, lib.rowsInserted, lib.rowsRemoved):
             changed.connect(self._refill_combos)
@@ -241,6 +243,11 @@ class MainWindow(QMainWindow):
         self.status.set_busy(True, "Comparing…")
         self.comparer.submit((docs[li], docs[ri]))
 
+    def show_lineage(self) -> None:
+        """The lineage of the checked versions, on its tab ("Lineage of checked versions")."""
+        self.tabs.setCurrentIndex(LINEAGE_TAB)
+        self.run_lineage()
+
     def run_lineage(self) -> None:
         docs = date_order(self.library.checked_documents())
         if len(docs) >= 2:
@@ -289,16 +296,31 @@ class MainWindow(QMainWindow):
         if self.tabs.currentIndex() == LINEAGE_TAB:
             if families:
                 self.lineage_page.select_row(families[0])
-        elif rows:
-            self.compare_page.select_row(rows[0])
+            self.find_bar.show_position(hit_position(families, self.lineage_page.current_row()))
+        else:
+            if rows:
+                self.compare_page.select_row(rows[0])
+            self.find_bar.show_position(hit_position(rows, self.compare_page.current_row()))
 
     def find_next(self) -> None:
-        """The next hit in the view shown, wrapping at the end."""
+        """The next hit in the view shown, wrapping at the end (F3, Return in the bar)."""
+        self._step_hit(next_hit)
+
+    def find_previous(self) -> None:
+        """The previous hit in the view shown, wrapping at the start (Shift+F3)."""
+        self._step_hit(previous_hit)
+
+    def _step_hit(self, step: Callable[[Sequence[int], int], int]) -> None:
         text = self.find_bar.text()
+        if not text:
+            self.find_bar.open_bar()
+            return
         page = self.lineage_page if self.tabs.currentIndex() == LINEAGE_TAB else self.compare_page
-        target = next_hit(page.find_rows(text), page.current_row())
+        hits = page.find_rows(text)
+        target = step(hits, page.current_row())
         if target >= 0:
             page.select_row(target)
+        self.find_bar.show_position(hit_position(hits, page.current_row()))
 
     # ------------------------------------------------------------------ reviews
 
@@ -337,9 +359,30 @@ class MainWindow(QMainWindow):
         else:
             self.theme_actions["system"].setChecked(True)
         geometry = self.settings.get(keys.GEOMETRY)
-        if not (geometry and self.restoreGeometry(geometry)):
-            screen = self.screen().availableGeometry()  # (a laptop's 1366 x 768 too)
-            self.resize(min(1400, screen.width()), min(900, screen.height()))
+        if not (geometry and self.restoreGeometry(geometry)) or not self._fits_screen():
+            self.fit_screen()
+
+    # the room a window manager's frame takes around the window: title bar and borders
+    _FRAME = (16, 48)
+
+    def _fits_screen(self) -> bool:
+        screen = self.screen().availableGeometry()
+        return (
+            self.width() + self._FRAME[0] <= screen.width()
+            and self.height() + self._FRAME[1] <= screen.height()
+        )
+
+    def fit_screen(self) -> None:
+        """At most 1400 x 900, within the screen's free area with its frame (a 1366 x 768
+        laptop too: nothing essential below the screen's edge), centred on it."""
+        screen = self.screen().availableGeometry()
+        width = min(1400, screen.width() - self._FRAME[0])
+        height = min(900, screen.height() - self._FRAME[1])
+        self.resize(width, height)
+        self.move(
+            screen.left() + (screen.width() - width - self._FRAME[0]) // 2,
+            screen.top() + (screen.height() - height - self._FRAME[1]) // 2,
+        )
 
     def _set_font_size(self, size: float) -> None:
         size = keys.read(keys.FONT_SIZE, size)

@@ -106,6 +106,8 @@ def build(window: QMainWindow, a: dict[str, QAction], set_theme: Callable[[str],
         "actionGoToCounterpart",
         "actionAddNote",
         "actionFind",
+        "actionFindNext",
+        "actionFindPrevious",
         "actionSwap",
     ):
         nav.addAction(a[key])

@@ -45,3 +45,19 @@ def next_hit(hits: Sequence[int], current: int) -> int:
     if not hits:
         return -1
     return next((r for r in hits if r > current), hits[0])
+
+
+def previous_hit(hits: Sequence[int], current: int) -> int:
+    """The last hit before ``current``, wrapping at the start (-1 without hits)."""
+    if not hits:
+        return -1
+    return next((r for r in reversed(hits) if r < current), hits[-1])
+
+
+def hit_position(hits: Sequence[int], current: int) -> str:
+    """ "3 of 12" when ``current`` is a hit, "12 hits" otherwise ("no hits" without any)."""
+    if not hits:
+        return "no hits"
+    if current in hits:
+        return f"{list(hits).index(current) + 1} of {len(hits)}"
+    return f"{len(hits)} hit{'s' if len(hits) != 1 else ''}"
