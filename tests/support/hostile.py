@@ -109,3 +109,87 @@ def hostile_cases(tmp: Path) -> dict[str, tuple[Path, str]]:
         fh.truncate(MAX_FILE_BYTES + 1)
     out["above the size limit"] = (big, "at most 50 MB")
     return out
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """A valid PDF, written by hand, whose pages hold these lines of text (Helvetica)."""
+    objects: list[bytes] = []
+    kids = " ".join(f"{4 + 2 * k} 0 R" for k in range(len(pages)))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    for k, lines in enumerate(pages):
+        ops = ["BT /F1 10 Tf 12 TL 50 800 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * k} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def _body(xml: str) -> bytes:
+    return docx_package(f"<w:document {W_NS}><w:body>{xml}</w:body></w:document>")
+
+
+def _para(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def nested_tables_docx(depth: int) -> bytes:
+    """A Word file with a table in a table … ``depth`` deep (three XML levels each)."""
+    return _body(
+        "<w:tbl><w:tr><w:tc>" * depth
+        + _para("Members shall notify.")
+        + "</w:tc></w:tr></w:tbl>" * depth
+    )
+
+
+def nested_inline_docx(depth: int) -> bytes:
+    """A Word file whose one run sits in ``depth`` nested hyperlinks."""
+    return _body(
+        "<w:p>"
+        + "<w:hyperlink>" * depth
+        + "<w:r><w:t>Members shall notify.</w:t></w:r>"
+        + "</w:hyperlink>" * depth
+        + "</w:p>"
+    )
+
+
+def one_paragraph_docx(megabytes: int) -> bytes:
+    """A Word file whose document.xml is one paragraph of about ``megabytes`` MB of text."""
+    sentence = "Members shall notify the Committee. "
+    return _body(_para(sentence * (megabytes * 2**20 // len(sentence))))
+
+
+def paragraphs_docx(n: int) -> bytes:
+    """A Word file of ``n`` numbered paragraphs."""
+    return _body("".join(_para(f"{k}. Members shall notify the Committee.") for k in range(n)))
+
+
+def paragraphs_html(n: int) -> bytes:
+    """A web page of ``n`` one-letter paragraphs (a million: 9 MB)."""
+    return b"<html><body>" + b"<p>x</p>\n" * n + b"</body></html>"
+
+
+def paragraphs_text(n: int) -> bytes:
+    """A text of ``n`` numbered paragraphs (200,000: about 9 MB)."""
+    return "\n\n".join(f"{k}. Members shall notify the Committee." for k in range(n)).encode()

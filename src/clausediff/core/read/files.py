@@ -222,14 +222,14 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, str]:
         if not stat.S_ISREG(st.st_mode):
             what = _WHAT.get(stat.S_IFMT(st.st_mode), "not a regular file")
             raise UnreadableFileError(_not_regular(via, what))
-        raise UnreadableFileError(_too_large(name, f"{st.st_size / 2**20:,.1f} MB", limit))
+        raise UnreadableFileError(_too_large(name, _size(st.st_size, 1), limit))
     with os.fdopen(fd, "rb", closefd=True) as fh:
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
             raise UnreadableFileError(f"{name}: {exc.strerror or exc}") from None
     if len(data) > limit:  # (it grew while it was read, or its size was not told)
-        raise UnreadableFileError(_too_large(name, f"more than {limit / 2**20:,.0f} MB", limit))
+        raise UnreadableFileError(_too_large(name, f"more than {_size(limit)}", limit))
     note = f"{name} is a link to {target}; that file was read." if target else ""
     return data, note
 
@@ -247,9 +247,11 @@ def _not_regular(via: str, what: str) -> str:
 
 
 def _too_large(name: str, size: str, limit: int) -> str:
-    return (
-        f"{name} is {size}; ClauseDiff reads files of at most {limit / 2**20:,.0f} MB of this kind."
-    )
+    return f"{name} is {size}; ClauseDiff reads files of at most {_size(limit)} of this kind."
+
+
+def _size(n: int, decimals: int = 0) -> str:
+    return f"{n / 2**20:,.{decimals}f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
 def load_file(path: Path, *, limits: ReadLimits | None = None, tracked: str = "final") -> Document:
