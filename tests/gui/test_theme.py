@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from clausediff.core.render.palette import DARK, LIGHT
@@ -49,3 +49,29 @@ def test_theme_choice_survives_a_restart(qtbot, settings) -> None:  # type: igno
         assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
     finally:
         win.set_theme("system")
+
+
+def _blueness(colour: str) -> int:
+    """Blue over red: high for the insertions' blue, low (negative) for the deletions' orange."""
+    c = QColor(colour)
+    return c.blue() - c.red()
+
+
+def test_a_selected_row_keeps_the_insertions_and_deletions_cues(window: MainWindow) -> None:
+    for palette in (LIGHT, DARK):  # the selection is a neutral, neither blue nor orange
+        assert abs(_blueness(palette.selected_bg)) <= 12
+        assert _blueness(palette.inserted_bg) >= 30 and _blueness(palette.deleted_bg) <= -30
+    page = window.compare_page
+    row = next(r for r in range(page.model.rowCount()) if page.model.link(r).ops)
+    page.select_row(row)
+    page.view.viewport().repaint()
+    shot = page.view.viewport().grab().toImage()
+    rect = page.view.visualRect(page.model.index(row))
+    colours = {
+        QColor(shot.pixel(x, y)).name().upper()
+        for x in range(rect.left() + 130, rect.right() - 20, 7)
+        for y in range(rect.top() + 4, min(rect.bottom(), shot.height() - 1), 5)
+    }
+    assert LIGHT.selected_bg.upper() in colours  # the selected row's ground
+    assert LIGHT.inserted_bg.upper() in colours  # and its insertions, still blue behind
+    assert LIGHT.deleted_bg.upper() in colours  # and its deletions, still orange behind

@@ -62,8 +62,17 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def _selected_fill(option: QStyleOptionViewItem) -> QColor:
-    highlight = option.palette.color(QPalette.ColorRole.Highlight)
-    return highlight.lighter(170 if not is_dark(option.palette) else 60)
+    return QColor((DARK if is_dark(option.palette) else LIGHT).selected_bg)
+
+
+def _frame_selected(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """The frame around a selected row (its ground alone is too faint a cue)."""
+    colour = QColor((DARK if is_dark(option.palette) else LIGHT).selected_frame)
+    painter.save()
+    painter.setPen(QPen(colour, 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+    painter.restore()
 
 
 class _LayoutDelegate(QStyledItemDelegate):
@@ -215,6 +224,8 @@ class CompareDelegate(_LayoutDelegate):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         mid = x_right - PAD
         painter.drawLine(int(mid), rect.top(), int(mid), rect.bottom())
+        if selected:
+            _frame_selected(painter, option)
         painter.restore()
 
     def _paint_gutter(
@@ -234,7 +245,9 @@ class CompareDelegate(_LayoutDelegate):
         bold = QFont(small)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(colour if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
+        # (on a dark ground the kind's colour is lightened to stay readable as text)
+        ink = colour.lighter(165) if palette.dark else colour
+        painter.setPen(ink if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
         kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
         painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, kind)
         y += step
@@ -243,7 +256,7 @@ class CompareDelegate(_LayoutDelegate):
             link_font = QFont(small)
             link_font.setUnderline(True)
             painter.setFont(link_font)
-            painter.setPen(colour)
+            painter.setPen(ink)
             jump = wording.moved_jump(row.marker, target, row.counterpart > row_number)
             painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, jump)
         elif lk.kind.is_change and lk.left and lk.right:
@@ -338,3 +351,5 @@ class LineageDelegate(_LayoutDelegate):
         painter.translate(option.rect.topLeft())
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()
+        if option.state & QStyle.StateFlag.State_Selected:
+            _frame_selected(painter, option)

@@ -64,6 +64,10 @@ class Palette:
     #: table rules and header cells of the exports
     rule: str
     header_bg: str
+    #: a selected row on screen: a neutral ground (neither the deletions' orange nor the
+    #: insertions' blue, so both keep their cue) inside a frame
+    selected_bg: str = "#ECEAE4"
+    selected_frame: str = "#3C4043"
 
     @property
     def dark(self) -> bool:
@@ -99,6 +103,8 @@ DARK = Palette(
     travelled="#CC79A7",
     rule="#5A5A5A",
     header_bg="#353535",
+    selected_bg="#34343C",
+    selected_frame="#D0D0D0",
 )
 #: Paper: the light palette with a paler ground behind missing text (exports, the PDF and
 #: printing are always on white).
