@@ -187,18 +187,19 @@ def main(argv: Sequence[str] | None = None, *, window: bool = False) -> int:
 
 def _cmd_library(ns: argparse.Namespace) -> int:
     from clausediff.core.read.bundled import bundled_entries
-    from clausediff.core.store.library import open_library
+    from clausediff.core.store.library import Entry, open_library
 
     entries = bundled_entries()
-    imported = []
-    problem = ""
+    imported: Sequence[Entry] = ()
+    problems: list[str] = []
     try:
         library = open_library()
-        imported = library.entries()
+        listing = library.listing()  # (a row that cannot be read is named, the others listed)
+        imported, problems = listing.entries, list(listing.problems)
         if library.set_aside is not None:
-            problem = f"The library was damaged; it was set aside as {library.set_aside}."
+            problems.append(f"The library was damaged; it was set aside as {library.set_aside}.")
     except ClauseDiffError as exc:
-        problem = f"{exc} Only the bundled decisions are listed."
+        problems.append(f"{exc} Only the bundled decisions are listed.")
     if ns.json:
         from clausediff.core.render.serialize import info_json
 
@@ -241,7 +242,7 @@ def _cmd_library(ns: argparse.Namespace) -> int:
             for e in imported
         ]
         _table(("Id", "Symbol", "Date", "Title", "Text"), rows)
-    if problem:
+    for problem in problems:
         print(f"clausediff: {problem}", file=sys.stderr)
     return EXIT_OK
 

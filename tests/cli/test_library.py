@@ -63,3 +63,76 @@ def test_import_list_align_and_remove_from_the_command_line(
     assert [
         e for e in json.loads(cli("library", "--json").stdout) if e["id"].startswith("lib:")
     ] == []
+
+
+def _library_with_two_imports(tmp_path: Path, docx_2013: Path) -> tuple[dict[str, str], Path]:
+    import os
+
+    path = tmp_path / "rows.sqlite3"
+    env = {**os.environ, "CLAUSEDIFF_LIBRARY": str(path)}
+    text = tmp_path / "1998.txt"
+    from clausediff.core.read.bundled import load_bundled
+
+    text.write_text(load_bundled("WT/MIN(98)/DEC/2").source, encoding="utf-8")
+    for f in (text, docx_2013):
+        result = subprocess.run(
+            [sys.executable, "-m", "clausediff", "import", str(f)],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    return env, path
+
+
+def test_a_malformed_library_row_is_named_and_the_others_listed(
+    tmp_path: Path, docx_2013: Path
+) -> None:
+    import json
+    import sqlite3
+    from contextlib import closing
+
+    env, path = _library_with_two_imports(tmp_path, docx_2013)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE documents SET info = '{\"complete\": tru' WHERE id = 2")
+        conn.commit()
+    for args in (("library",), ("library", "--json")):
+        result = subprocess.run(
+            [sys.executable, "-m", "clausediff", *args],
+            capture_output=True, text=True, env=env, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 0 and "Traceback" not in result.stderr
+        assert result.stderr == (
+            "clausediff: Library entry lib:2 cannot be read: its metadata is not valid JSON; "
+            "it is not listed.\n"
+        )
+    listed = [e["id"] for e in json.loads(result.stdout)]
+    assert "lib:1" in listed and "lib:2" not in listed and "bundled:WT/L/843" in listed
+    opened = subprocess.run(
+        [sys.executable, "-m", "clausediff", "segments", "lib:2"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert opened.returncode == 2 and "Traceback" not in opened.stderr
+    assert "lib:2 cannot be opened: its metadata is not valid JSON" in opened.stderr
+
+
+def test_an_oversized_library_row_is_refused_quickly(tmp_path: Path, docx_2013: Path) -> None:
+    import sqlite3
+    import time
+    from contextlib import closing
+
+    env, path = _library_with_two_imports(tmp_path, docx_2013)
+    with closing(sqlite3.connect(path)) as conn:  # 60 MB of metadata in one row
+        conn.execute(
+            "UPDATE documents SET info = '{\"title\": \"' || hex(zeroblob(30000000)) || '\"}'"
+            " WHERE id = 2"
+        )
+        conn.commit()
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "clausediff", "library"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert time.monotonic() - started < 20  # (the process's start included)
+    assert result.returncode == 0 and "lib:1" in result.stdout and "lib:2" not in result.stdout
+    assert "lib:2 cannot be read: it holds a value larger than the library keeps (50 MB)" in (
+        result.stderr
+    )

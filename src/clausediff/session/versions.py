@@ -93,7 +93,9 @@ def on_offer(store: Library | None) -> Offer:
     problem = ""
     if store is not None:
         try:
-            docs += store.documents()
+            imported, unreadable = store.readable()
+            docs += imported
+            problem = " ".join(unreadable)  # (one bad row never hides the others)
         except ClauseDiffError as exc:
             problem = f"{exc} Imported documents are not listed."
     ordered = date_order(docs)

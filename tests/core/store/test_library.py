@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from clausediff.core.errors import LibraryError
 from clausediff.core.read.bundled import bundled_entries, load_bundled
-from clausediff.core.read.files import load_file
-from clausediff.core.store.library import Library
+from clausediff.core.read.files import MAX_FILE_BYTES, load_file
+from clausediff.core.store.library import Library, LibraryLimits
 from clausediff.session.versions import resolve_version
 from support.official import build_docx
 
@@ -89,6 +92,9 @@ class _FailingConnection:
     def close(self) -> None:
         self.real.close()
 
+    def __getattr__(self, name: str) -> object:  # (limits, progress handler: the real one's)
+        return getattr(self.real, name)
+
 
 @pytest.mark.parametrize(
     ("sqlite_message", "user_message"),
@@ -130,3 +136,111 @@ def test_a_library_in_a_folder_that_cannot_exist(tmp_path: Path) -> None:
     blocker.write_text("a file where the folder should be")
     with pytest.raises(LibraryError, match="cannot be made"):
         Library(blocker / "library.sqlite3")
+
+
+# ------------------------------------------------------------------ untrusted rows
+
+
+def _two_imports(tmp_path: Path, docx_2013: Path) -> tuple[Path, int, int]:
+    path = tmp_path / "library.sqlite3"
+    library = Library(path)
+    declaration, _ = library.add(load_file(load_bundled_path(tmp_path)))
+    bali, _ = library.add(load_file(docx_2013))
+    return path, declaration, bali
+
+
+def _spoil(path: Path, sql: str, *params: object) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(sql, params)
+        conn.commit()
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("info", "{not json", "its metadata is not valid JSON"),
+        ("info", "[1, 2]", "its metadata is a list, not a table of values"),
+        ("info", '{"complete": "yes"}', "its metadata's 'complete' is text, not true or false"),
+        ("symbols", '{"WT/L/907": 1}', "its symbols is a table of values, not a list"),
+        ("symbols", "[7]", "a symbol is a number, not text"),
+        ("sha256", "abc", "its SHA-256 is 'abc', not a SHA-256"),
+        ("title", None, "its title is missing (NULL), not text"),
+        ("title", b"\x00\xff", "its title is binary data, not text"),
+    ],
+)
+def test_a_malformed_row_is_named_and_the_others_are_listed(
+    tmp_path: Path, docx_2013: Path, column: str, value: object, reason: str
+) -> None:
+    path, declaration, bali = _two_imports(tmp_path, docx_2013)
+    with closing(sqlite3.connect(path)) as conn:  # (NOT NULL allows no NULL: loosen it)
+        conn.execute("PRAGMA writable_schema=ON")
+        conn.execute("UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', '')")
+        conn.commit()
+    _spoil(path, f"UPDATE documents SET {column} = ? WHERE id = ?", value, bali)
+    library = Library(path)
+    listing = library.listing()
+    assert [e.id for e in listing.entries] == [declaration]
+    assert listing.problems == (
+        f"Library entry lib:{bali} cannot be read: {reason}; it is not listed.",
+    )
+    docs, problems = library.readable()
+    assert [d.info.library_id for d in docs] == [declaration]
+    assert problems == list(listing.problems)
+
+
+@pytest.mark.parametrize(
+    ("emphasis", "reason"),
+    [
+        ('[[5, 2, "italic"]]', "a formatted span ends before it starts"),
+        ('[[0, 99999999, "italic"]]', "a formatted span's end 99999999 is out of range"),
+        ('[[0, 4, "blink"]]', "its formatting is not a list of spans and styles"),
+        ("[[0, 4]]", "its formatting is not a list of spans and styles"),
+    ],
+)
+def test_a_row_with_malformed_formatting_cannot_be_opened(
+    tmp_path: Path, docx_2013: Path, emphasis: str, reason: str
+) -> None:
+    path, declaration, bali = _two_imports(tmp_path, docx_2013)
+    _spoil(path, "UPDATE documents SET emphasis = ? WHERE id = ?", emphasis, bali)
+    library = Library(path)
+    with pytest.raises(LibraryError, match=re.escape(f"lib:{bali} cannot be opened: {reason}.")):
+        library.load(bali)
+    docs, problems = library.readable()
+    assert [d.info.library_id for d in docs] == [declaration] and len(problems) == 1
+
+
+@pytest.mark.parametrize("column", ["info", "text", "title"])
+def test_an_oversized_row_is_refused_before_it_is_read(
+    tmp_path: Path, docx_2013: Path, column: str
+) -> None:
+    """A value of 50 MB and one byte (the file size limit) is refused by SQLite before it
+    is loaded: quickly, and the other rows still listed and opened."""
+    path, declaration, bali = _two_imports(tmp_path, docx_2013)
+    half = (MAX_FILE_BYTES + 2) // 2  # hex() doubles it: MAX_FILE_BYTES + 1 or more
+    filler = f"hex(zeroblob({half}))"
+    value = f"'{{\"title\": \"' || {filler} || '\"}}'" if column == "info" else filler
+    _spoil(path, f"UPDATE documents SET {column} = {value} WHERE id = ?", bali)
+    started = time.monotonic()
+    library = Library(path)
+    docs, problems = library.readable()
+    assert time.monotonic() - started < 5
+    assert [d.info.library_id for d in docs] == [declaration]
+    (problem,) = problems
+    assert problem.startswith(f"Library entry lib:{bali} cannot be ")
+    assert "larger than the library keeps (50 MB)" in problem
+
+
+def test_a_document_the_library_could_not_read_back_is_not_kept(tmp_path: Path) -> None:
+    library = Library(tmp_path / "library.sqlite3", LibraryLimits(max_value_bytes=2000))
+    big = load_bundled("WT/MIN(13)/32")
+    with pytest.raises(LibraryError, match=r"cannot be kept in the library: its text is 0.0 MB"):
+        library.add(big)
+    assert library.entries() == []
+
+
+def test_a_library_that_does_not_say_its_format_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    Library(path)
+    _spoil(path, "UPDATE meta SET value = 'abc' WHERE key = 'schema'")
+    library = Library(path)
+    assert library.set_aside is not None and library.entries() == []

@@ -13,6 +13,12 @@ for the user; the bundled decisions never depend on the library.
 - A read-only directory or a full disk makes imports fail with a clear message; the library
   can still be read.
 - Importing a file whose SHA-256 is already there replaces that entry (re-import).
+- Every row is untrusted when it is read: each value is checked for its type and size
+  (:class:`LibraryLimits`; a document's text, metadata and formatting at most
+  :data:`~clausediff.core.read.files.MAX_FILE_BYTES` each, the size limit of files, which
+  SQLite enforces before a value is loaded). A row that fails is left out of the listing
+  with a message saying which and why (:attr:`Listing.problems`); the others are listed.
+  What :meth:`Library.add` keeps meets the same limits, so every import can be read back.
 """
 
 from __future__ import annotations
@@ -21,13 +27,16 @@ import contextlib
 import json
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
-from clausediff.core.errors import LibraryError
+from clausediff.core.errors import ClauseDiffError, LibraryError
 from clausediff.core.model import Document, DocumentInfo, EmphasisStyle
-from clausediff.core.read.files import document_from_text
-from clausediff.core.store.sqlite import connection
+from clausediff.core.read.files import MAX_FILE_BYTES, document_from_text
+from clausediff.core.store.sqlite import Guard, connection
+from clausediff.core.store.values import BadValue, flag, kind, number, sha256, text, texts
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -47,6 +56,31 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL
 );
 """
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryLimits:
+    """What one row of the library may hold (documented in the README's limits table)."""
+
+    #: a document's text, and its metadata and its formatting (JSON), each (in bytes)
+    max_value_bytes: int = MAX_FILE_BYTES
+    #: its symbols, title, date, body, format, file name, time of import, each footnote,
+    #: header line and source (in characters)
+    max_field_chars: int = 100_000
+    #: how many symbols, sources, header lines or footnotes
+    max_items: int = 10_000
+    #: SQLite virtual machine steps one connection may take
+    max_steps: int = 200_000_000
+
+    def guard(self, *, write: bool = False) -> Guard:
+        # a row written holds the three large values and the rest: SQLite bounds the row too
+        size = self.max_value_bytes * (3 if write else 1) + (2**20 if write else 0)
+        return Guard(max_value_bytes=size, max_steps=self.max_steps)
+
+
+DEFAULT_LIMITS = LibraryLimits()
+_T = TypeVar("_T", dict[str, object], list[object])
+_ENTRY_COLUMNS = "sha256, symbols, title, date, body, format, file_name, imported_at, info"
 
 
 def default_path() -> Path:
@@ -71,11 +105,21 @@ class Entry:
     complete: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The library's rows as listed: those that could be read, and a message for each of
+    the others ("Library entry lib:3 cannot be read: …; it is not listed.")."""
+
+    entries: tuple[Entry, ...]
+    problems: tuple[str, ...] = ()
+
+
 class Library:
     """The imported documents; see the module contract."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, limits: LibraryLimits = DEFAULT_LIMITS) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self.limits = limits
         self.set_aside: Path | None = None
         self._ensure()
 
@@ -84,7 +128,13 @@ class Library:
     def _connect(
         self, write: bool = False
     ) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        return connection(self.path, error=LibraryError, describe=self._describe, write=write)
+        return connection(
+            self.path,
+            error=LibraryError,
+            describe=self._describe,
+            write=write,
+            limits=self.limits.guard(write=write),
+        )
 
     def _describe(self, problem: str, exc: Exception) -> str:
         path = self.path
@@ -95,6 +145,7 @@ class Library:
             "not kept.",
             "locked": f"The library at {path} is in use by another ClauseDiff; try again.",
             "damaged": f"The library at {path} is damaged ({exc}).",
+            "slow": f"The library at {path} took too long to read; it may be damaged.",
         }.get(problem, f"The library at {path} could not be used ({exc}).")
 
     def _ensure(self) -> None:
@@ -133,10 +184,13 @@ class Library:
                     raise
                 # a read-only library can still be listed if its tables are there
             version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if version is None or int(version[0]) > SCHEMA_VERSION:
+            value = version[0] if version else None
+            if not isinstance(value, str) or not value.isdecimal() or len(value) > 9:
+                raise LibraryError(f"The library at {self.path} does not say its format.")
+            if int(value) > SCHEMA_VERSION:
                 raise LibraryError(
                     f"The library at {self.path} was written by a newer ClauseDiff "
-                    f"(schema {version[0] if version else '?'})."
+                    f"(schema {value})."
                 )
 
     def _set_aside(self) -> None:
@@ -154,29 +208,64 @@ class Library:
     # ------------------------------------------------------------------ use
 
     def entries(self) -> list[Entry]:
+        """The rows that can be read (see :meth:`listing` for the others)."""
+        return list(self.listing().entries)
+
+    def listing(self) -> Listing:
+        """Every row, each read and checked apart: a bad one never stops the others."""
+        entries: list[Entry] = []
+        problems: list[str] = []
         with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT id, sha256, symbols, title, date, body, format, file_name, imported_at,"
-                " info FROM documents ORDER BY date, id"
-            ).fetchall()
-        out = []
-        for row in rows:
-            info = json.loads(row[9])
-            out.append(
-                Entry(
-                    id=row[0],
-                    sha256=row[1],
-                    symbols=tuple(json.loads(row[2])),
-                    title=row[3],
-                    date=row[4],
-                    body=row[5],
-                    format=row[6],
-                    file_name=row[7],
-                    imported_at=row[8],
-                    complete=bool(info.get("complete", True)),
-                )
-            )
-        return out
+            ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+            for entry_id in ids:
+                try:
+                    row = conn.execute(
+                        f"SELECT {_ENTRY_COLUMNS} FROM documents WHERE id = ?", (entry_id,)
+                    ).fetchone()
+                    entries.append(self._entry(entry_id, row))
+                except (BadValue, sqlite3.DataError, UnicodeDecodeError) as exc:
+                    problems.append(
+                        f"Library entry lib:{entry_id} cannot be read: {self._reason(exc)}; "
+                        "it is not listed."
+                    )
+        entries.sort(key=lambda e: (e.date, e.id))
+        return Listing(tuple(entries), tuple(problems))
+
+    def _reason(self, exc: Exception) -> str:
+        """Why a row cannot be read, in a user's words."""
+        if isinstance(exc, sqlite3.DataError):
+            limit = self.limits.max_value_bytes / 2**20
+            return f"it holds a value larger than the library keeps ({limit:,.0f} MB)"
+        if isinstance(exc, UnicodeDecodeError):
+            return "it holds text that is not UTF-8"
+        return str(exc)
+
+    def _entry(self, entry_id: int, row: Sequence[object]) -> Entry:
+        short, items = self.limits.max_field_chars, self.limits.max_items
+        info = self._json(row[8], "its metadata", dict)
+        complete = info.get("complete", True)
+        return Entry(
+            id=entry_id,
+            sha256=sha256(row[0], "its SHA-256"),
+            symbols=texts(self._json(row[1], "its symbols", list), "a symbol", short, items),
+            title=text(row[2], "its title", short),
+            date=text(row[3], "its date", short),
+            body=text(row[4], "its body", short),
+            format=text(row[5], "its format", short),
+            file_name=text(row[6], "its file name", short),
+            imported_at=text(row[7], "its time of import", short),
+            complete=flag(complete, "its metadata's 'complete'"),
+        )
+
+    def _json(self, value: object, what: str, shape: type[_T]) -> _T:
+        raw = text(value, what, self.limits.max_value_bytes)
+        try:
+            parsed = json.loads(raw)
+        except (ValueError, RecursionError):
+            raise BadValue(f"{what} is not valid JSON") from None
+        if not isinstance(parsed, shape):
+            raise BadValue(f"{what} is {kind(parsed)}, not {kind(shape())}")
+        return parsed
 
     def add(self, doc: Document) -> tuple[int, bool]:
         """Keep ``doc``; returns its id and whether it replaced an earlier import."""
@@ -201,23 +290,24 @@ class Library:
             "footnotes": list(info.footnotes),
             "file_sha256": info.sha256,
         }
+        values = (
+            info.sha256,
+            json.dumps(list(info.symbols)),
+            info.title,
+            info.date,
+            info.body,
+            info.format,
+            Path(info.path).name if info.path else "",
+            time.strftime("%Y-%m-%d %H:%M:%S"),
+            json.dumps(stored),
+            json.dumps(emphasis),
+            doc.source,
+        )
+        self._check_keepable(info.label, values)
         with self._connect(write=True) as conn:
             existing = conn.execute(
                 "SELECT id FROM documents WHERE sha256 = ?", (info.sha256,)
             ).fetchone()
-            values = (
-                info.sha256,
-                json.dumps(list(info.symbols)),
-                info.title,
-                info.date,
-                info.body,
-                info.format,
-                Path(info.path).name if info.path else "",
-                time.strftime("%Y-%m-%d %H:%M:%S"),
-                json.dumps(stored),
-                json.dumps(emphasis),
-                doc.source,
-            )
             if existing:
                 conn.execute(
                     "UPDATE documents SET sha256=?, symbols=?, title=?, date=?, body=?, format=?,"
@@ -232,45 +322,106 @@ class Library:
             )
             return int(cur.lastrowid or 0), False
 
+    def _check_keepable(self, label: str, values: Sequence[str]) -> None:
+        """A row is kept only if it will be read back: the checks of reading, beforehand."""
+        try:
+            for value, what in ((values[8], "metadata"), (values[9], "formatting"),
+                                (values[10], "text")):  # fmt: skip
+                size = len(value.encode("utf-8", "surrogatepass"))
+                if size > self.limits.max_value_bytes:
+                    raise BadValue(
+                        f"its {what} is {size / 2**20:,.1f} MB, and the library keeps at most "
+                        f"{self.limits.max_value_bytes / 2**20:,.0f} MB"
+                    )
+            self._entry(0, values[:9])
+            self._document_values(0, (values[8], values[9], values[10], values[6], values[0]))
+        except BadValue as exc:
+            raise LibraryError(
+                f"{label} cannot be kept in the library: {exc}. It can still be opened."
+            ) from None
+
     def remove(self, entry_id: int) -> bool:
         with self._connect(write=True) as conn:
             cur = conn.execute("DELETE FROM documents WHERE id = ?", (entry_id,))
             return cur.rowcount > 0
 
     def load(self, entry_id: int) -> Document:
-        with self._connect() as conn:
-            row = conn.execute(
-                "SELECT info, emphasis, text, file_name, sha256 FROM documents WHERE id = ?",
-                (entry_id,),
-            ).fetchone()
-        if row is None:
-            raise LibraryError(f"The library has no document {entry_id}.")
+        """The document of row ``entry_id``, its every value checked."""
         try:
-            stored = json.loads(row[0])
-            emphasis = [(a, b, EmphasisStyle(s)) for a, b, s in json.loads(row[1])]
-        except (ValueError, TypeError, KeyError):
-            raise LibraryError(f"Library entry {entry_id} is damaged.") from None
+            with self._connect() as conn:
+                try:
+                    row = conn.execute(
+                        "SELECT info, emphasis, text, file_name, sha256 FROM documents"
+                        " WHERE id = ?",
+                        (entry_id,),
+                    ).fetchone()
+                except sqlite3.DataError as exc:  # (too large: refused before it was loaded)
+                    raise BadValue(self._reason(exc)) from None
+            if row is None:
+                raise LibraryError(f"The library has no document {entry_id}.")
+            text_, info, emphasis = self._document_values(entry_id, row)
+        except (BadValue, sqlite3.DataError, UnicodeDecodeError) as exc:
+            reason = self._reason(exc)
+            message = f"Library entry lib:{entry_id} cannot be opened: {reason}."
+            raise LibraryError(message) from None
+        return document_from_text(text_, info, emphasis=emphasis)
+
+    def _document_values(
+        self, entry_id: int, row: Sequence[object]
+    ) -> tuple[str, DocumentInfo, list[tuple[int, int, EmphasisStyle]]]:
+        short, items = self.limits.max_field_chars, self.limits.max_items
+        stored = self._json(row[0], "its metadata", dict)
+        source = text(row[2], "its text", self.limits.max_value_bytes)
+
+        def field(key: str, default: str = "") -> str:
+            return text(stored.get(key, default), f"its metadata's {key!r}", short)
+
+        def fields(key: str) -> tuple[str, ...]:
+            return texts(stored.get(key, []), f"its metadata's {key!r}", short, items)
+
         info = DocumentInfo(
-            symbols=tuple(stored.get("symbols", ())),
-            title=stored.get("title", ""),
-            short_title=stored.get("short_title", ""),
-            body=stored.get("body", ""),
-            date=stored.get("date", ""),
-            complete=bool(stored.get("complete", True)),
-            sources=tuple(stored.get("sources", ())),
-            notes=stored.get("notes", ""),
-            sha256=row[4],
-            path=f"library:{entry_id}:{row[3]}",
-            encoding=stored.get("encoding", "utf-8"),
-            format=stored.get("format", "text"),
-            header=tuple(stored.get("header", ())),
-            footnotes=tuple(stored.get("footnotes", ())),
+            symbols=fields("symbols"),
+            title=field("title"),
+            short_title=field("short_title"),
+            body=field("body"),
+            date=field("date"),
+            complete=flag(stored.get("complete", True), "its metadata's 'complete'"),
+            sources=fields("sources"),
+            notes=field("notes"),
+            sha256=sha256(row[4], "its SHA-256"),
+            path=f"library:{entry_id}:{text(row[3], 'its file name', short)}",
+            encoding=field("encoding", "utf-8"),
+            format=field("format", "text"),
+            header=fields("header"),
+            footnotes=fields("footnotes"),
             library_id=entry_id,
         )
-        return document_from_text(str(row[2]), info, emphasis=emphasis)
+        return source, info, self._emphasis(row[1], len(source))
 
-    def documents(self) -> list[Document]:
-        return [self.load(e.id) for e in self.entries()]
+    def _emphasis(self, value: object, length: int) -> list[tuple[int, int, EmphasisStyle]]:
+        spans = self._json(value, "its formatting", list)
+        styles = {s.value: s for s in EmphasisStyle}
+        out = []
+        for span in spans:
+            if not isinstance(span, list) or len(span) != 3 or span[2] not in styles:
+                raise BadValue("its formatting is not a list of spans and styles")
+            start = number(span[0], "a formatted span's start", length + 1)
+            end = number(span[1], "a formatted span's end", length + 1)
+            if end < start:
+                raise BadValue("a formatted span ends before it starts")
+            out.append((start, end, styles[span[2]]))
+        return out
+
+    def readable(self) -> tuple[list[Document], list[str]]:
+        """The documents that can be read, and a message for each row that cannot."""
+        listing = self.listing()
+        docs, problems = [], list(listing.problems)
+        for entry in listing.entries:
+            try:
+                docs.append(self.load(entry.id))
+            except ClauseDiffError as exc:
+                problems.append(str(exc))
+        return docs, problems
 
     def find(self, name: str) -> Document | None:
         """The newest import of a symbol (a complete text before an excerpt), or None."""

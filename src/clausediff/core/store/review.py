@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from clausediff.core.model import Document
 from clausediff.core.store import review_file as rf
+from clausediff.core.store import values
 from clausediff.core.store.review_file import (
     DEFAULT_LIMITS,
     NOTE_COLUMNS,
@@ -268,7 +269,7 @@ class Review:
             self._check_status(status)
         if text is not None:
             with checked("The note was not saved"):
-                rf.text(text, "its text", self.limits.max_note_chars)
+                values.text(text, "the note's text", self.limits.max_note_chars)
 
         def change(conn: sqlite3.Connection) -> None:
             if text is not None:

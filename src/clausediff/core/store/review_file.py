@@ -39,6 +39,7 @@ from pathlib import Path
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.read.files import MAX_FILE_BYTES
 from clausediff.core.store.sqlite import Guard, connection, guard, problem_of
+from clausediff.core.store.values import BadValue, number, printable, sha256, shown, text
 
 STATUSES = ("none", "agreed", "to discuss", "red line")
 SCHEMA_VERSION = 1
@@ -72,7 +73,6 @@ NOTE_COLUMNS = (
     " author, created, updated"
 )
 _MAGIC = b"SQLite format 3\x00"
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 _STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 _NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -125,10 +125,6 @@ class Contents:
     extras: tuple[str, ...] = ()
 
 
-class _Bad(Exception):
-    """A value or a table that is not what ClauseDiff writes (the file is damaged)."""
-
-
 # ----------------------------------------------------------------------------- reading
 
 
@@ -140,12 +136,12 @@ def inspect(
     ``integrity``: run SQLite's own check of the file's structure too (on opening).
     """
     path = Path(path)
-    name = _shown(path.name)
+    name = printable(path.name)
     wal = _check_file(path, name, limits)
     try:
         with _reading(path, wal, name, limits) as conn:
             return _contents(conn, name, limits, wal=wal, integrity=integrity)
-    except _Bad as bad:
+    except BadValue as bad:
         raise ReviewError(f"{name} is damaged: {bad}.") from None
     except UnicodeDecodeError:
         raise ReviewError(f"{name} is damaged: it holds text that is not UTF-8.") from None
@@ -258,7 +254,7 @@ def _contents(
     expected = expected_objects()
     for table in TABLES:
         if by_name.get(("table", table)) not in expected:
-            raise _Bad(f"its table {table!r} is not laid out as ClauseDiff writes it")
+            raise BadValue(f"its table {table!r} is not laid out as ClauseDiff writes it")
     if integrity:
         _integrity(conn)
     extras = tuple(_extra(o) for o in objects if o not in expected)
@@ -283,7 +279,7 @@ def _objects(conn: sqlite3.Connection) -> list[SchemaObject]:
         if not all(isinstance(v, str) for v in (kind, obj, table)) or not (
             sql is None or isinstance(sql, str)
         ):
-            raise _Bad("its list of tables is not readable")
+            raise BadValue("its list of tables is not readable")
         out.append((kind, obj, table, " ".join(sql.split()) if sql is not None else None))
     return sorted(out)
 
@@ -304,18 +300,18 @@ def fingerprint_ok(conn: sqlite3.Connection) -> bool:
     the write transaction: nothing can be added between the question and the write)."""
     try:
         return set(_objects(conn)) == expected_objects()
-    except _Bad:
+    except BadValue:
         return False
 
 
 def _extra(obj: SchemaObject) -> str:
     kind, name = obj[0], obj[1]
-    return f"{kind} {_shown(name[:60])!r}"
+    return f"{kind} {printable(name[:60])!r}"
 
 
 def _format_version(conn: sqlite3.Connection, meta: SchemaObject | None) -> int:
     if meta is None or meta[0] != "table" or not (meta[3] or "").startswith("CREATE TABLE "):
-        raise _Bad("it has no table of its format version")
+        raise BadValue("it has no table of its format version")
     try:
         rows = conn.execute(
             "SELECT value FROM meta NOT INDEXED WHERE key = 'schema' LIMIT 2"
@@ -323,23 +319,23 @@ def _format_version(conn: sqlite3.Connection, meta: SchemaObject | None) -> int:
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             raise
-        raise _Bad("its table of its format version is not readable") from None
+        raise BadValue("its table of its format version is not readable") from None
     if len(rows) != 1:
-        raise _Bad("it does not say which format version it is")
+        raise BadValue("it does not say which format version it is")
     value = rows[0][0]
     if not isinstance(value, str) or not _NUMBER.fullmatch(value):
-        raise _Bad(f"its format version {_value(value)} is not a number")
-    number = int(value)
-    if number < 1:
-        raise _Bad(f"its format version {number} is not one ClauseDiff ever wrote")
-    return number
+        raise BadValue(f"its format version {shown(value)} is not a number")
+    found = int(value)
+    if found < 1:
+        raise BadValue(f"its format version {found} is not one ClauseDiff ever wrote")
+    return found
 
 
 def _integrity(conn: sqlite3.Connection) -> None:
     rows = conn.execute("PRAGMA quick_check(5)").fetchall()
     if [tuple(r) for r in rows] != [("ok",)]:
         found = "; ".join(str(r[0])[:120] for r in rows)
-        raise _Bad(f"SQLite's check of the file found: {found}")
+        raise BadValue(f"SQLite's check of the file found: {found}")
 
 
 def _meta(conn: sqlite3.Connection, limits: ReviewLimits) -> tuple[tuple[str, str], ...]:
@@ -347,11 +343,11 @@ def _meta(conn: sqlite3.Connection, limits: ReviewLimits) -> tuple[tuple[str, st
         limits.max_versions + 1
     )
     if len(rows) > limits.max_versions:
-        raise _Bad(f"it holds more than {limits.max_versions:,} settings")
+        raise BadValue(f"it holds more than {limits.max_versions:,} settings")
     return tuple(
         (
             text(k, "a setting's name", limits.max_short_chars),
-            text(v, f"the setting {_shown(str(k)[:40])!r}", limits.max_short_chars),
+            text(v, f"the setting {printable(str(k)[:40])!r}", limits.max_short_chars),
         )
         for k, v in rows
     )
@@ -362,7 +358,7 @@ def _read_versions(conn: sqlite3.Connection, limits: ReviewLimits) -> list[Versi
         f"SELECT {VERSION_COLUMNS} FROM versions NOT INDEXED ORDER BY position"
     ).fetchmany(limits.max_versions + 1)
     if len(rows) > limits.max_versions:
-        raise _Bad(f"it covers more than {limits.max_versions:,} versions")
+        raise BadValue(f"it covers more than {limits.max_versions:,} versions")
     return [version_row(r, limits) for r in rows]
 
 
@@ -371,7 +367,7 @@ def _read_notes(conn: sqlite3.Connection, limits: ReviewLimits) -> list[NoteRow]
         limits.max_notes + 1
     )
     if len(rows) > limits.max_notes:
-        raise _Bad(f"it holds more than {limits.max_notes:,} notes")
+        raise BadValue(f"it holds more than {limits.max_notes:,} notes")
     return [note_row(r, limits) for r in rows]
 
 
@@ -381,7 +377,7 @@ def _read_notes(conn: sqlite3.Connection, limits: ReviewLimits) -> list[NoteRow]
 def version_row(
     row: Sequence[object], limits: ReviewLimits = DEFAULT_LIMITS, *, what: str = ""
 ) -> VersionRow:
-    """A row of ``versions`` checked (raises the internal ``_Bad``; see :func:`checked`);
+    """A row of ``versions`` checked (raises :class:`BadValue`; see :func:`checked`);
     ``what`` names the version in a message (its place by default)."""
     position = number(row[0], "a version's position", 2**31)
     what = what or f"version {position + 1}"
@@ -397,13 +393,13 @@ def version_row(
 def note_row(
     row: Sequence[object], limits: ReviewLimits = DEFAULT_LIMITS, *, what: str = ""
 ) -> NoteRow:
-    """A row of ``notes`` checked (raises the internal ``_Bad``; see :func:`checked`);
+    """A row of ``notes`` checked (raises :class:`BadValue`; see :func:`checked`);
     ``what`` names the note in a message (its number by default)."""
     note_id = number(row[0], "a note's number", 2**62)
     what = what or f"note {note_id}"
     status = text(row[6], f"{what}'s status", limits.max_short_chars)
     if status not in STATUSES:
-        raise _Bad(f"{what}'s status {_value(status)} is not one ClauseDiff writes")
+        raise BadValue(f"{what}'s status {shown(status)} is not one ClauseDiff writes")
     return (
         note_id,
         sha256(row[1], f"{what}'s version SHA-256"),
@@ -419,31 +415,9 @@ def note_row(
     )
 
 
-def text(value: object, what: str, limit: int) -> str:
-    if not isinstance(value, str):
-        raise _Bad(f"{what} is {_type(value)}, not text")
-    if len(value) > limit:
-        raise _Bad(f"{what} is longer than {limit:,} characters")
-    return value
-
-
-def number(value: object, what: str, limit: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _Bad(f"{what} is {_type(value)}, not a whole number")
-    if not 0 <= value < limit:
-        raise _Bad(f"{what} {value} is out of range")
-    return value
-
-
-def sha256(value: object, what: str) -> str:
-    if not isinstance(value, str) or not _SHA256.fullmatch(value):
-        raise _Bad(f"{what} is {_value(value)}, not a SHA-256")
-    return value
-
-
 def stamp(value: object, what: str) -> str:
     if not isinstance(value, str) or not _STAMP.fullmatch(value):
-        raise _Bad(f"{what} is {_value(value)}, not a date and time")
+        raise BadValue(f"{what} is {shown(value)}, not a date and time")
     return value
 
 
@@ -453,29 +427,8 @@ def checked(what: str) -> Iterator[None]:
     fails is refused with ``what`` (the change was not saved) and the reason."""
     try:
         yield
-    except _Bad as bad:
+    except BadValue as bad:
         raise ReviewError(f"{what}: {bad}.") from None
-
-
-def _type(value: object) -> str:
-    if value is None:
-        return "missing (NULL)"
-    if isinstance(value, bytes):
-        return "binary data"
-    if isinstance(value, int | float):
-        return "a number"
-    return "text"
-
-
-def _value(value: object) -> str:
-    if isinstance(value, str):
-        return repr(_shown(value[:40]) + ("…" if len(value) > 40 else ""))
-    return _type(value)
-
-
-def _shown(name: str) -> str:
-    """A name or value fit for a one-line message (control characters escaped)."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -485,7 +438,7 @@ def write_clean(target: Path, contents: Contents, limits: ReviewLimits = DEFAULT
     """Write ``contents`` (validated) into a fresh review file and move it over ``target``
     in one step: ``target`` is then either as it was or the clean file, never in between."""
     target = Path(target)
-    name = _shown(target.name)
+    name = printable(target.name)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
