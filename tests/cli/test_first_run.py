@@ -58,7 +58,7 @@ def test_an_unreachable_display_is_a_message_too() -> None:
             "clausediff: cannot connect to the X11 display ':987' (is it running, may you use it?)"
         ]
     else:  # (this machine lacks some of Qt's X11 libraries: they are named instead)
-        assert "sudo apt install" in result.stderr
+        assert "sudo apt install" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_the_commands_and_the_screenshot_need_no_display(tmp_path: Path) -> None:
@@ -109,27 +109,31 @@ def test_missing_x11_libraries_are_named_with_their_packages() -> None:
         loadable=_without("libxcb-icccm.so.4", "libxcb-keysyms.so.1"),
         plugin_missing=list,
     )
-    assert message.splitlines() == [
+    assert message == (
         "Qt cannot open a window on X11: the system libraries libxcb-icccm.so.4, "
-        "libxcb-keysyms.so.1 are missing.",
-        "  Debian, Ubuntu: sudo apt install libxcb-icccm4 libxcb-keysyms1",
-        "  Fedora:         sudo dnf install xcb-util-wm xcb-util-keysyms",
-    ]
+        "libxcb-keysyms.so.1 are missing; install them with 'sudo apt install libxcb-icccm4 "
+        "libxcb-keysyms1' (Debian, Ubuntu) or 'sudo dnf install xcb-util-wm xcb-util-keysyms' "
+        "(Fedora)."
+    )
     assert "cursor" not in message
 
 
 def test_a_library_only_ldd_knows_of_is_named_as_is() -> None:
     message = display_problem(X11, loadable=_without(), plugin_missing=lambda: ["libxcb-foo.so.9"])
-    assert message.splitlines()[0].endswith("the system library libxcb-foo.so.9 is missing.")
-    assert "install the package that provides each library" in message
+    assert message == (
+        "Qt cannot open a window on X11: the system library libxcb-foo.so.9 is missing; "
+        "install the package that provides each library your system lacks."
+    )
 
 
 def test_missing_qt_gui_libraries_are_named_on_any_platform() -> None:
     message = display_problem(
         {"WAYLAND_DISPLAY": "wayland-0"}, loadable=_without("libEGL.so.1"), plugin_missing=list
     )
-    assert message.startswith("Qt cannot start: the system library libEGL.so.1 is missing.")
-    assert "sudo apt install libegl1" in message and "sudo dnf install libglvnd-egl" in message
+    assert message == (
+        "Qt cannot start: the system library libEGL.so.1 is missing; install it with "
+        "'sudo apt install libegl1' (Debian, Ubuntu) or 'sudo dnf install libglvnd-egl' (Fedora)."
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 Qt aborts the process (a core dump, exit status 134) when it cannot load its platform
 plugin or reach a display, and its message names the wrong library ("xcb-cursor0 or
 libxcb-cursor0 is needed" whatever is missing). :func:`ensure_display` finds out first and
-raises a :class:`ClauseDiffError` with a message a user can act on: no display at all (one
-line), the display named but unreachable, or the system libraries Qt's X11 plugin needs,
-each with its Debian/Ubuntu and Fedora package.
+raises a :class:`ClauseDiffError` with a one-line message a user can act on: no display at
+all, the display named but unreachable, or the system libraries Qt needs (its X11 plugin's
+among them), each with its Debian/Ubuntu and Fedora package.
 
 Only Linux (and the BSDs) is checked, and only for the platforms that need a display
 (``xcb``, ``wayland``, or none named); ``offscreen`` and the other headless platforms are
@@ -129,19 +129,21 @@ _GUI_LIBRARIES = (
 
 
 def missing_message(missing: Iterable[str], what: str) -> str:
-    """The message naming missing libraries and the packages that hold them."""
+    """One line naming the missing libraries and the packages that hold them."""
     names = list(dict.fromkeys(missing))
-    debian = [PACKAGES[n][0] for n in names if n in PACKAGES]
-    fedora = [PACKAGES[n][1] for n in names if n in PACKAGES]
-    lines = [f"{what}: the system library {', '.join(names)} is missing."]
-    if len(names) > 1:
-        lines[0] = f"{what}: the system libraries {', '.join(names)} are missing."
+    debian = " ".join(dict.fromkeys(PACKAGES[n][0] for n in names if n in PACKAGES))
+    fedora = " ".join(dict.fromkeys(PACKAGES[n][1] for n in names if n in PACKAGES))
+    several = len(names) > 1
+    libraries = f"the system {'libraries' if several else 'library'} {', '.join(names)}"
+    message = f"{what}: {libraries} {'are' if several else 'is'} missing"
     if debian:
-        lines.append(f"  Debian, Ubuntu: sudo apt install {' '.join(dict.fromkeys(debian))}")
-        lines.append(f"  Fedora:         sudo dnf install {' '.join(dict.fromkeys(fedora))}")
-    if len(debian) < len(names):
-        lines.append("  (install the package that provides each library your system lacks)")
-    return "\n".join(lines)
+        message += (
+            f"; install {'them' if several else 'it'} with 'sudo apt install {debian}' "
+            f"(Debian, Ubuntu) or 'sudo dnf install {fedora}' (Fedora)"
+        )
+    if any(n not in PACKAGES for n in names):
+        message += "; install the package that provides each library your system lacks"
+    return message + "."
 
 
 def _loads(name: str) -> bool:
