@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
-from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, OpKind
-from clausediff.core.model import Clause, Document, EmphasisStyle
+from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, OpKind, WordOp
+from clausediff.core.model import Clause, Document, EmphasisStyle, Span
 from clausediff.core.render.redline import Mark
+from clausediff.core.text.normalize import TOKEN_RE
 
 _ITALIC, _BOLD, _JOINER = 1, 2, 4
 _TOKEN = re.compile(r"\s+|\S+")
@@ -76,15 +77,80 @@ def link_pieces(al: Alignment, lk: ClauseLink) -> list[Piece]:
     if not _covers(lk, len(old.text), len(new.text)):
         ops = ()
     if not ops:  # unchanged, a change of typography only, or ops that do not cover
-        _equal(out, old, new, 0, len(old.text), 0, len(new.text))
-        return out
+        ops = (WordOp(OpKind.EQUAL, Span(0, len(old.text)), Span(0, len(new.text))),)
+    # The words the diff calls equal are anchors, paired one to one; what lies between two
+    # anchors (white space, changed words) is laid out by :func:`_between`, so that a space
+    # the diff put on the wrong side of a word is not shown as changed.
+    at_l = at_r = 0
     for op in ops:
-        if op.kind is OpKind.EQUAL:
+        if op.kind is not OpKind.EQUAL:
+            continue
+        ta = [m.span() for m in TOKEN_RE.finditer(old.text, op.left.start, op.left.end)]
+        tb = [m.span() for m in TOKEN_RE.finditer(new.text, op.right.start, op.right.end)]
+        if len(ta) != len(tb):  # (tokens that do not pair: the stretch as a whole)
+            _between(out, old, new, at_l, op.left.start, at_r, op.right.start)
             _equal(out, old, new, op.left.start, op.left.end, op.right.start, op.right.end)
-        else:
-            _one_sided(out, old, Mark.DELETED, op.left.start, op.left.end)
-            _one_sided(out, new, Mark.INSERTED, op.right.start, op.right.end)
+            at_l, at_r = op.left.end, op.right.end
+            continue
+        for (a0, a1), (b0, b1) in zip(ta, tb, strict=True):
+            _between(out, old, new, at_l, a0, at_r, b0)
+            if old.text[a0:a1] == new.text[b0:b1]:
+                _same(out, old, new, a0, b0, a1 - a0)
+            else:  # the same word in other letter case or typography
+                _one_sided(out, old, Mark.DELETED, a0, a1)
+                _one_sided(out, new, Mark.INSERTED, b0, b1)
+            at_l, at_r = a1, b1
+    _between(out, old, new, at_l, len(old.text), at_r, len(new.text))
+    return _coalesced(out)
+
+
+def _coalesced(pieces: list[Piece]) -> list[Piece]:
+    """Neighbouring pieces alike in all but their text as one (joiners stay apart)."""
+    out: list[Piece] = []
+    texts: list[str] = []
+    for p in pieces:
+        if out and not p.joiner and not out[-1].joiner and _alike(out[-1], p):
+            texts.append(p.text)
+            continue
+        if texts:
+            out[-1] = replace(out[-1], text="".join(texts))
+        out.append(p)
+        texts = [p.text]
+    if texts:
+        out[-1] = replace(out[-1], text="".join(texts))
     return out
+
+
+def _alike(a: Piece, b: Piece) -> bool:
+    return (a.mark, a.italic, a.bold, a.was_italic, a.was_bold) == (
+        b.mark,
+        b.italic,
+        b.bold,
+        b.was_italic,
+        b.was_bold,
+    )
+
+
+def _between(out: list[Piece], old: _Side, new: _Side, l0: int, l1: int, r0: int, r1: int) -> None:
+    """What lies between two anchors: the white-space-or-word tokens both open and close
+    with unchanged, the rest deleted and inserted ("␣next␣" / "␣": "next␣" deleted)."""
+    a, b = old.text[l0:l1], new.text[r0:r1]
+    if a == b:
+        _same(out, old, new, l0, r0, len(a))
+        return
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    head = 0
+    while head < min(len(ta), len(tb)) and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ta), len(tb)) - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    h = sum(len(t) for t in ta[:head])
+    t = sum(len(x) for x in ta[len(ta) - tail :])
+    _same(out, old, new, l0, r0, h)
+    _one_sided(out, old, Mark.DELETED, l0 + h, l1 - t)
+    _one_sided(out, new, Mark.INSERTED, r0 + h, r1 - t)
+    _same(out, old, new, l1 - t, r1 - t, t)
 
 
 def _covers(lk: ClauseLink, n_left: int, n_right: int) -> bool:
