@@ -216,3 +216,98 @@ def test_opening_a_review_from_a_colleague_names_the_missing_versions(
     # the note is kept and listed, shown as orphaned until the draft is imported
     (placed,) = window.notes_dock.model.notes
     assert placed.note.text == "Their draft's first clause"
+
+
+def _colleagues_review(path: Path) -> None:
+    from clausediff.core.read.bundled import load_bundled
+    from clausediff.core.store.review import Review
+
+    d2011, d2013 = load_bundled("WT/L/843"), load_bundled("WT/MIN(13)/32")
+    review = Review(path, create=True)
+    review.set_versions([d2011, d2013])
+    review.add_note(d2013, 5, "Scope?", status="to discuss")
+
+
+def _spoil(path: Path, script: str) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(script)
+        conn.commit()
+
+
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        ("UPDATE meta SET value = 'abc' WHERE key = 'schema'",
+         "bad.cdreview is damaged: its format version 'abc' is not a number."),
+        ("DROP TABLE versions; CREATE TABLE versions (position INTEGER PRIMARY KEY,"
+         " sha256 TEXT, symbols TEXT, label TEXT, date TEXT);"
+         " INSERT INTO versions VALUES (0, NULL, NULL, NULL, NULL)",
+         "bad.cdreview is damaged: its table 'versions' is not laid out as ClauseDiff writes"
+         " it."),
+    ],
+)  # fmt: skip
+def test_a_damaged_review_is_a_message_box_not_a_traceback(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, said: str
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str, str]] = []
+
+    def exec_(box: QMessageBox) -> int:  # (the box is made and shown; nobody clicks it)
+        shown.append((box.objectName(), box.windowTitle(), box.text()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    path = tmp_path / "bad.cdreview"
+    _colleagues_review(path)
+    _spoil(path, script)
+    window.messages.suppress = False
+    assert not window.reviews.open_review(path)
+    assert shown == [("errorDialog", "ClauseDiff cannot open bad.cdreview", said)]
+    assert window.review is None
+
+
+def test_a_received_review_with_a_trigger_is_read_and_rewritten_clean(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "received.cdreview"
+    _colleagues_review(path)
+    _spoil(path, "CREATE TRIGGER wipe AFTER INSERT ON notes BEGIN DELETE FROM notes; END;")
+    assert window.reviews.open_review(path)
+    assert "holds parts ClauseDiff does not write (trigger 'wipe')" in window.messages.last_info
+    assert "never run" in window.messages.last_info
+    with qtbot.waitSignal(window.reviews.status) as said:
+        assert window.reviews.add_note(_row(window, "Recalling"), "Session number")
+    assert "rewritten without them" in said.args[0]
+    assert [p.note.text for p in window.notes_dock.model.notes] == ["Scope?", "Session number"]
+
+
+def test_the_window_keeps_every_version_a_review_names(window: MainWindow, tmp_path: Path) -> None:
+    """A review of a draft opened from its path (not in this library) and of the 1998
+    Declaration; a note added in the window on the 2013 text keeps both and adds 2013."""
+    from clausediff.core.read.bundled import load_bundled
+    from clausediff.core.read.files import load_file
+    from clausediff.core.store.review import Review
+
+    draft_file = tmp_path / "chairs-draft.txt"
+    draft_file.write_text("Decides:\n\n1. A draft only the colleague holds.\n", encoding="utf-8")
+    draft, decl = load_file(draft_file), load_bundled("WT/MIN(98)/DEC/2")
+    path = tmp_path / "kept.cdreview"
+    review = Review(path, create=True)
+    review.set_versions([draft, decl])
+    review.add_note(draft, 1, "Their first clause")
+    assert window.reviews.open_review(path)
+    assert "chairs-draft.txt" in window.messages.last_info
+    assert window.reviews.add_note(_row(window, "Recalling"), "Session number")
+    d2013 = load_bundled("WT/MIN(13)/32")
+    assert [v.sha256 for v in Review(path).versions()] == [
+        draft.info.sha256, decl.info.sha256, d2013.info.sha256
+    ]  # fmt: skip
+    window.messages.last_info = ""
+    assert window.reviews.open_review(path)
+    missing = window.messages.last_info
+    assert "chairs-draft.txt" in missing and "WT/MIN(98)/DEC/2" not in missing
+    assert "WT/MIN(13)/32" not in missing
