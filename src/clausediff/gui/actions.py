@@ -113,6 +113,13 @@ ACTIONS = (
         "From a moved clause to where it stood, and back (Ctrl+J)",
     ),
     ActionSpec("actionFind", "&Find…", ("Ctrl+F",), "find_bar.open_bar", "Find in all versions"),
+    ActionSpec(
+        "actionCopy",
+        "&Copy row",
+        ("Ctrl+C",),
+        "copy_row",
+        "Copy the selected row: its texts, and the redline for a word processor (Ctrl+C)",
+    ),
     ActionSpec("actionFindNext", "Find &next", ("F3",), "find_next", "The next hit (F3)"),
     ActionSpec(
         "actionFindPrevious", "Find pre&vious", ("Shift+F3",), "find_previous", "The previous hit"

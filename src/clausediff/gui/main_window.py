@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMenu,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ from clausediff.gui.worker import Comparer
 from clausediff.session import settings as keys
 from clausediff.session import versions
 from clausediff.session.comparison import Comparison
+from clausediff.session.copying import copy_link
 from clausediff.session.finding import hit_position, next_hit, previous_hit
 from clausediff.session.reviewing import Placement
 
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = Settings(settings)
         self.messages = Messenger(self)
+        self.row_menu: QMenu | None = None  # the compare view's context menu, once shown
         self.library_problem = ""  # why imported documents could not be listed, if so
         self.setObjectName("mainWindow")
         self.setWindowTitle("ClauseDiff")
@@ -144,6 +147,8 @@ class MainWindow(QMainWindow):
         self.find_bar.searched.connect(self._on_find)
         self.find_bar.nextRequested.connect(self.find_next)
         self.find_bar.previousRequested.connect(self.find_previous)
+        self.compare_page.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.compare_page.view.customContextMenuRequested.connect(self._row_menu)
         self.find_bar.closed.connect(self.compare_page.view.setFocus)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.library_dock.compareRequested.connect(lambda row: self.set_pair(row, row + 1))
@@ -301,6 +306,42 @@ class MainWindow(QMainWindow):
             if rows:
                 self.compare_page.select_row(rows[0])
             self.find_bar.show_position(hit_position(rows, self.compare_page.current_row()))
+
+    def copy_row(self) -> None:
+        """The selected compare row to the clipboard: plain text, and the redline as HTML."""
+        page = self.compare_page
+        row = page.current_row()
+        al = page.model.alignment
+        if al is None or row < 0 or self.tabs.currentIndex() != COMPARE_TAB:
+            return
+        copied = copy_link(al, page.model.link(row))
+        data = QMimeData()
+        data.setText(copied.text)
+        data.setHtml(copied.html)
+        QApplication.clipboard().setMimeData(data)
+        self.statusBar().showMessage("Copied the row", 3000)
+
+    def _row_menu(self, pos: QPoint) -> None:
+        """The compare view's context menu, on the row under the pointer."""
+        index = self.compare_page.view.indexAt(pos)
+        if index.isValid():
+            self.row_menu = self.build_row_menu(index.row())
+            self.row_menu.popup(self.compare_page.view.viewport().mapToGlobal(pos))
+
+    def build_row_menu(self, row: int) -> QMenu:
+        """The menu of one compare row (selected first): copy, its moves' jump, a note."""
+        page = self.compare_page
+        page.select_row(row)
+        menu = QMenu(self)
+        a = self.actions_by_id
+        menu.addAction(a["actionCopy"])
+        if page.model.counterpart_row(row) >= 0:
+            menu.addAction(a["actionGoToCounterpart"])
+        menu.addAction(a["actionAddNote"])
+        menu.addSeparator()
+        menu.addAction(a["actionNextChange"])
+        menu.addAction(a["actionPrevChange"])
+        return menu
 
     def find_next(self) -> None:
         """The next hit in the view shown, wrapping at the end (F3, Return in the bar)."""
