@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import configparser
+import importlib.util
+import shutil
+import subprocess
 from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageReader
 
 from clausediff import __version__
 from clausediff.gui import about
@@ -84,3 +87,40 @@ def test_the_desktop_file_starts_the_window_with_the_icon() -> None:
     assert desktop["Terminal"] == "false"
     assert desktop["Categories"].endswith(";")
     assert "text/plain" in desktop["MimeType"] and "application/pdf" in desktop["MimeType"]
+    if shutil.which("desktop-file-validate"):  # (desktop-file-utils, where installed)
+        path = ROOT / "packaging" / "clausediff.desktop"
+        checked = subprocess.run(
+            ["desktop-file-validate", str(path)], capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0 and checked.stdout == "", checked.stdout
+
+
+def _packaging_icons():  # type: ignore[no-untyped-def]
+    """packaging/icons.py, which the spec file runs at build time (it is not a package)."""
+    spec = importlib.util.spec_from_file_location("icons", ROOT / "packaging" / "icons.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _frames(path: Path, fmt: bytes) -> list[tuple[int, int]]:
+    reader = QImageReader(str(path), fmt)
+    sizes = []
+    for n in range(reader.imageCount()):
+        reader.jumpToImage(n)
+        image = reader.read()
+        assert not image.isNull(), reader.errorString()
+        sizes.append((image.width(), image.height()))
+    return sizes
+
+
+def test_the_bundles_ico_and_icns_hold_every_size(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Windows' .ico and macOS' .icns, made from the PNGs at build time, read back by Qt."""
+    icons = _packaging_icons()
+    pngs = icons.read_pngs(ROOT / "resources" / "icons")
+    assert sorted(pngs) == list(SIZES)
+    ico = icons.write_ico(pngs, tmp_path / "clausediff.ico")
+    assert sorted(_frames(ico, b"ico")) == [(s, s) for s in SIZES if s <= 256]
+    icns = icons.write_icns(pngs, tmp_path / "clausediff.icns")
+    assert sorted(_frames(icns, b"icns")) == [(s, s) for s in (16, 32, 64, 128, 256, 512)]
