@@ -30,3 +30,37 @@ def test_a_mangled_settings_file_gives_the_defaults(qtbot, tmp_path: Path) -> No
     assert recent == ["/only/one.txt"]
     assert win.settings.get(keys.RECENT_REVIEWS) == ()
     win.close()
+
+
+def test_the_next_start_reopens_the_last_pair_compared(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    from clausediff.gui.app import start_window
+
+    def started():  # type: ignore[no-untyped-def]
+        _app, win = start_window([], settings)
+        win.messages.suppress = True
+        qtbot.addWidget(win)
+        return win
+
+    def pair(win) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+        docs = win.library.documents
+        left, right = win.left_combo.currentIndex(), win.right_combo.currentIndex()
+        return docs[left].info.symbols[0], docs[right].info.symbols[0]
+
+    first = started()
+    try:
+        assert pair(first) == ("WT/L/843", "WT/MIN(13)/32")  # the manifest's first pair
+        symbols = [d.info.symbols[0] for d in first.library.documents]
+        first.set_pair(symbols.index("WT/MIN(98)/DEC/2"), symbols.index("WT/MIN(13)/32"))
+    finally:
+        for comparer in (first.comparer, first.lineage_comparer):
+            comparer.cancel()
+            comparer.wait()
+        first.close()
+    second = started()
+    try:
+        assert pair(second) == ("WT/MIN(98)/DEC/2", "WT/MIN(13)/32")
+    finally:
+        for comparer in (second.comparer, second.lineage_comparer):
+            comparer.cancel()
+            comparer.wait()
+        second.close()

@@ -28,7 +28,8 @@ def start_window(
 
     from clausediff.gui.icon import app_icon
     from clausediff.gui.main_window import MainWindow
-    from clausediff.session.versions import default_pair, open_store, resolve_version
+    from clausediff.session import settings as keys
+    from clausediff.session.versions import default_pair, last_pair, open_store, resolve_version
 
     store, problem = open_store()
     docs = [resolve_version(v, store) for v in versions]  # errors reach the CLI first
@@ -49,7 +50,9 @@ def start_window(
             rows = len(window.library.documents)
             window.set_pair(rows - 2, rows - 1)
         else:
-            window.set_pair(*default_pair(window.library.documents))
+            documents = window.library.documents
+            last = last_pair(documents, window.settings.get(keys.LAST_PAIR))
+            window.set_pair(*(last or default_pair(documents)))
     window.run_lineage()
     if window.library_problem:
         message = window.library_problem

@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(f"{left} → {right} — ClauseDiff")  # (WT/L/907, not WT/MIN(13)/32)
         self.status.set_busy(True, "Comparing…")
+        self.settings.set(keys.LAST_PAIR, (docs[li].info.sha256, docs[ri].info.sha256))
         self.comparer.submit((docs[li], docs[ri]))
 
     def show_lineage(self) -> None:

@@ -36,6 +36,8 @@ THEME = Setting("view/theme", "system", choices=THEMES)
 GEOMETRY = Setting("window/geometry", b"")
 RECENT_FILES: Setting[tuple[str, ...]] = Setting("files/recent", ())
 RECENT_REVIEWS: Setting[tuple[str, ...]] = Setting("files/recentReviews", ())
+#: the SHA-256 of the last pair compared, older then newer: reopened at the next start
+LAST_PAIR: Setting[tuple[str, ...]] = Setting("files/lastPair", ())
 AUTHOR = Setting("review/author", "")
 PAGE_SIZE = Setting("print/pageSize", "a4", choices=("a4", "letter"))
 
@@ -47,6 +49,7 @@ SCHEMA: tuple[Setting[object], ...] = (
     GEOMETRY,
     RECENT_FILES,
     RECENT_REVIEWS,
+    LAST_PAIR,
     AUTHOR,
     PAGE_SIZE,
 )  # type: ignore[assignment]

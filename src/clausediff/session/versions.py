@@ -109,6 +109,15 @@ def default_pair(docs: Sequence[Document]) -> tuple[int, int]:
     return preferred(docs, left), preferred(docs, right)
 
 
+def last_pair(docs: Sequence[Document], shas: Sequence[str]) -> tuple[int, int] | None:
+    """The positions of the pair compared last (by the texts' SHA-256), if both are here."""
+    if len(shas) != 2 or not all(shas):
+        return None
+    found = {doc.info.sha256: n for n, doc in enumerate(docs) if doc.info.sha256}
+    left, right = found.get(shas[0]), found.get(shas[1])
+    return (left, right) if left is not None and right is not None and left != right else None
+
+
 def title(doc: Document) -> str:
     """A version's title line: label, symbol, date, and whether it is an excerpt."""
     info = doc.info
