@@ -51,7 +51,8 @@ def start_window(
             window.set_pair(rows - 2, rows - 1)
         else:
             documents = window.library.documents
-            last = last_pair(documents, window.settings.get(keys.LAST_PAIR))
+            shas: tuple[str, ...] = window.settings.get(keys.LAST_PAIR)
+            last = last_pair(documents, shas)
             window.set_pair(*(last or default_pair(documents)))
     window.run_lineage()
     if window.library_problem:
