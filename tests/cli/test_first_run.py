@@ -82,6 +82,34 @@ def test_the_app_entry_point_never_runs_a_command(
     assert captured.err.startswith("clausediff: no display")
 
 
+def test_without_a_console_the_app_shows_why_it_cannot_start(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Windows' clausediff-app.exe and a macOS .app have no stderr: the error is a message box."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    for name in _NO_DISPLAY:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "argv", ["clausediff-app"])
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown.append(f"{box.windowTitle()}: {box.text()}")
+        box.done(0)
+
+    QTimer.singleShot(0, read_and_close)
+    assert main_app() == 2
+    assert len(shown) == 1
+    assert shown[0].startswith("ClauseDiff could not start: clausediff: no display")
+
+
 # ------------------------------------------------------------------ the check itself
 
 
