@@ -8,6 +8,7 @@ import pytest
 from clausediff.core.compare.config import AlignConfig, Limits
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.read.bundled import load_bundled
+from clausediff.core.read.textio import ReadLimits
 from clausediff.session.comparison import compare
 
 
@@ -26,4 +27,4 @@ def test_a_comparison_above_the_clause_limit_is_refused_before_aligning() -> Non
 
 
 def test_the_default_limit_lets_four_documents_of_the_largest_size_through() -> None:
-    assert Limits().max_comparison_clauses == 200_000  # (4 x 50,000, the per-document limit)
+    assert Limits().max_comparison_clauses == 4 * ReadLimits().max_clauses

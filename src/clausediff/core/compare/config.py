@@ -44,10 +44,10 @@ class Limits:
     #: a hostile file) must not stall the application.
     max_word_pairs: int = 25_000_000
     #: Clauses of all the versions of one comparison together (a lineage of four documents
-    #: of 50,000 clauses, the most a document may hold, or ten of 20,000): the pairs are
+    #: of 60,000 clauses, the most a document may hold, or twelve of 20,000): the pairs are
     #: aligned one after the other, but the families and the views hold every version.
     #: Checked before anything is aligned (:func:`clausediff.session.comparison.compare`).
-    max_comparison_clauses: int = 200_000
+    max_comparison_clauses: int = 240_000
 
 
 @dataclass(frozen=True, slots=True)

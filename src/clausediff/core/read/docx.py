@@ -147,8 +147,9 @@ class _Builder(TreeBuilder):
         if len(self.open) >= self.limits.max_xml_depth:
             raise UnreadableFileError(
                 f"The Word file's {self.part} XML nests elements more than "
-                f"{self.limits.max_xml_depth} deep (tables within tables, say); ClauseDiff "
-                "reads Word files nested at most that deep."
+                f"{self.limits.max_xml_depth} deep, as no real document does (tables within "
+                "tables, links within links); ClauseDiff reads Word files nested at most that "
+                "deep."
             )
         if self.elements > self.limits.max_xml_elements:
             raise UnreadableFileError(
