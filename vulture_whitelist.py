@@ -18,10 +18,12 @@ _.setData
 _.handle_starttag
 _.handle_endtag
 _.handle_data
+_.handle_startendtag
 # the import system calls this on a meta path finder (tests/block_qt.py).
 _.find_spec
-# python-docx applies this property when it is set (core/render/export.py).
+# python-docx applies these properties when they are set (core/render/docx_*.py).
 _.highlight_color
+_.page_break_before
 # gui/actions.py names each action's handler as a string, resolved on the window's parts.
 _.open_dialog
 _.import_dialog

@@ -142,3 +142,16 @@ def test_exports_name_the_sentences_that_travelled(tmp_path: Path) -> None:
     assert "¶1 → ¶2: modified 1.00; letter case only" in comments
     assert not any(p.text.startswith("[¶") for p in redline.paragraphs)
     assert "modified 1.00<br/>letter case only" in page
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx", "docx-report", "csv"])
+def test_every_format_takes_a_form_feed_and_a_vertical_tab(tmp_path: Path, fmt: str) -> None:
+    """Characters the readers accept never break an export (the Word export raised lxml's
+    ValueError on these)."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("1. Members shall report.\x0cThe Council shall meet.\n", encoding="utf-8")
+    new.write_text("1. Members shall report soon.\x0bThe Council shall meet.\n", encoding="utf-8")
+    out = tmp_path / f"breaks.{fmt}"
+    result = run("export", str(old), str(new), "--format", fmt, "-o", str(out), "--keep-order")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and out.stat().st_size > 0

@@ -78,3 +78,13 @@ def test_an_export_with_a_long_name_is_written(bali: Comparison, tmp_path: Path)
     out = tmp_path / ("Bali " * 48 + "redline.html")  # 252 characters: about the longest
     export(bali.lineage, out, "html")
     assert out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_the_word_report_is_offered_beside_the_redline(bali: Comparison, tmp_path: Path) -> None:
+    """Both Word forms are in the dialog; a .docx is the redline unless the report is chosen."""
+    assert format_of(Path("x.docx")) == "docx"
+    assert format_of(Path("x.docx"), FORMATS["docx-report"]) == "docx-report"
+    out = tmp_path / "report.docx"
+    export(bali.lineage, out, "docx-report")
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "[¶4 → ¶5, modified] " in body  # the report's findings, in its paragraphs

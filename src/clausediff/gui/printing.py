@@ -40,6 +40,10 @@ def _document(html: str, width: float, device: QPagedPaintDevice) -> QTextDocume
     doc.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
     font = QFont()
     font.setPointSizeF(9.5)
+    # no ligatures: the text layer then holds "fi" as two letters, as the clause does
+    # (a "ﬁ" glyph reads back as U+FB01, and "confidential" is not found in it)
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setHtml(html)  # escaped clause text; no external references to load
     doc.setTextWidth(width)

@@ -22,6 +22,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: A text is cut into plain stretches and the characters Word writes as elements.
 _SPECIAL = re.compile("\r\n|[\t\n\r\x0b\x0c]")
+_LINE_BREAK = re.compile("\r\n|[\r\x0b]")
 _ELEMENT = {
     "\t": "<w:tab/>",
     "\n": "<w:br/>",
@@ -38,9 +39,11 @@ def word_safe(text: str) -> str:
 
 
 def word_text(text: str) -> str:
-    """What Word gives back for ``text`` (its line breaks all one, illegal characters U+FFFD):
-    the text a reader of the Word file finds, for checks and round trips."""
-    return word_safe(_SPECIAL.sub(lambda m: "\n" if m.group() not in "\t\x0c" else m.group(), text))
+    """What a reader of the Word file finds for ``text``: Word's one line break for a line
+    feed, carriage return (or the pair) or vertical tab, a form feed for a page break,
+    U+FFFD for what XML cannot hold. For checks and round trips."""
+    lines = _LINE_BREAK.sub("\n", text)
+    return "\x0c".join(word_safe(part) for part in lines.split("\x0c"))
 
 
 def rpr_xml(italic: bool, bold: bool, extra: str = "") -> str:
