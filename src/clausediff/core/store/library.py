@@ -70,7 +70,7 @@ class LibraryLimits:
     #: how many symbols, sources, header lines or footnotes
     max_items: int = 10_000
     #: SQLite virtual machine steps one connection may take
-    max_steps: int = 200_000_000
+    max_steps: int = 50_000_000
 
     def guard(self, *, write: bool = False) -> Guard:
         # a row written holds the three large values and the rest: SQLite bounds the row too

@@ -169,6 +169,11 @@ class Review:
     # ------------------------------------------------------------------ versions
 
     def set_versions(self, docs: Sequence[Document]) -> None:
+        if len(docs) > self.limits.max_versions:
+            raise ReviewError(
+                f"A review covers at most {self.limits.max_versions:,} versions; "
+                "the change was not saved."
+            )
         rows = [self._version_row(n, d) for n, d in enumerate(docs)]
 
         def change(conn: sqlite3.Connection) -> None:
@@ -200,7 +205,12 @@ class Review:
         ).fetchone()
         if found is not None:
             return
-        (last,) = conn.execute("SELECT MAX(position) FROM versions").fetchone()
+        (last, count) = conn.execute("SELECT MAX(position), COUNT(*) FROM versions").fetchone()
+        if count >= self.limits.max_versions:
+            raise ReviewError(
+                f"{self.path.name} covers {count:,} versions, as many as a review file may; "
+                "the change was not saved."
+            )
         position = 0 if last is None else int(last) + 1
         conn.execute("INSERT INTO versions VALUES (?,?,?,?,?)", self._version_row(position, doc))
 
@@ -254,6 +264,12 @@ class Review:
             )
 
         def change(conn: sqlite3.Connection) -> int:
+            (count,) = conn.execute("SELECT COUNT(*) FROM notes").fetchone()
+            if count >= self.limits.max_notes:
+                raise ReviewError(
+                    f"{self.path.name} holds {count:,} notes, as many as a review file may; "
+                    "the note was not saved."
+                )
             self._ensure_version(conn, doc)
             cur = conn.execute(
                 f"INSERT INTO notes ({NOTE_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?)", row[1:]

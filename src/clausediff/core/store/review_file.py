@@ -99,7 +99,7 @@ class ReviewLimits:
     max_value_bytes: int = 8 * 1024 * 1024
     #: SQLite virtual machine steps one connection may take (reading 100,000 notes takes
     #: a few million)
-    max_steps: int = 200_000_000
+    max_steps: int = 50_000_000
 
     @property
     def guard(self) -> Guard:

@@ -41,7 +41,7 @@ class Guard:
     #: the longest string or blob read or written (and the largest row written), in bytes
     max_value_bytes: int
     #: virtual machine steps one connection may take before its statement is interrupted
-    max_steps: int = 200_000_000
+    max_steps: int = 50_000_000
 
 
 def guard(conn: sqlite3.Connection, limits: Guard) -> None:
