@@ -52,10 +52,10 @@ def test_nesting_as_deep_as_real_documents_is_read() -> None:
 def test_a_60_mb_one_paragraph_document_is_refused_as_it_streams(tmp_path: Path) -> None:
     message, seconds = _refused(tmp_path / "one.docx", one_paragraph_docx(60))
     assert message == (
-        "one.docx: The Word document has a paragraph of more than 1,000,000 characters; "
-        "ClauseDiff reads paragraphs of at most 1,000,000 characters."
+        "one.docx: The Word document has a paragraph of more than 2,000,000 characters; "
+        "ClauseDiff reads paragraphs of at most 2,000,000 characters."
     )
-    assert seconds < 5  # (it stops at the first million characters)
+    assert seconds < 5  # (it stops at the first two million characters)
 
 
 def test_a_word_file_with_too_many_paragraphs_is_refused_early(tmp_path: Path) -> None:

@@ -30,9 +30,11 @@ class ReadLimits:
     #: Counted as paragraphs while a file is read, so that a hostile file is refused before
     #: it is parsed in full, and as clauses after segmentation.
     max_clauses: int = 60_000
-    #: One paragraph (and so one clause) of at most this many characters, about 170,000
-    #: words, the same bound as one line of a text file.
-    max_paragraph_chars: int = 1_000_000
+    #: One paragraph (and so one clause) of at most this many characters, about 330,000
+    #: words: a long PDF without paragraph breaks still goes through (the engine compares
+    #: paragraphs of a million characters and more in chunks, see ``Limits.max_word_pairs``),
+    #: a Word file of one 60 MB paragraph is refused as it streams.
+    max_paragraph_chars: int = 2_000_000
     #: XML of a Word file nested at most this deep (a table in a table is three levels; Word
     #: itself nests far less), and with at most this many elements in a part.
     max_xml_depth: int = 256
