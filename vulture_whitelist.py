@@ -34,6 +34,7 @@ _.swap_versions
 _.zoom_in
 _.zoom_out
 _.show_about
+_.copy_row
 # the compare view's own layout (gui/rows_view.py): Qt's item view calls these overrides
 _.setSelection
 _.visualRegionForSelection
@@ -49,3 +50,5 @@ _.pytest_collection_modifyitems
 _._private_library
 _.qapp
 
+# sqlite3 reads this attribute to decode each TEXT value (core/store/review_file.py).
+_.text_factory
