@@ -13,6 +13,14 @@ and exact text at the time. :mod:`clausediff.core.store.placement` places notes 
 lineage: a note belongs to the clause family of its anchor clause, so when a newer version
 is added it follows its clause; a note whose version is absent is placed by its text, or
 else **orphaned**, shown with its original text, and never dropped.
+
+A review file is handed from one delegation to another: every one is untrusted.
+:mod:`clausediff.core.store.review_file` checks a file before anything in it is used and
+reads it without running anything it holds; opening never writes. A file that holds more
+than ClauseDiff's schema (a trigger, a view, another table) is rewritten clean from its
+validated rows before the first change (:attr:`Review.cleaned` then says what was dropped),
+and every write checks the schema again inside its own transaction. A note adds its
+version to the versions the review covers; no version it names is ever dropped.
 """
 
 from __future__ import annotations
