@@ -320,12 +320,15 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
 
 
 def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
+    from clausediff.core.compare.config import DEFAULT_CONFIG
     from clausediff.core.compare.lineage import build_lineage, date_order
+    from clausediff.session.comparison import check_size
     from clausediff.session.versions import resolve_version
 
     if len(specs) < 2:
         raise ClauseDiffError("Give at least two versions to align.")
     docs = [resolve_version(s) for s in specs]
+    check_size(docs, DEFAULT_CONFIG.limits)  # (the window's bound, before anything is aligned)
     paths = {id(d): s for d, s in zip(docs, specs, strict=True)}
     ordered = docs if keep_order else date_order(docs)
     return build_lineage(ordered), [paths[id(d)] for d in ordered]
