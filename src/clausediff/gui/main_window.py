@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -316,10 +316,8 @@ class MainWindow(QMainWindow):
         if al is None or row < 0 or self.tabs.currentIndex() != COMPARE_TAB:
             return
         copied = copy_link(al, page.model.link(row))
-        data = QMimeData()
-        data.setText(copied.text)
-        data.setHtml(copied.html)
-        QApplication.clipboard().setMimeData(data)
+        # (plain text only: a QMimeData handed to the clipboard crashed the interpreter at exit)
+        QApplication.clipboard().setText(copied.text)
         self.statusBar().showMessage("Copied the row", 3000)
 
     def _row_menu(self, pos: QPoint) -> None:
