@@ -111,13 +111,7 @@ class CompareModel(QAbstractListModel):
             for n, lk in enumerate(al.links):
                 if lk.kind is not LinkKind.MOVED or not lk.left:
                     continue
-                anchor = -1
-                for i in range(lk.left[0] - 1, -1, -1):
-                    k = al.link_index_of(0, i)
-                    if al.links[k].kind is not LinkKind.MOVED:
-                        anchor = k
-                        break
-                markers.setdefault(anchor, []).append(~n)
+                markers.setdefault(al.stayed_before(lk), []).append(~n)
             rows = list(markers.get(-1, ()))
             for n, lk in enumerate(al.links):
                 if not (self.hide_unchanged and lk.kind is LinkKind.UNCHANGED):

@@ -2,7 +2,8 @@
 
 Contract: :func:`opcodes` gives the edit steps between two token lists (rapidfuzz
 ``Indel`` opcodes as tuples), :func:`similarity` the Indel similarity in ``[0, 1]`` and
-:func:`shared` the number of tokens in common. Up to ``max_pairs`` token pairs
+:func:`shared` the number of tokens in common, :func:`shared_ends` how many tokens two
+lists share at their start and, in what is left, at their end. Up to ``max_pairs`` token pairs
 (``len(a) * len(b)``) they are exact. Beyond that (one enormous paragraph: a PDF without
 paragraph breaks, a hostile file; the exact computation needs time and memory that grow
 with the product of the lengths) the lists are first anchored on runs of four tokens that
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 from itertools import islice
 from typing import cast
 
@@ -24,6 +26,19 @@ from rapidfuzz.distance import Indel, LCSseq
 Opcodes = list[tuple[str, int, int, int, int]]
 
 _GRAM = 4  # tokens in an anchoring run
+
+
+def shared_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """The number of equal tokens at the start of both lists, and at their end in what the
+    start leaves."""
+    shortest = min(len(a), len(b))
+    head = 0
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def opcodes(a: list[str], b: list[str], max_pairs: int) -> Opcodes:

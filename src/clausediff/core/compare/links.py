@@ -154,6 +154,15 @@ class Alignment:
     def link_index_of(self, side: int, clause_index: int) -> int:
         return (self._by_left if side == 0 else self._by_right)[clause_index]
 
+    def stayed_before(self, link: ClauseLink) -> int:
+        """The number of the link of the nearest older clause before ``link``'s that did not
+        move (-1 if none): where a moved clause's "moved away" place is shown."""
+        for i in range(link.left[0] - 1, -1, -1) if link.left else ():
+            k = self._by_left[i]
+            if self.links[k].kind is not LinkKind.MOVED:
+                return k
+        return -1
+
     def counts(self) -> dict[LinkKind, int]:
         counts = Counter(link.kind for link in self.links)
         return {k: counts.get(k, 0) for k in LinkKind}

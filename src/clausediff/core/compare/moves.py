@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from clausediff.core.compare.config import ClauseRules
+from clausediff.core.compare.lcs import shared_ends
 from clausediff.core.compare.units import Bead, Scorer, Unit, WordCodes
 
 
@@ -119,12 +120,7 @@ def beyond_chapeau(u: Unit, v: Unit, sim: float, rules: ClauseRules) -> bool:
     if sim >= rules.move_clear:
         return True
     a, b = u.words, v.words
-    head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
+    head, tail = shared_ends(a, b)
     core_a, core_b = a[head : len(a) - tail], b[head : len(b) - tail]
     if not core_a or not core_b:
         return True  # one is the other with words added or taken away at one place

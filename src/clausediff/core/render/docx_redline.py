@@ -229,13 +229,7 @@ def _order(al: Alignment) -> list[tuple[int, str]]:
     for n, lk in enumerate(al.links):
         if lk.kind is not LinkKind.MOVED or not (lk.left and lk.right):
             continue
-        anchor = -1
-        for i in range(lk.left[0] - 1, -1, -1):
-            k = al.link_index_of(0, i)
-            if al.links[k].kind is not LinkKind.MOVED:
-                anchor = k
-                break
-        after.setdefault(anchor, []).append(n)
+        after.setdefault(al.stayed_before(lk), []).append(n)
     for numbers in after.values():
         numbers.sort(key=lambda n: al.links[n].left[0])
     items = [(n, _FROM) for n in after.get(-1, ())]
@@ -339,16 +333,8 @@ def _about(
         )
     )
     for d in versions:
-        info = d.info
-        complete = "complete" if d.is_complete else "excerpt (gaps marked)"
-        document.add_paragraph(
-            word_safe(
-                f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
-                + (f". Source: {', '.join(info.sources)}" if info.sources else "")
-                + (f". SHA-256 {info.sha256}" if info.sha256 else "")
-            ),
-            style="List Bullet",
-        )
+        line = wording.provenance_line(d, excerpt="excerpt (gaps marked)", sha256=True)
+        document.add_paragraph(word_safe(line), style="List Bullet")
     for al in lineage.pairs:
         document.add_paragraph(
             word_safe(

@@ -56,15 +56,7 @@ def export_docx_report(
         word_safe(" → ".join(d.info.label for d in versions) + " — comparison report"), level=1
     )
     for d in versions:
-        info = d.info
-        complete = "complete" if d.is_complete else "excerpt"
-        document.add_paragraph(
-            word_safe(
-                f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
-                + (f". Source: {', '.join(info.sources)}" if info.sources else "")
-            ),
-            style="List Bullet",
-        )
+        document.add_paragraph(word_safe(wording.provenance_line(d)), style="List Bullet")
     document.add_paragraph(
         "A report: each paragraph opens with what ClauseDiff found of a clause, then its "
         "changes, deletions struck through and insertions underlined as tracked changes. "

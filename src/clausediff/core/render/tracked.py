@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
+from clausediff.core.compare.lcs import shared_ends
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, OpKind, WordOp
 from clausediff.core.model import Clause, Document, EmphasisStyle, Span
 from clausediff.core.render.redline import Mark
@@ -139,12 +140,7 @@ def _between(out: list[Piece], old: _Side, new: _Side, l0: int, l1: int, r0: int
         _same(out, old, new, l0, r0, len(a))
         return
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-    head = 0
-    while head < min(len(ta), len(tb)) and ta[head] == tb[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(ta), len(tb)) - head and ta[-1 - tail] == tb[-1 - tail]:
-        tail += 1
+    head, tail = shared_ends(ta, tb)
     h = sum(len(t) for t in ta[:head])
     t = sum(len(x) for x in ta[len(ta) - tail :])
     _same(out, old, new, l0, r0, h)

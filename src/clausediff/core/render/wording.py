@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, SentenceLink
 from clausediff.core.compare.sentences import moved_sentences
-from clausediff.core.model import leading_words
+from clausediff.core.model import Document, leading_words
 from clausediff.core.store.review import PlacedNote
 
 #: What each kind of link is called.
@@ -167,3 +167,15 @@ def short_moves(moves: list[tuple[str, str]]) -> list[str]:
         short if n == 1 else short.replace("a sentence", f"{n} sentences", 1)
         for short, n in counts.items()
     ]
+
+
+def provenance_line(doc: Document, *, excerpt: str = "excerpt", sha256: bool = False) -> str:
+    """One version as a line of a list: label, symbol, date, complete or ``excerpt``, its
+    sources and (with ``sha256``) the text's SHA-256."""
+    info = doc.info
+    complete = "complete" if doc.is_complete else excerpt
+    return (
+        f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
+        + (f". Source: {', '.join(info.sources)}" if info.sources else "")
+        + (f". SHA-256 {info.sha256}" if sha256 and info.sha256 else "")
+    )
