@@ -339,7 +339,7 @@ def _cmd_align(ns: argparse.Namespace) -> int:
 
     lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
     if ns.json:
-        value = lineage_json(lineage, paths)
+        value = lineage_json(lineage, paths, stream=True)
         if ns.json == "-":
             write_json(value, sys.stdout.write)
             sys.stdout.write("\n")

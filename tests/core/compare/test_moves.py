@@ -3,8 +3,15 @@ pairs among look-alike boilerplate are not."""
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from clausediff.core.compare.align import align
 from clausediff.core.compare.links import LinkKind
+from clausediff.core.compare.moves import _best_two
 from clausediff.core.read.files import document_from_text
 
 #: A text of repeated chapeaux: every word of the moved clause is found in others.
@@ -90,3 +97,34 @@ def test_a_renumbered_renamed_section_is_found_where_it_went() -> None:
     assert al.link_of_left(body).kind is LinkKind.MOVED
     assert [b.clauses[j].label for j in al.link_of_left(body).right] == ["5.1"]  # type: ignore[attr-defined]
     assert not [k for k in al.links if k.kind in (LinkKind.DELETED, LinkKind.ADDED)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.sampled_from([0.4, 0.45, 0.5, 0.75, 0.9, 1.0])),
+        max_size=30,
+    )
+)
+def test_best_two_of_the_kept_pairs_is_the_best_two_of_the_whole_row(
+    pairs: list[tuple[int, float]],
+) -> None:
+    """The move margin reads each row's best two scores from the kept pairs only; a row of
+    the whole matrix, zeros where no pair was kept, gives the same two (ties included)."""
+    keys = np.array([k for k, _ in pairs], dtype=np.int32)
+    values = np.array([v for _, v in pairs], dtype=np.float32)
+    best, second = _best_two(keys, values, 6)
+    for key in range(6):
+        row = sorted([float(v) for k, v in zip(keys, values, strict=True) if k == key] + [0.0, 0.0])
+        assert (float(best[key]), float(second[key])) == (row[-1], row[-2])
+
+
+def test_the_json_streamed_to_a_file_is_the_json_of_the_value() -> None:
+    """``align --json`` writes its records as it makes them: the same text as the value."""
+    from clausediff.core.compare.lineage import build_lineage
+    from clausediff.core.read.bundled import _load_entry, bundled_entries
+    from clausediff.core.render.serialize import json_text, lineage_json
+
+    lineage = build_lineage([_load_entry(e) for e in bundled_entries()])
+    assert json_text(lineage_json(lineage, stream=True)) == json_text(lineage_json(lineage))
+    assert json.loads(json_text(lineage_json(lineage, stream=True)))["links"]

@@ -17,6 +17,7 @@ import bisect
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from clausediff.core.compare.config import ClauseRules
 from clausediff.core.compare.lcs import shared_ends
@@ -48,7 +49,12 @@ def move_pass(
 
 class AllPairs:
     """Every pair of some leftovers scored once in rapidfuzz's C code (``process.cdist``
-    over words coded as characters; pairs below ``move_floor - move_margin`` score 0)."""
+    over words coded as characters). Only the pairs that reach ``move_floor - move_margin``
+    are kept (a few in a hundred, on repetitive texts), as three parallel arrays: the
+    matrix is scored a block of rows at a time, so it is never held whole."""
+
+    #: Rows scored at once: a block of the matrix, not all of it, is ever in memory.
+    _ROWS = 256
 
     def __init__(
         self, lu: Sequence[Unit], ru: Sequence[Unit], left: list[int], right: list[int],
@@ -67,43 +73,57 @@ class AllPairs:
         queries = [codes.encode(lu[i].words) for i in self.left]
         choices = [codes.encode(ru[j].words) for j in self.right]
         cut = max(0.0, rules.move_floor - rules.move_margin)
-        self.matrix = np.zeros((len(queries), len(choices)), dtype=np.float32)
-        if queries and choices:
-            self.matrix = process.cdist(
-                queries, choices, scorer=Indel.normalized_similarity, score_cutoff=cut,
+        rows, cols, values = [], [], []
+        for first in range(0, len(queries) if choices else 0, self._ROWS):
+            block = process.cdist(
+                queries[first : first + self._ROWS], choices,
+                scorer=Indel.normalized_similarity, score_cutoff=cut,
                 dtype=np.float32, workers=-1,
             )  # fmt: skip
+            r, c = np.nonzero(block)  # (row-major: the order the pairs are read in)
+            rows.append(r.astype(np.int32) + first)
+            cols.append(c.astype(np.int32))
+            values.append(block[r, c])
+        empty = [np.zeros(0, dtype=np.int32)]
+        self.rows = np.concatenate(rows or empty)
+        self.cols = np.concatenate(cols or empty)
+        self.values = np.concatenate(values or [np.zeros(0, dtype=np.float32)])
 
     def matches(
         self, left: list[int], right: list[int], scorer: Scorer, rules: ClauseRules
     ) -> list[tuple[int, int, float]]:
-        """Moves among these units (all scored in the matrix); see the module contract."""
+        """Moves among these units (all scored already); see the module contract."""
         import numpy as np
 
         rows = [self.row_of[i] for i in left if i in self.row_of]
         cols = [self.col_of[j] for j in right if j in self.col_of]
         if not rows or not cols:
             return []
-        sub = self.matrix[np.ix_(rows, cols)]
-        hit_rows, hit_cols = np.nonzero(sub >= rules.move_floor)
-        if not len(hit_rows):
+        in_rows = np.zeros(len(self.left), dtype=bool)
+        in_rows[rows] = True
+        in_cols = np.zeros(len(self.right), dtype=bool)
+        in_cols[cols] = True
+        keep = in_rows[self.rows] & in_cols[self.cols]
+        pr, pc, pv = self.rows[keep], self.cols[keep], self.values[keep]
+        if not np.any(pv >= rules.move_floor):
             return []
-        # the best two of every row and column, to tell a clear partner from a crowd
-        pad_r = np.zeros((sub.shape[0], 1), dtype=sub.dtype)
-        pad_c = np.zeros((1, sub.shape[1]), dtype=sub.dtype)
-        row_top = np.partition(np.hstack((sub, pad_r)), -2, axis=1)[:, -2:]
-        col_top = np.partition(np.vstack((sub, pad_c)), -2, axis=0)[-2:, :]
+        # the best two of every row and column (a pair not kept scores 0), to tell a clear
+        # partner from a crowd
+        row_best, row_second = _best_two(pr, pv, len(self.left))
+        col_best, col_second = _best_two(pc, pv, len(self.right))
         lu, ru = self.lu, self.ru
         candidates: list[tuple[float, str, int, int]] = []
-        for a, b in zip(hit_rows.tolist(), hit_cols.tolist(), strict=True):
-            value = float(sub[a, b])  # (in float64 whatever numpy's promotion rules)
-            best_r, second_r = float(max(row_top[a])), float(min(row_top[a]))
-            best_c, second_c = float(max(col_top[:, b])), float(min(col_top[:, b]))
+        hits = np.nonzero(pv >= rules.move_floor)[0]
+        for a, b, value in zip(
+            pr[hits].tolist(), pc[hits].tolist(), pv[hits].tolist(), strict=True
+        ):
+            best_r, second_r = float(row_best[a]), float(row_second[a])
+            best_c, second_c = float(col_best[b]), float(col_second[b])
             other = max(second_r if best_r == value else best_r,
                         second_c if best_c == value else best_c)  # fmt: skip
             if value < other + rules.move_margin:
                 continue
-            i, j = self.left[rows[a]], self.right[cols[b]]
+            i, j = self.left[a], self.right[b]
             if lu[i].heading != ru[j].heading:
                 continue  # a heading moves only to a heading
             s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
@@ -112,6 +132,26 @@ class AllPairs:
             tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
             candidates.append((-s, tie, i, j))
         return _one_partner_each(candidates)
+
+
+def _best_two(keys: Any, values: Any, n: int) -> tuple[Any, Any]:
+    """The best and second-best value for each of ``n`` keys over parallel arrays (0 where a
+    key has fewer values; the second equals the best when two values tie for it)."""
+    import numpy as np
+
+    best = np.zeros(n, dtype=values.dtype)
+    second = np.zeros(n, dtype=values.dtype)
+    if not len(keys):
+        return best, second
+    order = np.lexsort((-values, keys))  # by key, best value first
+    k, v = keys[order], values[order]
+    first = np.ones(len(k), dtype=bool)
+    first[1:] = k[1:] != k[:-1]
+    best[k[first]] = v[first]
+    after = np.zeros(len(k), dtype=bool)  # the value just after each key's best
+    after[1:] = first[:-1] & ~first[1:]
+    second[k[after]] = v[after]
+    return best, second
 
 
 def beyond_chapeau(u: Unit, v: Unit, sim: float, rules: ClauseRules) -> bool:

@@ -14,6 +14,7 @@ came from 2011 paragraph 2"; a moved link needs a score of at least the rules' f
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
@@ -33,7 +34,7 @@ from clausediff.core.compare.links import (
 )
 from clausediff.core.compare.units import WordCodes
 from clausediff.core.model import Clause, Span, unchecked_span
-from clausediff.core.text.normalize import normalize, word_keys, word_spans
+from clausediff.core.text.normalize import normalize, word_bounds, word_keys
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ class _Sent:
     text: str
     keys: list[str]
     code: str
-    _spans: list[tuple[int, int]] | None = None
+    _bounds: array[int] | None = None
 
     def part(self, first: int, last: int) -> Span:
         """The span of the text from word ``first`` to word ``last`` (indices into keys);
@@ -54,11 +55,12 @@ class _Sent:
         """
         if first == 0 and last == len(self.keys) - 1:
             return unchecked_span((0, len(self.text)))  # all of it
-        if self._spans is None:
-            self._spans = word_spans(self.text)
-        if len(self._spans) != len(self.keys):
+        if self._bounds is None:
+            self._bounds = word_bounds(self.text)
+        bounds = self._bounds
+        if len(bounds) // 2 != len(self.keys):
             return Span(0, len(self.text))
-        return unchecked_span((self._spans[first][0], self._spans[last][1]))
+        return unchecked_span((bounds[2 * first], bounds[2 * last + 1]))
 
 
 def _sentences(
@@ -86,10 +88,15 @@ def _sentences(
 _new = tuple.__new__  # a named tuple made without its Python-level constructor
 
 
-def _triples(code: str) -> set[str]:
-    # (interned: the same triples recur across a long text's sentences, and one string a
-    # triple keeps the index small)
-    return {intern(code[k : k + 3]) for k in range(len(code) - 2)}
+def _triples(code: str) -> tuple[str, ...]:
+    """The distinct word triples of a sentence's code, in order of first occurrence.
+
+    (Interned: the same triples recur across a long text's sentences, and one string a
+    triple keeps the index small. A tuple, not a set: the pass holds the triples of every
+    sentence it searches at once, and a set of thirty strings takes four times the memory
+    of a tuple of them; only membership in the index and the rare set is ever asked.)
+    """
+    return tuple(dict.fromkeys([intern(code[k : k + 3]) for k in range(len(code) - 2)]))
 
 
 def sentence_links(
@@ -163,21 +170,27 @@ def sentence_links(
     # characters of the sentences' codes.
     search_left = [n for n in range(len(ls)) if n not in explained_left]
     search_right = [m for m in range(len(rs)) if m not in explained_right]
+    # (The triples of the right side are made twice, counted and then searched, rather
+    # than all held at once: on long texts the triples, their counts and the index are
+    # most of the pass's memory.)
     left_tri = {n: _triples(ls[n].code) for n in search_left}
-    right_tri = {m: _triples(rs[m].code) for m in search_right}
-    df = Counter(itertools.chain.from_iterable([*left_tri.values(), *right_tri.values()]))
+    df = Counter(itertools.chain.from_iterable(left_tri.values()))
+    for m in search_right:
+        df.update(_triples(rs[m].code))
     cap = rules.max_shingle_df
-    rare = {t for t, count in df.items() if count <= cap}
     index: dict[str, list[int]] = defaultdict(list)
     for n in search_left:
-        for t in left_tri[n] & rare:
-            index[t].append(n)
-    indexed = index.keys()
+        for t in left_tri[n]:
+            if df[t] <= cap:
+                index[t].append(n)
+    left_size = {n: len(tri) for n, tri in left_tri.items()}
+    del left_tri, df
     postings = index.__getitem__
     by_hits = itemgetter(1)
 
     for m in search_right:
-        shared = right_tri[m] & indexed
+        right_tri = _triples(rs[m].code)
+        shared = [t for t in right_tri if t in index]
         if not shared:
             continue
         found = Counter(itertools.chain.from_iterable(map(postings, shared)))
@@ -190,7 +203,7 @@ def sentence_links(
             # between short ones it is real evidence
             if (
                 hits < rules.min_shingles
-                and min(len(left_tri[n]), len(right_tri[m])) > rules.min_shingles + 1
+                and min(left_size[n], len(right_tri)) > rules.min_shingles + 1
             ):
                 continue
             link = _score(ls[n], rs[m], partner, rules, limits)

@@ -9,7 +9,8 @@ code points into the source text (clauses and sentences) or into the joined side
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from clausediff.core.compare.lineage import Lineage
@@ -98,28 +99,49 @@ def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
     return out
 
 
-def alignment_links_json(al: Alignment, v: int) -> tuple[list[Any], list[Any]]:
-    links = [link_json(al, lk, v) for lk in al.links]
-    sentence_links = []
+def _sentence_links_json(al: Alignment, v: int) -> Iterator[dict[str, Any]]:
     for sl in al.sentence_links:
         lc, rc = al.left.clauses[sl.left.clause], al.right.clauses[sl.right.clause]
-        sentence_links.append(
-            {
-                "from": v,
-                "to": v + 1,
-                "left": [f"v{v}.{lc.sentences[sl.left.sentence].id}"],
-                "right": [f"v{v + 1}.{rc.sentences[sl.right.sentence].id}"],
-                "kind": sl.kind.value,
-                "score": sl.score,
-                "left_part": [sl.left_part.start, sl.left_part.end],
-                "right_part": [sl.right_part.start, sl.right_part.end],
-                "shared_words": sl.shared_words,
-            }
-        )
-    return links, sentence_links
+        yield {
+            "from": v,
+            "to": v + 1,
+            "left": [f"v{v}.{lc.sentences[sl.left.sentence].id}"],
+            "right": [f"v{v + 1}.{rc.sentences[sl.right.sentence].id}"],
+            "kind": sl.kind.value,
+            "score": sl.score,
+            "left_part": [sl.left_part.start, sl.left_part.end],
+            "right_part": [sl.right_part.start, sl.right_part.end],
+            "shared_words": sl.shared_words,
+        }
 
 
-def lineage_json(lineage: Lineage, paths: list[str] | None = None) -> dict[str, Any]:
+def _clauses_json(doc: Document, prefix: str) -> Iterator[dict[str, Any]]:
+    return (clause_json(c, prefix) for c in doc.clauses)
+
+
+class Records:
+    """A list of records made only as it is written (:func:`write_json` streams it).
+
+    The JSON of a long alignment holds a record per clause, link and sentence link; made
+    all at once it takes as much memory again as the alignment itself.
+    """
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._make())
+
+
+def lineage_json(
+    lineage: Lineage, paths: list[str] | None = None, *, stream: bool = False
+) -> dict[str, Any]:
+    """The JSON value of a lineage; with ``stream`` its long lists are :class:`Records`,
+    made while :func:`write_json` writes them (the same text, a fraction of the memory)."""
+
+    def listed(make: Callable[[], Iterable[Any]]) -> Any:
+        return Records(make) if stream else list(make())
+
     versions = []
     for v, doc in enumerate(lineage.versions):
         versions.append(
@@ -128,25 +150,24 @@ def lineage_json(lineage: Lineage, paths: list[str] | None = None) -> dict[str, 
                 "label": doc.info.label,
                 "path": (paths[v] if paths else doc.info.path),
                 "document": info_json(doc.info),
-                "clauses": [clause_json(c, f"v{v}.") for c in doc.clauses],
+                "clauses": listed(partial(_clauses_json, doc, f"v{v}.")),
             }
         )
-    links: list[Any] = []
-    sentence_links: list[Any] = []
-    for v, al in enumerate(lineage.pairs):
-        lj, sj = alignment_links_json(al, v)
-        links += lj
-        sentence_links += sj
-    families = [
-        {
-            "id": f.id,
-            "members": {
-                str(v): [f"v{v}.{lineage.versions[v].clauses[i].id}" for i in idx]
-                for v, idx in f.members
-            },
-        }
-        for f in lineage.families
-    ]
+    pairs = list(enumerate(lineage.pairs))
+    links = listed(lambda: (link_json(al, lk, v) for v, al in pairs for lk in al.links))
+    sentence_links = listed(lambda: (r for v, al in pairs for r in _sentence_links_json(al, v)))
+    families = listed(
+        lambda: (
+            {
+                "id": f.id,
+                "members": {
+                    str(v): [f"v{v}.{lineage.versions[v].clauses[i].id}" for i in idx]
+                    for v, idx in f.members
+                },
+            }
+            for f in lineage.families
+        )
+    )
     return {
         "versions": versions,
         "links": links,
@@ -188,13 +209,18 @@ def _write(value: Any, indent: str, write: Callable[[str], object], *, spread: b
         write("{")
         for n, (key, item) in enumerate(value.items()):
             write(("," if n else "") + "\n" + inner + _compact(key) + ": ")
-            _write(item, inner, write, spread=key in _RECORD_LISTS and isinstance(item, list))
+            _write(
+                item,
+                inner,
+                write,
+                spread=key in _RECORD_LISTS and isinstance(item, (list, Records)),
+            )
         write("\n" + indent + "}" if value else "}")
-    elif isinstance(value, list) and spread and value:
-        write("[")
+    elif isinstance(value, Records) or (isinstance(value, list) and spread and value):
+        n = -1
         for n, item in enumerate(value):
-            write(("," if n else "") + "\n" + inner)
+            write(("[" if not n else ",") + "\n" + inner)
             _write(item, inner, write, spread=False)
-        write("\n" + indent + "]")
+        write("[]" if n < 0 else "\n" + indent + "]")
     else:
         write(_compact(value))

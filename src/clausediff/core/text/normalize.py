@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -138,8 +139,11 @@ def word_keys(text: str) -> list[str]:
     return _WORD_TOKEN_RE.findall(folded)
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """The ``[start, end)`` offsets of the words of ``text``, as :func:`word_keys` finds them
-    (one to one when ``text`` is in NFC)."""
-    bounds = list(accumulate(map(len, _WORD_SPLIT_RE.split(text))))
-    return list(zip(bounds[0:-1:2], bounds[1::2], strict=True))
+def word_bounds(text: str) -> array[int]:
+    """The offsets of the words of ``text``, as :func:`word_keys` finds them (one to one when
+    ``text`` is in NFC): word ``k`` is ``[bounds[2 * k], bounds[2 * k + 1])``.
+
+    (A flat array of offsets: the sentence pass keeps these for every sentence it links,
+    and a pair object per word takes eight times the memory.)
+    """
+    return array("l", accumulate(map(len, _WORD_SPLIT_RE.split(text))))
