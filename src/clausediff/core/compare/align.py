@@ -143,6 +143,9 @@ def _align(
     alignment = Alignment(left, right, tuple(links))
     if not config.sentences.enabled:
         return alignment
+    # (the clause passes' values are let go before the sentence pass makes its own: on
+    # long texts the two would otherwise add up to the command's peak memory)
+    del lu, ru, scores, beads, in_order, anchors, jumps
     sl = sentence_links(alignment, config.sentences, config.limits, keys_of, cancel=cancel)
     return Alignment(left, right, tuple(links), tuple(sl))
 

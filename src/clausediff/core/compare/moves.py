@@ -211,21 +211,28 @@ def rare_word_matches(
     where the candidates are told apart (and counting there costs nothing on a long document
     whose clauses are nearly all linked already).
     """
+    # (The keys of the right side are made twice, counted and then searched, and those of
+    # the left are let go once indexed: among thousands of leftovers the key sets are most
+    # of the pass's memory.)
+    right = list(right)
     left_sets = {i: _keys(lu[i].words) for i in left}
-    right_sets = {j: _keys(ru[j].words) for j in right}
-    if not left_sets or not right_sets:
+    if not left_sets or not right:
         return []
     ldf = Counter(itertools.chain.from_iterable(left_sets.values()))
-    rdf = Counter(itertools.chain.from_iterable(right_sets.values()))
+    rdf: Counter[str] = Counter()
+    for j in right:
+        rdf.update(_keys(ru[j].words))
     cap = rules.rare_word_max_clauses
     rare = {w for w, n in ldf.items() if n <= cap and 0 < rdf.get(w, 0) <= cap}
+    del ldf, rdf
     index: dict[str, list[int]] = defaultdict(list)
     for i, words in left_sets.items():
         for w in words & rare:
             index[w].append(i)
+    del left_sets
     candidates: list[tuple[float, str, int, int]] = []
-    for j, words in right_sets.items():
-        found = Counter(i for w in words & rare for i in index[w])
+    for j in right:
+        found = Counter(i for w in _keys(ru[j].words) & rare for i in index[w])
         # most shared rare words first, then reading order: never the order of a set
         ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
         for i, _ in ranked[: rules.move_candidates]:

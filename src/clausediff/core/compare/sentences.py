@@ -41,24 +41,24 @@ from clausediff.core.text.normalize import normalize, word_bounds, word_keys
 class _Sent:
     ref: SentenceRef
     text: str
-    keys: list[str]
+    #: the sentence's words, one character each (:class:`WordCodes`): as many as its words
     code: str
     _bounds: array[int] | None = None
 
     def part(self, first: int, last: int) -> Span:
-        """The span of the text from word ``first`` to word ``last`` (indices into keys);
-        all of it when those are its first and last words.
+        """The span of the text from word ``first`` to word ``last`` (indices into the
+        words); all of it when those are its first and last words.
 
         Word offsets are found only for sentences that get linked. Should the words of the
         original text not line up one to one with the keys (text that is not in NFC), the
         part is the whole sentence: a wider part, never a wrong one.
         """
-        if first == 0 and last == len(self.keys) - 1:
+        if first == 0 and last == len(self.code) - 1:
             return unchecked_span((0, len(self.text)))  # all of it
         if self._bounds is None:
             self._bounds = word_bounds(self.text)
         bounds = self._bounds
-        if len(bounds) // 2 != len(self.keys):
+        if len(bounds) // 2 != len(self.code):
             return Span(0, len(self.text))
         return unchecked_span((bounds[2 * first], bounds[2 * last + 1]))
 
@@ -68,7 +68,11 @@ def _sentences(
     wanted: set[int],
     vocab: WordCodes,
     keys_of: dict[str, list[str]],
+    codes: dict[str, str],
 ) -> list[_Sent]:
+    """The sentences of the ``wanted`` clauses that have words. ``keys_of``: word keys by
+    text, found already (a one-sentence clause's are its clause's); ``codes``: the codes
+    made so far, by text (a sentence of boilerplate recurs; only its code is kept)."""
     out = []
     code_of = vocab.__getitem__
     for index in sorted(wanted):
@@ -76,12 +80,14 @@ def _sentences(
         if c.is_gap:
             continue
         for s in c.sentences:
-            keys = keys_of.get(s.text)
-            if keys is None:
-                keys = keys_of[s.text] = [intern(w) for w in word_keys(s.text)]  # (see units)
-            if keys:
-                ref = _new(SentenceRef, (index, s.index))
-                out.append(_Sent(ref, s.text, keys, "".join(map(code_of, keys))))
+            code = codes.get(s.text)
+            if code is None:
+                keys = keys_of.get(s.text)
+                if keys is None:
+                    keys = word_keys(s.text)
+                code = codes[s.text] = "".join(map(code_of, keys))
+            if code:
+                out.append(_Sent(_new(SentenceRef, (index, s.index)), s.text, code))
     return out
 
 
@@ -134,8 +140,12 @@ def sentence_links(
             partner[i].update(lk.right)
     check(cancel)
     vocab = WordCodes()
-    ls = _sentences(left.clauses, {i for lk in open_links for i in lk.left}, vocab, keys_of)
-    rs = _sentences(right.clauses, {j for lk in open_links for j in lk.right}, vocab, keys_of)
+    codes: dict[str, str] = {}
+    wanted = {i for lk in open_links for i in lk.left}
+    ls = _sentences(left.clauses, wanted, vocab, keys_of, codes)
+    wanted = {j for lk in open_links for j in lk.right}
+    rs = _sentences(right.clauses, wanted, vocab, keys_of, codes)
+    del codes, wanted
     if not ls or not rs:
         return links
 
@@ -149,20 +159,18 @@ def sentence_links(
         right_of[sent.ref.clause].append(m)
     explained_left: set[int] = set()
     explained_right: set[int] = set()
-    tried: set[tuple[int, int]] = set()
     explained = rules.explained
     for lk in open_links:
         lefts = [n for i in lk.left for n in left_of.get(i, ())]
         for m in (m for j in lk.right for m in right_of.get(j, ())):
             for n in lefts:
-                tried.add((n, m))
                 link = _score(ls[n], rs[m], partner, rules, limits)
                 if link is None:
                     continue
                 links.append(link)
-                if link.shared_words >= explained * len(rs[m].keys):
+                if link.shared_words >= explained * len(rs[m].code):
                     explained_right.add(m)
-                if link.shared_words >= explained * len(ls[n].keys):
+                if link.shared_words >= explained * len(ls[n].code):
                     explained_left.add(n)
     check(cancel)
 
@@ -170,21 +178,22 @@ def sentence_links(
     # characters of the sentences' codes.
     search_left = [n for n in range(len(ls)) if n not in explained_left]
     search_right = [m for m in range(len(rs)) if m not in explained_right]
-    # (The triples of the right side are made twice, counted and then searched, rather
-    # than all held at once: on long texts the triples, their counts and the index are
-    # most of the pass's memory.)
-    left_tri = {n: _triples(ls[n].code) for n in search_left}
-    df = Counter(itertools.chain.from_iterable(left_tri.values()))
-    for m in search_right:
-        df.update(_triples(rs[m].code))
+    # (Every sentence's triples are made twice, counted and then indexed or searched,
+    # rather than all held at once: on long texts the triples, their counts and the index
+    # are most of the pass's memory.)
+    df: Counter[str] = Counter()
+    for sent in itertools.chain((ls[n] for n in search_left), (rs[m] for m in search_right)):
+        df.update(_triples(sent.code))
     cap = rules.max_shingle_df
     index: dict[str, list[int]] = defaultdict(list)
+    left_size = {}
     for n in search_left:
-        for t in left_tri[n]:
+        left_tri = _triples(ls[n].code)
+        left_size[n] = len(left_tri)
+        for t in left_tri:
             if df[t] <= cap:
                 index[t].append(n)
-    left_size = {n: len(tri) for n, tri in left_tri.items()}
-    del left_tri, df
+    del df
     postings = index.__getitem__
     by_hits = itemgetter(1)
 
@@ -197,7 +206,8 @@ def sentence_links(
         # most shared shingles first, then reading order: never the order of a set
         ranked = sorted(sorted(found.items()), key=by_hits, reverse=True)
         for n, hits in ranked[: rules.candidates]:
-            if (n, m) in tried:
+            if rs[m].ref.clause in partner.get(ls[n].ref.clause, ()):
+                # (scored already, within their clause link: the clauses are partners)
                 continue
             # one shared triple links two long sentences by chance more often than not;
             # between short ones it is real evidence
@@ -280,7 +290,7 @@ def _score(
         kind = SentenceLinkKind.MODIFIED
     else:
         kind = SentenceLinkKind.MOVED
-    score = round(2 * shared / (len(a.keys) + len(b.keys)), 4)
+    score = round(2 * shared / (len(a.code) + len(b.code)), 4)
     if kind is SentenceLinkKind.MOVED and score < rules.min_moved_score:
         return None  # (chance: see the rule)
     return SentenceLink(

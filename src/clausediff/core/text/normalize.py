@@ -146,4 +146,4 @@ def word_bounds(text: str) -> array[int]:
     (A flat array of offsets: the sentence pass keeps these for every sentence it links,
     and a pair object per word takes eight times the memory.)
     """
-    return array("l", accumulate(map(len, _WORD_SPLIT_RE.split(text))))
+    return array("i", accumulate(map(len, _WORD_SPLIT_RE.split(text))))
