@@ -67,8 +67,10 @@ def test_clicking_a_pass_across_a_gap_selects_the_family_it_carries(
 
 
 def test_a_click_on_a_family_the_table_hides_shows_it_again(
-    qtbot, page: LineagePage, lineage: Lineage  # type: ignore[no-untyped-def]
+    qtbot, page: LineagePage  # type: ignore[no-untyped-def]
 ) -> None:
+    lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
+    page.set_lineage(lineage)
     page.changed_only.setChecked(True)
     canvas = page.flow.canvas
     hidden = {f.id for n, f in enumerate(lineage.families) if not page.model.family_changed(n)}
