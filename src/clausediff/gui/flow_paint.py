@@ -7,10 +7,11 @@ and legend as the SVG (:mod:`clausediff.core.render.flow_svg`). Needs a QGuiAppl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QTextDocument,
 )
 
 from clausediff.core.compare.lineage import Lineage
@@ -209,6 +211,31 @@ def flow_image(layout: FlowLayout, palette: Palette, scale: float = 2.0) -> QIma
     finally:
         painter.end()
     return image
+
+
+#: The inline picture of the HTML lineage export (:func:`flow_section_html`).
+_INLINE_SVG = re.compile(r'<div class="flow">(<svg .*?</svg>)</div>', re.DOTALL)
+_FLOW_IMAGE = "clausediff-flow.png"
+
+
+def flow_as_image(
+    doc: QTextDocument, html: str, width: float, lineage: Lineage | None, dpi: float = 96.0
+) -> str:
+    """The HTML export for Qt's rich text: its inline flow picture (which Qt would show as
+    loose words) drawn by Qt from the same lineage, given to ``doc`` as an image resource,
+    as wide as the page (``width`` in pixels of a device of ``dpi``; Qt sizes an image in
+    pixels of 96 to the inch)."""
+    found = _INLINE_SVG.search(html)
+    if found is None or lineage is None:
+        return _INLINE_SVG.sub("", html)
+    layout = layout_flow(lineage)
+    doc.addResource(
+        QTextDocument.ResourceType.ImageResource, QUrl(_FLOW_IMAGE), flow_image(layout, PRINT, 3)
+    )
+    shown = width * 96.0 / dpi
+    high = shown * layout.height / layout.width
+    img = f'<img src="{_FLOW_IMAGE}" width="{shown:.0f}" height="{high:.0f}"/>'
+    return html[: found.start()] + img + html[found.end() :]
 
 
 def write_png(

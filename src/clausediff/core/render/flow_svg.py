@@ -15,9 +15,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import LinkKind
-from clausediff.core.render.flow import BlockKind, End, FlowBlock, FlowLayout, FlowRibbon
-from clausediff.core.render.palette import DARK_CHROME, KIND_COLOURS, Palette
+from clausediff.core.render.flow import (
+    BlockKind,
+    End,
+    FlowBlock,
+    FlowLayout,
+    FlowRibbon,
+    layout_flow,
+)
+from clausediff.core.render.palette import DARK_CHROME, KIND_COLOURS, PRINT, Palette
 
 #: What each mark of the picture means, by the swatch drawn beside the words (the painter
 #: and the SVG show the same).
@@ -258,3 +266,17 @@ def _legend_svg(layout: FlowLayout, ink: FlowInk) -> str:
                      f"{e(words)}</text>")  # fmt: skip
     parts.append("</g>")
     return "".join(parts)
+
+
+def flow_svg_file(lineage: Lineage, p: Palette = PRINT) -> str:
+    """The picture of a lineage as an SVG file (``clausediff export … --format svg``)."""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + flow_svg(layout_flow(lineage), p) + "\n"
+
+
+def flow_section_html(lineage: Lineage) -> str:
+    """The picture for the HTML lineage export: a heading and the SVG inline."""
+    return (
+        '<h2>Flow of clause families</h2><div class="flow">'
+        + flow_svg(layout_flow(lineage), PRINT)
+        + "</div>"
+    )
