@@ -402,7 +402,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def _cmd_export(ns: argparse.Namespace) -> int:
     from clausediff.core.store.review import Review
-    from clausediff.session.exporting import PdfWriter, export
+    from clausediff.session.exporting import PdfWriter, PngWriter, export
     from clausediff.session.reviewing import notes_for_export
 
     lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
@@ -421,9 +421,11 @@ def _cmd_export(ns: argparse.Namespace) -> int:
         from clausediff.gui.exports import write_pdf_headless
 
         pdf = write_pdf_headless
-    png = None
+    png: PngWriter | None = None
     if ns.format == "png":  # drawn by Qt, offscreen
-        from clausediff.gui.flow_paint import write_png_headless as png
+        from clausediff.gui.flow_paint import write_png_headless
+
+        png = write_png_headless
     export(lineage, out, ns.format, notes, pdf=pdf, page_size=ns.page, png=png)
     print(f"Wrote {out}", file=sys.stderr)
     return EXIT_OK

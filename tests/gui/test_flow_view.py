@@ -39,7 +39,9 @@ def _selected_family(page: LineagePage, lineage: Lineage) -> str:
 
 
 def test_clicking_the_moratorium_band_selects_its_family(
-    qtbot, page: LineagePage, lineage: Lineage  # type: ignore[no-untyped-def]
+    qtbot,
+    page: LineagePage,
+    lineage: Lineage,  # type: ignore[no-untyped-def]
 ) -> None:
     last = lineage.versions[3].clauses[-1]
     family = lineage.family_of(3, last.index).id
@@ -56,7 +58,9 @@ def test_clicking_the_moratorium_band_selects_its_family(
 
 
 def test_clicking_a_pass_across_a_gap_selects_the_family_it_carries(
-    qtbot, page: LineagePage, lineage: Lineage  # type: ignore[no-untyped-def]
+    qtbot,
+    page: LineagePage,
+    lineage: Lineage,  # type: ignore[no-untyped-def]
 ) -> None:
     canvas = page.flow.canvas
     passing = next(b for b in canvas.blocks() if b.kind is BlockKind.PASS and b.version == 2)
@@ -67,7 +71,8 @@ def test_clicking_a_pass_across_a_gap_selects_the_family_it_carries(
 
 
 def test_a_click_on_a_family_the_table_hides_shows_it_again(
-    qtbot, page: LineagePage  # type: ignore[no-untyped-def]
+    qtbot,
+    page: LineagePage,  # type: ignore[no-untyped-def]
 ) -> None:
     lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
     page.set_lineage(lineage)
@@ -82,7 +87,9 @@ def test_a_click_on_a_family_the_table_hides_shows_it_again(
 
 
 def test_keyboard_moves_between_bands_and_enter_selects(
-    qtbot, page: LineagePage, lineage: Lineage  # type: ignore[no-untyped-def]
+    qtbot,
+    page: LineagePage,
+    lineage: Lineage,  # type: ignore[no-untyped-def]
 ) -> None:
     canvas = page.flow.canvas
     canvas.setFocus()

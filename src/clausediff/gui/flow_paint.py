@@ -146,13 +146,15 @@ def paint_flow(
                 painter.drawText(words, flags, elided)
         else:
             painter.setFont(italic)
-            words = b.label if b.kind is BlockKind.GAP else f"{b.family}: may be in the missing text"
+            caption = (
+                b.label if b.kind is BlockKind.GAP else f"{b.family}: may be in the missing text"
+            )
             painter.fillRect(
                 QRectF(text_rect.x() - 2, text_rect.center().y() - 7,
-                       min(text_rect.width(), fm.horizontalAdvance(words) + 4), 14),
+                       min(text_rect.width(), fm.horizontalAdvance(caption) + 4), 14),
                 QColor(ink.background),
             )  # fmt: skip
-            elided = fm.elidedText(words, Qt.TextElideMode.ElideRight, text_rect.width())
+            elided = fm.elidedText(caption, Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect, flags, elided)
     painter.setFont(QFont(bold))
     for m in layout.marks:
@@ -173,7 +175,9 @@ def _legend(painter: QPainter, layout: FlowLayout, ink: FlowInk, font: QFont) ->
     for key, words, x, y in legend_places(layout):
         box = QRectF(x, y, w, h)
         if key in ("unchanged", "changed"):
-            colour, alpha = ink.ribbon(LinkKind.UNCHANGED if key == "unchanged" else LinkKind.MODIFIED)
+            colour, alpha = ink.ribbon(
+                LinkKind.UNCHANGED if key == "unchanged" else LinkKind.MODIFIED
+            )
             fill = QColor(colour)
             fill.setAlphaF(alpha)
             painter.fillRect(box, fill)
@@ -247,7 +251,7 @@ def write_png(
 
     del notes
     image = flow_image(layout_flow(lineage), DARK if theme == "dark" else PRINT)
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), b"PNG"):
         raise OSError(f"{path.name} could not be written")
 
 

@@ -41,8 +41,10 @@ class FlowCanvas(QWidget):
         self.layout_ = layout_flow(lineage) if lineage is not None else None
         self.focused = -1
         self.selected = ""
-        size = QSize(0, 0) if self.layout_ is None else QSize(
-            int(self.layout_.width) + 1, int(self.layout_.height) + 1
+        size = (
+            QSize(0, 0)
+            if self.layout_ is None
+            else QSize(int(self.layout_.width) + 1, int(self.layout_.height) + 1)
         )
         self.setFixedSize(size)
         self._describe()
@@ -67,7 +69,7 @@ class FlowCanvas(QWidget):
 
     # ------------------------------------------------------------------ events
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.layout_ is None:
             return
         painter = QPainter(self)
@@ -82,7 +84,7 @@ class FlowCanvas(QWidget):
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
-            text = self._hover_text(e.position())
+            text = self._hover_text(QPointF(e.pos()))
             if text:
                 QToolTip.showText(e.globalPos(), text, self)
             else:
@@ -91,14 +93,12 @@ class FlowCanvas(QWidget):
             return True
         return super().event(e)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         text = self._hover_text(event.position())
         self.setStatusTip(text)
-        self.setCursor(
-            Qt.CursorShape.PointingHandCursor if text else Qt.CursorShape.ArrowCursor
-        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor if text else Qt.CursorShape.ArrowCursor)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position()
@@ -112,13 +112,13 @@ class FlowCanvas(QWidget):
             self.update()
             self.familyChosen.emit(family)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         blocks = self.blocks()
         if not blocks:
             super().keyPressEvent(event)
             return
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
             Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
         }  # fmt: skip
@@ -134,15 +134,17 @@ class FlowCanvas(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         if self.focused < 0 and self.blocks():
-            chosen = [n for n, b in enumerate(self.blocks()) if b.family and b.family == self.selected]
+            chosen = [
+                n for n, b in enumerate(self.blocks()) if b.family and b.family == self.selected
+            ]
             self.focused = chosen[0] if chosen else self._first_clause()
             self._describe()
         super().focusInEvent(event)
         self.update()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 

@@ -136,7 +136,9 @@ class LineagePage(QWidget):
         rows = [r for r in range(self.model.rowCount()) if self.model.family_number(r) == number]
         if not rows and self.changed_only.isChecked():
             self.changed_only.setChecked(False)
-            rows = [r for r in range(self.model.rowCount()) if self.model.family_number(r) == number]
+            rows = [
+                r for r in range(self.model.rowCount()) if self.model.family_number(r) == number
+            ]
         if rows:
             self.view.selectRow(rows[0])
 

@@ -19,9 +19,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
-def lineage(
-    decl1998: Document, wp1998: Document, dec2011: Document, dec2013: Document
-) -> Lineage:
+def lineage(decl1998: Document, wp1998: Document, dec2011: Document, dec2013: Document) -> Lineage:
     return build_lineage([decl1998, wp1998, dec2011, dec2013])
 
 
@@ -134,9 +132,7 @@ def test_svg_parses_and_names_every_family(lineage: Lineage, layout: FlowLayout)
 
 
 def test_svg_escapes_the_text(decl1998: Document) -> None:
-    hostile = document_from_text(
-        'Ministers,\n\n1. <script>x</script> &amp; ]]>\n'
-    )
+    hostile = document_from_text("Ministers,\n\n1. <script>x</script> &amp; ]]>\n")
     layout = layout_flow(build_lineage([decl1998, hostile]))
     svg = flow_svg(layout, PRINT)
     root = ET.fromstring(svg)  # well formed

@@ -16,7 +16,7 @@ these numbers. Clause text is never altered; labels and lead words are taken as 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clausediff.core.compare.lineage import Lineage
@@ -198,7 +198,7 @@ class _Link:
     group: int  # the clause link (or bridge) it belongs to: one mark per group
 
 
-def layout_flow(lineage: Lineage, config: FlowConfig = FlowConfig()) -> FlowLayout:  # noqa: B008
+def layout_flow(lineage: Lineage, config: FlowConfig = FlowConfig()) -> FlowLayout:
     """Lay the lineage out; see the module contract."""
     versions = lineage.versions
     items: dict[tuple[BlockKind, int, int], _Item] = {}
@@ -242,13 +242,13 @@ def layout_flow(lineage: Lineage, config: FlowConfig = FlowConfig()) -> FlowLayo
                 here.end = edge
             else:
                 here.start = edge
-    for vi, a, vj, c in lineage.bridges:
+    for vi, ai, vj, ci in lineage.bridges:
         group += 1
-        start, target = items[(BlockKind.CLAUSE, vi, a)], items[(BlockKind.CLAUSE, vj, c)]
+        start, target = items[(BlockKind.CLAUSE, vi, ai)], items[(BlockKind.CLAUSE, vj, ci)]
         target.start = End.NONE
         prev = start
         for v in range(vi + 1, vj):
-            gap = _gap_for(lineage, v, vi, a, vj, c)
+            gap = _gap_for(lineage, v, vi, ai, vj, ci)
             ghost = _Item(
                 BlockKind.PASS, v, gap, target.family, target.weight, "?",
                 "may be in the text not available here",
@@ -258,9 +258,9 @@ def layout_flow(lineage: Lineage, config: FlowConfig = FlowConfig()) -> FlowLayo
             links.append(_Link(prev, ghost, LinkKind.UNKNOWN, True, group))
             prev = ghost
         links.append(_Link(prev, target, LinkKind.UNKNOWN, True, group))
-    for lk in links:  # a family that goes on across a bridge has not ended
-        if lk.uncertain and lk.left.kind is BlockKind.CLAUSE and lk.right.kind is not BlockKind.GAP:
-            lk.left.end = End.NONE
+    for link in links:  # a family that goes on across a bridge has not ended
+        if link.uncertain and link.left.kind is BlockKind.CLAUSE:
+            link.left.end = End.NONE
     return _place(lineage, config, list(items.values()), links, stubs)
 
 
@@ -409,12 +409,3 @@ def _families(lineage: Lineage, config: FlowConfig) -> tuple[FlowFamily, ...]:
                        leading_words(text, config.lead_words))
         )  # fmt: skip
     return tuple(out)
-
-
-def families_in(layout: FlowLayout) -> Iterable[str]:
-    """The families in the order a reader meets them: column by column, top to bottom."""
-    seen: dict[str, None] = {}
-    for b in layout.blocks:
-        if b.family:
-            seen.setdefault(b.family)
-    return seen

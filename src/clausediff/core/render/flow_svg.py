@@ -203,8 +203,7 @@ def _block_svg(layout: FlowLayout, b: FlowBlock, version_label: str, ink: FlowIn
         parts.append(f'<rect {rect} fill="url(#cd-flow-hatch)" stroke="{ink.hatch}"/>')
     else:
         parts.append(
-            f'<rect {rect} fill="url(#cd-flow-hatch)" stroke="{ink.hatch}" '
-            'stroke-dasharray="4 3"/>'
+            f'<rect {rect} fill="url(#cd-flow-hatch)" stroke="{ink.hatch}" stroke-dasharray="4 3"/>'
         )
     if b.start is End.NEW:
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="4" height="{h:.1f}" '
@@ -247,7 +246,9 @@ def _legend_svg(layout: FlowLayout, ink: FlowInk) -> str:
     for key, words, x, y in legend_places(layout):
         box = f'x="{x:.1f}" y="{y:.1f}" width="{w}" height="{h}"'
         if key in ("unchanged", "changed"):
-            colour, alpha = ink.ribbon(LinkKind.UNCHANGED if key == "unchanged" else LinkKind.MODIFIED)
+            colour, alpha = ink.ribbon(
+                LinkKind.UNCHANGED if key == "unchanged" else LinkKind.MODIFIED
+            )
             edge = f' stroke="{colour}"' if key == "changed" else ""
             parts.append(f'<rect {box} fill="{colour}" fill-opacity="{alpha}"{edge}/>')
         elif key == "gap":
