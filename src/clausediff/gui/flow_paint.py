@@ -251,7 +251,7 @@ def write_png(
 
     del notes
     image = flow_image(layout_flow(lineage), DARK if theme == "dark" else PRINT)
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # (the stubs want bytes, PySide6 a str)
         raise OSError(f"{path.name} could not be written")
 
 
