@@ -52,3 +52,4 @@ _.qapp
 
 # sqlite3 reads this attribute to decode each TEXT value (core/store/review_file.py).
 _.text_factory
+_.mouseMoveEvent  # (Qt calls it: the flow view's hover)

@@ -89,16 +89,18 @@ def _parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser(
         "export",
-        help="write the comparison (two versions) or lineage (more) as HTML, PDF, Word or CSV",
+        help="write the comparison (two versions) or lineage (more) as HTML, PDF, Word or CSV, "
+        "or the flow picture of its clause families as SVG or PNG",
     )
     ex.add_argument("versions", nargs="+", metavar="VERSION")
     ex.add_argument(
         "--format",
         "-f",
-        choices=("html", "pdf", "docx", "docx-report", "csv"),
+        choices=("html", "pdf", "docx", "docx-report", "csv", "svg", "png"),
         required=True,
         help="docx: the Word redline (the newer text, the changes tracked: Accept All gives "
-        "it, Reject All the older); docx-report: the findings clause by clause in Word",
+        "it, Reject All the older); docx-report: the findings clause by clause in Word; "
+        "svg, png: the flow picture of the clause families across the versions",
     )
     ex.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     ex.add_argument("--review", metavar="FILE.cdreview", help="include this review's notes")
@@ -400,7 +402,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def _cmd_export(ns: argparse.Namespace) -> int:
     from clausediff.core.store.review import Review
-    from clausediff.session.exporting import PdfWriter, export
+    from clausediff.session.exporting import PdfWriter, PngWriter, export
     from clausediff.session.reviewing import notes_for_export
 
     lineage, _paths = load_lineage(ns.versions, keep_order=ns.keep_order)
@@ -419,7 +421,12 @@ def _cmd_export(ns: argparse.Namespace) -> int:
         from clausediff.gui.exports import write_pdf_headless
 
         pdf = write_pdf_headless
-    export(lineage, out, ns.format, notes, pdf=pdf, page_size=ns.page)
+    png: PngWriter | None = None
+    if ns.format == "png":  # drawn by Qt, offscreen
+        from clausediff.gui.flow_paint import write_png_headless
+
+        png = write_png_headless
+    export(lineage, out, ns.format, notes, pdf=pdf, page_size=ns.page, png=png)
     print(f"Wrote {out}", file=sys.stderr)
     return EXIT_OK
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.store.review import PlacedNote, Review
+from clausediff.gui.flow_paint import write_png
 from clausediff.gui.messages import Messenger
 from clausediff.gui.printing import export_pdf, render
 from clausediff.gui.settings import Settings
@@ -76,6 +77,7 @@ class Exporter(QObject):
                 notes,
                 pdf=write_pdf,
                 page_size=self.settings.get(keys.PAGE_SIZE),
+                png=write_png,
             )
         except ClauseDiffError as exc:
             self.messages.error("The export could not be written", str(exc))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from clausediff.core.render.html import history_html
 from clausediff.core.render.palette import DARK, LIGHT
 from clausediff.core.store.review import PlacedNote
 from clausediff.gui.delegates import LineageDelegate, is_dark
+from clausediff.gui.flow_view import FlowView
 from clausediff.gui.models import LineageModel
 from clausediff.session.finding import matching_families
 
@@ -61,7 +63,14 @@ class LineagePage(QWidget):
         header.sectionResized.connect(lambda *_: self.refit())
         self.model.modelReset.connect(self.refit)
         self.view.selectionModel().currentRowChanged.connect(self._show_history)
-        split.addWidget(self.view)
+        # the table and, beside it, the same families as a flow picture (one selection)
+        self.views = QTabWidget()
+        self.views.setObjectName("lineageViews")
+        self.views.addTab(self.view, "Table")
+        self.flow = FlowView()
+        self.views.addTab(self.flow, "Flow")
+        self.flow.familyChosen.connect(self.select_family)
+        split.addWidget(self.views)
         self.history = QTextBrowser()
         self.history.setObjectName("familyHistory")
         self.history.setOpenLinks(False)
@@ -73,6 +82,7 @@ class LineagePage(QWidget):
         self.lineage = lineage
         self.delegate.clear_cache()
         self.model.set_lineage(lineage)
+        self.flow.set_lineage(lineage)
 
     def set_notes(self, by_family: dict[str | None, list[PlacedNote]]) -> None:
         """The open review's notes by family; only the rows whose count changed redraw."""
@@ -118,6 +128,20 @@ class LineagePage(QWidget):
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
 
+    def select_family(self, family_id: str) -> None:
+        """Select a family's row (shown again if the table hid it), and so its history."""
+        if self.lineage is None:
+            return
+        number = next(n for n, f in enumerate(self.lineage.families) if f.id == family_id)
+        rows = [r for r in range(self.model.rowCount()) if self.model.family_number(r) == number]
+        if not rows and self.changed_only.isChecked():
+            self.changed_only.setChecked(False)
+            rows = [
+                r for r in range(self.model.rowCount()) if self.model.family_number(r) == number
+            ]
+        if rows:
+            self.view.selectRow(rows[0])
+
     def refit(self) -> None:
         self._fitted_rows.clear()
         self._fit_timer.start()
@@ -143,6 +167,7 @@ class LineagePage(QWidget):
             self.history.clear()
             return
         fam = self.lineage.families[self.model.family_number(current.row())]
+        self.flow.select_family(fam.id)
         notes = self.model.notes_by_family.get(fam.id, [])
         palette = DARK if is_dark(self.palette()) else LIGHT
         self.history.setHtml(history_html(self.lineage, fam, notes, palette))

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.render.export import export_html
 from clausediff.core.store.review import PlacedNote
+from clausediff.gui.flow_paint import flow_as_image
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
@@ -35,7 +36,9 @@ def header_text(lineage: Lineage) -> str:
     )
 
 
-def _document(html: str, width: float, device: QPagedPaintDevice) -> QTextDocument:
+def _document(
+    html: str, width: float, device: QPagedPaintDevice, lineage: Lineage | None = None
+) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
     font = QFont()
@@ -45,6 +48,8 @@ def _document(html: str, width: float, device: QPagedPaintDevice) -> QTextDocume
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
+    # (Qt's rich text draws no inline SVG: the picture goes in as an image Qt drew)
+    html = flow_as_image(doc, html, width, lineage, device.logicalDpiX())
     doc.setHtml(html)  # escaped clause text; no external references to load
     doc.setTextWidth(width)
     return doc
@@ -65,7 +70,7 @@ def render(
         fm = QFontMetricsF(small, device)
         band = fm.lineSpacing() * 2.2
         body = QRectF(0, band, width, height - 2 * band)
-        doc = _document(export_html(lineage, notes), width, device)
+        doc = _document(export_html(lineage, notes), width, device, lineage)
         doc.setPageSize(QSizeF(width, body.height()))
         pages = doc.pageCount()
         top = header_text(lineage)

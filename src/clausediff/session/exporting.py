@@ -5,9 +5,10 @@ Contract: :func:`export` writes a comparison (two versions) or a lineage (more) 
 :mod:`clausediff.core.render.export`, the Word redline (``docx``: the newer text with the
 changes as tracked changes, Accept All and Reject All giving either version back) by
 :mod:`clausediff.core.render.docx_redline`, the Word report (``docx-report``: what was found,
-a paragraph a link) by :mod:`clausediff.core.render.docx_report`; a PDF is drawn by Qt, so
-the caller passes the function that draws it (the window's printing module), and the
-session never imports Qt.
+a paragraph a link) by :mod:`clausediff.core.render.docx_report`, the flow picture of the
+families (``svg``) by :mod:`clausediff.core.render.flow_svg`; a PDF and a PNG are drawn by
+Qt, so the caller passes the function that draws them (the window's printing module, its
+flow painter), and the session never imports Qt.
 An export that cannot be written raises :class:`ClauseDiffError` with the reason, and leaves
 no half-written file under the name asked for.
 """
@@ -25,6 +26,7 @@ from clausediff.core.errors import ClauseDiffError
 from clausediff.core.render.docx_redline import export_docx
 from clausediff.core.render.docx_report import export_docx_report
 from clausediff.core.render.export import export_csv, export_html
+from clausediff.core.render.flow_svg import flow_svg_file
 from clausediff.core.store.review import PlacedNote
 
 #: The formats, with the words a file dialog shows for each.
@@ -35,12 +37,16 @@ FORMATS: Mapping[str, str] = MappingProxyType(
         "docx": "Word redline: the newer text, changes tracked (*.docx)",
         "docx-report": "Word report: findings clause by clause (*.docx)",
         "csv": "Lineage table (*.csv)",
+        "svg": "Flow picture of the clause families (*.svg)",
+        "png": "Flow picture of the clause families, image (*.png)",
     }
 )
 PAGE_SIZES = ("a4", "letter")
 
 #: ``pdf(lineage, path, notes, page_size)``: draws the PDF (Qt's job).
 PdfWriter = Callable[[Lineage, Path, Sequence[PlacedNote] | None, str], None]
+#: ``png(lineage, path, notes)``: draws the flow picture as PNG (Qt's job, like the PDF).
+PngWriter = Callable[[Lineage, Path, Sequence[PlacedNote] | None], None]
 
 
 class ExportError(ClauseDiffError):
@@ -63,6 +69,7 @@ def export(
     *,
     pdf: PdfWriter | None = None,
     page_size: str = "a4",
+    png: PngWriter | None = None,
 ) -> None:
     """Write the export; see the module contract."""
     path = Path(path)
@@ -70,6 +77,8 @@ def export(
         raise ExportError(f"ClauseDiff cannot export {fmt!r}; choose one of {', '.join(FORMATS)}.")
     if fmt == "pdf" and pdf is None:
         raise ExportError("A PDF needs the window's printing; use HTML, Word or CSV here.")
+    if fmt == "png" and png is None:
+        raise ExportError("A PNG needs Qt's drawing; use SVG for the flow picture here.")
     # written beside the target, then moved over it: an error leaves the old file whole
     temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     if len(os.fsencode(temp.name)) > 255:  # (a long name: the temporary one stays short)
@@ -83,6 +92,11 @@ def export(
             export_docx(lineage, temp, notes)
         elif fmt == "docx-report":
             export_docx_report(lineage, temp, notes)
+        elif fmt == "svg":
+            temp.write_text(flow_svg_file(lineage), encoding="utf-8")
+        elif fmt == "png":
+            assert png is not None
+            png(lineage, temp, notes)
         else:
             assert pdf is not None
             pdf(lineage, temp, notes, page_size)

@@ -6,9 +6,10 @@ families that partition the non-gap clauses of all versions. Two clauses are in 
 when a clause link (other than added, deleted or unknown) joins them. A clause with no
 predecessor in the previous version (added, or hidden opposite a gap) is bridged to an
 earlier version: when a direct alignment with that version links it, at clause or sentence
-level, to a clause that had no successor, both join one family. So the 1998 moratorium
-sentence and the 2013 moratorium clause are one family even though the 2011 excerpt has a
-gap there.
+level, to a clause that had no successor (or, at sentence level, to a sentence that went
+into no clause of the next version), both join one family. So the 1998 moratorium sentence
+and the 2013 moratorium clause are one family even though the 2011 excerpt has a gap
+there, and even though the rest of its 1998 paragraph went on into WT/L/274.
 """
 
 from __future__ import annotations
@@ -119,9 +120,13 @@ def build_lineage(
         for c in doc.clauses:
             if not c.is_gap:
                 uf.find((v, c.index))
-    has_succ: set[tuple[int, int]] = set()
+    # clauses (v, i) and sentences (v, i, s) that went on into the next version; (v, i, -1):
+    # the sentences of clause i were followed one by one (some went on, some may not have)
+    has_succ: set[tuple[int, ...]] = set()
     has_pred: set[tuple[int, int]] = set()
     for v, al in enumerate(pairs):
+        for sl in al.sentence_links:
+            has_succ.update(((v, sl.left.clause, sl.left.sentence), (v, sl.left.clause, -1)))
         for lk in al.links:
             if lk.kind not in _LINKING:
                 continue
@@ -161,13 +166,13 @@ def _bridge(
     versions: tuple[Document, ...],
     pairs: Sequence[Alignment],
     uf: _UnionFind,
-    has_succ: set[tuple[int, int]],
+    has_succ: set[tuple[int, ...]],
     has_pred: set[tuple[int, int]],
     config: AlignConfig,
     cancel: Cancel | None,
 ) -> list[tuple[int, int, int, int]]:
     """Join clauses across a version where they are absent or hidden in a gap."""
-    direct: dict[tuple[int, int], tuple[Alignment, dict[int, list[tuple[float, int]]]]] = {}
+    direct: dict[tuple[int, int], tuple[Alignment, dict[int, list[tuple[float, int, int]]]]] = {}
     bridges = []
     for j in range(2, len(versions)):
         orphans = [
@@ -187,12 +192,12 @@ def _bridge(
     return bridges
 
 
-def _sources_by_clause(al: Alignment) -> dict[int, list[tuple[float, int]]]:
-    """For each right clause, the left clauses its sentences came from, best score first
-    (equal scores in the sentence links' order)."""
-    out: dict[int, list[tuple[float, int]]] = {}
+def _sources_by_clause(al: Alignment) -> dict[int, list[tuple[float, int, int]]]:
+    """For each right clause, the left sentences its sentences came from as ``(score,
+    clause, sentence)``, best score first (equal scores in the sentence links' order)."""
+    out: dict[int, list[tuple[float, int, int]]] = {}
     for sl in al.sentence_links:
-        out.setdefault(sl.right.clause, []).append((sl.score, sl.left.clause))
+        out.setdefault(sl.right.clause, []).append((sl.score, sl.left.clause, sl.left.sentence))
     for sources in out.values():
         sources.sort(key=lambda s: -s[0])  # (a stable sort keeps the order of equal scores)
     return out
@@ -200,17 +205,19 @@ def _sources_by_clause(al: Alignment) -> dict[int, list[tuple[float, int]]]:
 
 def _ancestor(
     al: Alignment,
-    sources: dict[int, list[tuple[float, int]]],
+    sources: dict[int, list[tuple[float, int, int]]],
     clause: int,
     i: int,
-    has_succ: set[tuple[int, int]],
+    has_succ: set[tuple[int, ...]],
 ) -> int | None:
     link = al.link_of_right(clause)
     if link.kind in _LINKING:
         for p in link.left:
             if (i, p) not in has_succ:
                 return p
-    for _, left_clause in sources.get(clause, ()):
-        if (i, left_clause) not in has_succ:
+    for _, left_clause, sentence in sources.get(clause, ()):
+        if (i, left_clause) not in has_succ or (
+            (i, left_clause, -1) in has_succ and (i, left_clause, sentence) not in has_succ
+        ):  # (a clause that went on, but whose sentence went nowhere, is its ancestor too)
             return left_clause
     return None

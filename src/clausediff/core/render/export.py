@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.render import wording
+from clausediff.core.render.flow_svg import flow_section_html
 from clausediff.core.render.html import (
     lineage_cell_html,
     notes_html,
@@ -42,7 +43,7 @@ from clausediff.core.store.review import PlacedNote
 
 #: The formats: HTML, PDF (drawn by Qt from the HTML), the Word redline (the document, with
 #: tracked changes), the Word report (the findings, a paragraph a link) and the CSV table.
-FORMATS = ("html", "pdf", "docx", "docx-report", "csv")
+FORMATS = ("html", "pdf", "docx", "docx-report", "csv", "svg", "png")
 
 #: The opening characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -76,6 +77,7 @@ ins {{ color: {p.inserted_fg}; background: {p.inserted_bg}; text-decoration: und
 .note {{ font-size: 9.5pt; margin-top: 4px; }}
 .legend span {{ margin-right: 1.5em; }}
 .provenance td {{ font-size: 9.5pt; }}
+.flow svg {{ max-width: 100%; height: auto; }}
 @media print {{ body {{ margin: 0; }} tr {{ page-break-inside: avoid; }} }}
 """
 
@@ -143,6 +145,7 @@ def export_html(
     if len(versions) == 2:
         parts.append(_compare_html(lineage, by_family, notes is not None))
     else:
+        parts.append(flow_section_html(lineage))  # (the shape first, then the table)
         parts.append(_lineage_html(lineage, by_family, notes is not None))
     orphans = by_family.get(None, [])
     if orphans:
