@@ -129,6 +129,11 @@ def _run_in_heading(source: str, start: int, end: int) -> int | None:
     if m is None or "[[" in window:
         return None
     body = window[m.end() :]
+    # (a title is at most eight words and ends in a stop: without a stop in the first
+    # eight words there is none, and most clauses are told so without cutting sentences)
+    head = body.split(None, 8)[:8]
+    if not head or not head[0][0].isupper() or not any(w.endswith(".") for w in head):
+        return None
     spans = split_sentences(body)
     if len(spans) < 2:
         return None
