@@ -41,8 +41,11 @@ class LineagePage(QWidget):
         self.changed_only.setObjectName("lineageChangedOnly")
         self.changed_only.toggled.connect(self.model.set_changed_only)
         lay.addWidget(self.changed_only)
-        self.shade_origins = QCheckBox("Shade the newest version by where each phrase came from")
+        self.shade_origins = QCheckBox("Where each phrase came from")
         self.shade_origins.setObjectName("lineageShadeOrigins")
+        self.shade_origins.setToolTip(
+            "Shade the newest version's phrases by the version that introduced each"
+        )
         self.shade_origins.toggled.connect(self._shade)
         lay.addWidget(self.shade_origins)
         self.legend = OriginLegend()

@@ -28,6 +28,8 @@ ACCESSIBLE_NAMES = {
     "findClose": "Close the find bar",
     "lineagePage": "Lineage of clause families",
     "lineageChangedOnly": "Only families that changed",
+    "lineageShadeOrigins": "Shade the newest version by where each phrase came from",
+    "lineageOriginLegend": "Key to the shading by where each phrase came from",
     "lineageView": "Clause families across versions",
     "familyHistory": "History of the selected clause family",
     "libraryDock": "Library",
