@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # (the engine is imported by the commands that use it: --help
     from clausediff.core.compare.lineage import Lineage
 
 EXIT_OK, EXIT_USAGE = 0, 2
-SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note")
+SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note", "history")
 
 
 _USAGE = (
@@ -136,6 +136,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep the versions in the order given instead of date order",
     )
+    hi = sub.add_parser(
+        "history",
+        help="say, for each clause of the last version, which version introduced each phrase",
+    )
+    hi.add_argument("versions", nargs="+", metavar="VERSION", help="two or more, oldest first")
+    hi.add_argument("--json", action="store_true", help="print JSON")
+    hi.add_argument("--keep-order", action="store_true", help="do not sort by date")
     p.epilog = _commands_usage(sub)
     return p
 
@@ -451,6 +458,32 @@ def _cmd_note(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_history(ns: argparse.Namespace) -> int:
+    from clausediff.core.render.phrases import phrase_lines, quote
+    from clausediff.core.render.serialize import write_json
+    from clausediff.session.history import PhraseOrigins
+
+    lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
+    origins = PhraseOrigins(lineage)
+    if ns.json:
+        write_json(origins.json(paths), sys.stdout.write)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for v, doc in enumerate(lineage.versions):
+        excerpt = "" if doc.is_complete else "  [excerpt]"
+        print(f"v{v}  {origins.names[v]}: {printable(doc.info.label)}  {doc.info.symbol}"
+              f"  {doc.info.date}{excerpt}")  # fmt: skip
+    last = origins.newest
+    for c in lineage.versions[last].clauses:
+        if c.is_gap:
+            continue
+        print()
+        print(f"{c.id}  {c.display_label()}  {printable(quote(c.text))}")
+        for line in phrase_lines(c.text, origins.history.spans(last, c.index), origins.names):
+            print(f"    {printable(line)}")
+    return EXIT_OK
+
+
 _COMMANDS = {
     "library": _cmd_library,
     "segments": _cmd_segments,
@@ -459,4 +492,5 @@ _COMMANDS = {
     "remove": _cmd_remove,
     "export": _cmd_export,
     "note": _cmd_note,
+    "history": _cmd_history,
 }

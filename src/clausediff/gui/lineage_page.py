@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from clausediff.core.compare.lineage import Lineage
-from clausediff.core.render.html import history_html
+from clausediff.core.render.html import history_html, origin_sentences_html
 from clausediff.core.render.palette import DARK, LIGHT
 from clausediff.core.store.review import PlacedNote
-from clausediff.gui.delegates import LineageDelegate, is_dark
+from clausediff.gui.delegates import is_dark
 from clausediff.gui.flow_view import FlowView
-from clausediff.gui.models import LineageModel
+from clausediff.gui.phrase_origins import OriginDelegate, OriginLegend, OriginLineageModel
 from clausediff.session.finding import matching_families
+from clausediff.session.history import PhraseOrigins
 
 
 class LineagePage(QWidget):
@@ -35,17 +36,28 @@ class LineagePage(QWidget):
         super().__init__(parent)
         self.setObjectName("lineagePage")
         self.lineage: Lineage | None = None
-        self.model = LineageModel(self)
+        self.model = OriginLineageModel(self)
+        self.origins: PhraseOrigins | None = None
         lay = QVBoxLayout(self)
         self.changed_only = QCheckBox("Only families that changed")
         self.changed_only.setObjectName("lineageChangedOnly")
         self.changed_only.toggled.connect(self.model.set_changed_only)
         lay.addWidget(self.changed_only)
+        self.shade_origins = QCheckBox("Where each phrase came from")
+        self.shade_origins.setObjectName("lineageShadeOrigins")
+        self.shade_origins.setToolTip(
+            "Shade the newest version's phrases by the version that introduced each"
+        )
+        self.shade_origins.toggled.connect(self._shade)
+        lay.addWidget(self.shade_origins)
+        self.legend = OriginLegend()
+        self.legend.hide()
+        lay.addWidget(self.legend)
         split = QSplitter(Qt.Orientation.Vertical)
         self.view = QTableView()
         self.view.setObjectName("lineageView")
         self.view.setModel(self.model)
-        self.delegate = LineageDelegate(self.view)
+        self.delegate = OriginDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(True)
@@ -80,9 +92,22 @@ class LineagePage(QWidget):
 
     def set_lineage(self, lineage: Lineage) -> None:
         self.lineage = lineage
+        self.origins = PhraseOrigins(lineage)  # (worked out as the rows come into sight)
         self.delegate.clear_cache()
         self.model.set_lineage(lineage)
         self.flow.set_lineage(lineage)
+        self._shade(self.shade_origins.isChecked())
+
+    def _shade(self, on: bool) -> None:
+        """Shade the newest column by where each phrase came from, or stop."""
+        origins = self.origins if on else None
+        self.delegate.set_origins(origins)
+        self.model.set_origins(origins)
+        self.legend.setVisible(origins is not None)
+        if origins is not None:
+            self.legend.show_legend(origins)
+        self.refit()
+        self.view.viewport().update()
 
     def set_notes(self, by_family: dict[str | None, list[PlacedNote]]) -> None:
         """The open review's notes by family; only the rows whose count changed redraw."""
@@ -170,4 +195,5 @@ class LineagePage(QWidget):
         self.flow.select_family(fam.id)
         notes = self.model.notes_by_family.get(fam.id, [])
         palette = DARK if is_dark(self.palette()) else LIGHT
-        self.history.setHtml(history_html(self.lineage, fam, notes, palette))
+        origins = origin_sentences_html(self.origins.sentences(fam)) if self.origins else ""
+        self.history.setHtml(origins + history_html(self.lineage, fam, notes, palette))

@@ -28,6 +28,8 @@ ACCESSIBLE_NAMES = {
     "findClose": "Close the find bar",
     "lineagePage": "Lineage of clause families",
     "lineageChangedOnly": "Only families that changed",
+    "lineageShadeOrigins": "Shade the newest version by where each phrase came from",
+    "lineageOriginLegend": "Key to the shading by where each phrase came from",
     "lineageView": "Clause families across versions",
     "lineageViews": "Clause families as a table or a flow picture",
     "flowView": "Flow picture",

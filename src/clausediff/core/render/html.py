@@ -16,11 +16,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from clausediff.core.compare.history import PhraseSpan
 from clausediff.core.compare.lineage import Family, Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
-from clausediff.core.model import Document
+from clausediff.core.model import Clause, Document
 from clausediff.core.render import wording
-from clausediff.core.render.palette import Palette, status_colour
+from clausediff.core.render.palette import Palette, origin_tint, status_colour
 from clausediff.core.render.redline import Mark, Run, clause_runs, side_runs
 from clausediff.core.store.review import PlacedNote
 
@@ -195,3 +196,46 @@ def history_html(
                 f"{escape(n.clause_label)}{'; ' + who if who else ''})</i></p>"
             )
     return "".join(parts)
+
+
+def origin_cell_html(
+    clauses: Sequence[tuple[Clause, Sequence[PhraseSpan]]], palette: Palette, find: str = ""
+) -> str:
+    """A family's newest clauses, each phrase on the ground of the version that introduced
+    it (:func:`~clausediff.core.render.palette.origin_tint`), overlined where it may be
+    older (an older text has a gap there). The words are said in the tooltip and to a
+    screen reader; the text is the clause's, unchanged."""
+    parts = []
+    for clause, spans in clauses:
+        label = f"<b>{escape(clause.display_label())}</b> " if clause.label else ""
+        body = []
+        for s in spans:
+            style = f"background-color:{origin_tint(palette, s.since)}"
+            if not s.certain:
+                style += ";text-decoration:overline"
+            text = _with_hits(clause.text[s.start : s.end], _finder(find), palette)
+            body.append(f'<span style="{style}">{text}</span>')
+        parts.append(label + "".join(body))
+    return "<br/><br/>".join(parts)
+
+
+def origin_legend_html(legend: Sequence[tuple[int, str]], palette: Palette) -> str:
+    """The key to the shading: a swatch and the words for each version, and the overline."""
+    items = [
+        f'<span style="color:{palette.text};background-color:{origin_tint(palette, v)}">'
+        f"&nbsp;{escape(text)}&nbsp;</span>"
+        for v, text in legend
+    ]
+    items.append(
+        '<span style="text-decoration:overline">&nbsp;possibly earlier&nbsp;</span> '
+        "(an older text has a gap there)"
+    )
+    return "Where each phrase of the newest version came from: " + " &nbsp; ".join(items)
+
+
+def origin_sentences_html(sentences: Sequence[tuple[str, str]]) -> str:
+    """The history panel's account of where the newest clauses' phrases came from."""
+    if not sentences:
+        return ""
+    rows = "".join(f"<p><b>{escape(label)}</b>: {escape(text)}</p>" for label, text in sentences)
+    return f"<h4>Where each phrase came from</h4>{rows}"

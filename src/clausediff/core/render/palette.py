@@ -137,3 +137,21 @@ DARK_CHROME: Mapping[str, str] = MappingProxyType(
 )
 #: Disabled text in the dark theme.
 DARK_DISABLED_TEXT = "#7a7a7a"
+
+#: The grounds behind a phrase by the version that introduced it, oldest first (cycled
+#: beyond six versions), on the light and the dark background: pale enough that text and
+#: find hits stay legible, none the insertions' blue or the deletions' orange. The version
+#: is always named as well (tooltip, legend, the line a screen reader hears), and a phrase
+#: that may be older than its version is overlined.
+ORIGIN_TINTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "light": ("#DAD1F4", "#FFEA9A", "#C4EACF", "#F5CCE0", "#CBE4E1", "#EAD9BC"),
+        "dark": ("#3E3858", "#4D4318", "#1E4A36", "#532A3F", "#264447", "#4A3C28"),
+    }
+)
+
+
+def origin_tint(palette: Palette, since: int) -> str:
+    """The ground behind a phrase that is there since version ``since``."""
+    tints = ORIGIN_TINTS["dark" if palette.dark else "light"]
+    return tints[since % len(tints)]
