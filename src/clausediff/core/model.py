@@ -214,12 +214,16 @@ class DocumentInfo:
 
     @property
     def label(self) -> str:
-        """A short human name: '2013 Bali Decision', a symbol, or the file name."""
+        """A short human name: '2013 Bali Decision', a symbol, or the file name (also of a
+        document in the library, whose path is "library:<id>:<file name>")."""
         if self.short_title:
             return self.short_title
         if self.symbols:
             return self.symbols[0]
-        return self.path.rsplit("/", 1)[-1] if self.path else "Untitled"
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if self.library_id and name.startswith(f"library:{self.library_id}:"):
+            name = name.split(":", 2)[2]
+        return name or "Untitled"
 
 
 @dataclass(frozen=True, slots=True)

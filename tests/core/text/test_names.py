@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.official import HEADER_LINES, decision_paragraphs
-
 from clausediff.core.compare.lineage import build_lineage
 from clausediff.core.model import ClauseKind
 from clausediff.core.read.bundled import load_bundled
@@ -13,6 +11,7 @@ from clausediff.core.read.files import document_from_text, load_file
 from clausediff.core.render.serialize import document_json
 from clausediff.core.render.wording import sentence_moves, short_moves
 from clausediff.core.text.names import reader_labels
+from support.official import HEADER_LINES, decision_paragraphs
 
 
 def _names(symbol: str) -> dict[str, str]:
