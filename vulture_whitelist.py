@@ -28,6 +28,7 @@ _.page_break_before
 _.open_dialog
 _.import_dialog
 _.export_dialog
+_.edit_selected_details
 _.open_review_dialog
 _.save_review_as_dialog
 _.swap_versions

@@ -321,10 +321,9 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
     if doc.info.notes and not doc.info.bundled:
         print(f"  {doc.info.notes}")
     for c in doc.clauses:
-        label = c.label or "-"
         text = c.gap_note if c.is_gap else c.text
         text = " ".join((text or "").split())
-        print(f"{c.id:>5}  {c.kind.value:<10}  {label:<8}  {text}")
+        print(f"{c.id:>5}  {c.kind.value:<10}  {c.display_label():<10}  {text}")
     return EXIT_OK
 
 
@@ -391,11 +390,11 @@ def _print_summary(lineage: Lineage) -> None:
             left, right = al.left.labels(lk.left, ","), al.right.labels(lk.right, ",")
             words = " ".join(al.lead_text(lk).split())
             sample = words[:60] + ("…" if len(words) > 60 else "")
-            print(f"  {kind_text(lk):<20} {left:>10} → {right:<10} {lk.score:4.2f}  {sample}")
+            print(f"  {kind_text(lk):<20} {left:>11} → {right:<11} {lk.score:4.2f}  {sample}")
             if al.only_letter_case(lk):
-                print(f"  {'':<20} {'':>10}   ↳ {ONLY_LETTER_CASE_CHANGED}")
+                print(f"  {'':<20} {'':>11}   ↳ {ONLY_LETTER_CASE_CHANGED}")
             for _, line in moves.get(n, []):
-                print(f"  {'':<20} {'':>10}   ↳ {line}")
+                print(f"  {'':<20} {'':>11}   ↳ {line}")
     print()
     changed = sum(1 for f in lineage.families if len(f.members) > 1)
     print(f"{len(lineage.families)} clause families, {changed} spanning several versions")

@@ -109,8 +109,8 @@ def test_align_summary_and_json_file(tmp_path: Path) -> None:
     assert "modified" in summary.stdout and "unknown" in summary.stdout
     # the sentence that travelled from 2011 paragraph 2 into 2013 paragraph 1
     # (quoting the part that travelled: "Further," stayed behind)
-    came = "sentence 3 of ¶7 (“Any relevant body of the Work Programme may”) came from ¶7"
-    went = "sentence 2 of ¶7 (“any relevant body of the Work Programme may”) went to ¶7"
+    came = "sentence 3 of op. ¶1 (“Any relevant body of the Work Programme may”) came from op. ¶2"
+    went = "sentence 2 of op. ¶2 (“any relevant body of the Work Programme may”) went to op. ¶1"
     assert f"↳ {came} of 2011 Decision" in summary.stdout
     assert f"↳ {went} of 2013 Bali Decision" in summary.stdout
     assert "↳ only the letter case changed" in summary.stdout  # the title in capitals

@@ -128,19 +128,25 @@ def test_exports_name_the_sentences_that_travelled(tmp_path: Path) -> None:
     say so on both rows."""
     page = _export(tmp_path, "html").read_text(encoding="utf-8")
     travelled = re.findall(r'class="travelled"[^>]*><i>([^<]*)</i>', page)
-    assert travelled == ["2 sentences from ¶7", "a sentence to ¶7", "a sentence to ¶9"]
+    assert travelled == [
+        "2 sentences from op. ¶2",
+        "a sentence to op. ¶1",
+        "a sentence to op. ¶3",
+    ]
     report = docx.Document(str(_export(tmp_path, "docx-report")))
     leads = [p.runs[0].text for p in report.paragraphs if p.runs]
-    assert "[¶6 → ¶7, ¶8, ¶9, split; 2 sentences from ¶7] " in leads
-    assert "[¶7 → —, unknown; a sentence to ¶7; a sentence to ¶9] " in leads
-    assert "[¶1 → ¶2, modified; letter case only] " in leads  # the title in capitals
+    assert "[op. ¶1 → op. ¶1, op. ¶2, op. ¶3, split; 2 sentences from op. ¶2] " in leads
+    assert "[op. ¶2 → —, unknown; a sentence to op. ¶1; a sentence to op. ¶3] " in leads
+    assert "[heading → heading 2, modified; letter case only] " in leads  # the title in capitals
     # the redline says the same in comments on the clauses, never in their paragraphs
     redline = docx.Document(str(_export(tmp_path, "docx")))
     comments = [c.text for c in redline.comments]
-    assert "¶6 → ¶7, ¶8, ¶9: split 0.49\n2 sentences from ¶7" in comments
-    assert any(c.startswith("¶7 → —: unknown") and c.endswith("a sentence to ¶9") for c in comments)
-    assert "¶1 → ¶2: modified 1.00; letter case only" in comments
-    assert not any(p.text.startswith("[¶") for p in redline.paragraphs)
+    assert "op. ¶1 → op. ¶1, op. ¶2, op. ¶3: split 0.49\n2 sentences from op. ¶2" in comments
+    assert any(
+        c.startswith("op. ¶2 → —: unknown") and c.endswith("a sentence to op. ¶3") for c in comments
+    )
+    assert "heading → heading 2: modified 1.00; letter case only" in comments
+    assert not any(p.text.startswith("[") for p in redline.paragraphs)
     assert "modified 1.00<br/>letter case only" in page
 
 

@@ -28,5 +28,5 @@ def test_the_dialog_writes_the_word_form_chosen(
     assert FORMATS["docx"] in offered and FORMATS["docx-report"] in offered
     body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     # the report opens each paragraph with what was found; the redline holds only the text
-    assert ("[¶4 → ¶5, modified] " in body) is finding
+    assert ("[recital 1 → recital 1, modified] " in body) is finding
     assert "Recalling the" in body

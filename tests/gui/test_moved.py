@@ -52,7 +52,7 @@ def test_a_moved_clause_has_a_marker_where_it_stood(window: MainWindow) -> None:
     # the marker follows the row of old paragraph 1, the link sits at new paragraph 5
     assert al.side_text(m.link(marker - 1), 0).startswith("Members shall notify")
     assert marker < link == m.rowCount() - 1
-    assert m.data(m.index(marker)).startswith("moved away: 2 now stands at 5: The Council")
+    assert m.data(m.index(marker)).startswith("moved away: ¶2 now stands at ¶5: The Council")
     assert m.counterpart_row(marker) == link and m.counterpart_row(link) == marker
     assert m.counterpart_row(0) == -1
 
@@ -116,7 +116,7 @@ def test_sentences_that_travelled_are_shown_on_both_rows(window: MainWindow) -> 
     heard = m.data(m.index(m.row_of_link(gone)), Qt.ItemDataRole.AccessibleTextRole)
     assert "went to" in heard
     title = changes.data(changes.index(changes.row_of_link(al.link_index_of(0, 0))))
-    assert title.startswith("modified (letter case only)  ¶1 → ¶2")
+    assert title.startswith("modified (letter case only)  heading → heading 2")
 
 
 def test_a_row_with_travelled_sentences_is_tall_enough_for_them(window: MainWindow) -> None:

@@ -87,4 +87,4 @@ def test_the_word_report_is_offered_beside_the_redline(bali: Comparison, tmp_pat
     out = tmp_path / "report.docx"
     export(bali.lineage, out, "docx-report")
     body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
-    assert "[¶4 → ¶5, modified] " in body  # the report's findings, in its paragraphs
+    assert "[recital 1 → recital 1, modified] " in body  # the report's findings, in its paragraphs

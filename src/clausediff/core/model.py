@@ -134,6 +134,9 @@ class Clause:
     emphasis markers; ``span`` is the whole block in the source, label included. ``gap_note``
     is the note of a ``[[GAP: …]]`` marker (gap clauses only). ``ends_in_gap`` and
     ``starts_in_gap`` say that the source is cut off at the clause's end or start.
+    ``reader_label`` is how a reader names the clause within its document ("op. ¶1",
+    "recital 2", "¶1.2"): it depends on the whole document, so the segmenter sets it once
+    (:mod:`clausediff.core.text.names`); :meth:`display_label` reads it.
     """
 
     id: str
@@ -148,6 +151,7 @@ class Clause:
     gap_note: str | None = None
     ends_in_gap: bool = False
     starts_in_gap: bool = False
+    reader_label: str = ""
 
     @property
     def is_gap(self) -> bool:
@@ -168,8 +172,15 @@ class Clause:
             self.source_map.to_source_end(text_span.end),
         )
 
+    @property
+    def position(self) -> int:
+        """The clause's place in its document, counting every clause from 1."""
+        return self.index + 1
+
     def display_label(self) -> str:
-        return self.label or f"¶{self.index + 1}"
+        """The clause's name as a reader uses it ("op. ¶1", "recital 2", "(a)"); a clause
+        made outside the segmenter falls back on its own label or its position ("¶7")."""
+        return self.reader_label or self.label or f"¶{self.index + 1}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +214,16 @@ class DocumentInfo:
 
     @property
     def label(self) -> str:
-        """A short human name: '2013 Bali Decision', a symbol, or the file name."""
+        """A short human name: '2013 Bali Decision', a symbol, or the file name (also of a
+        document in the library, whose path is "library:<id>:<file name>")."""
         if self.short_title:
             return self.short_title
         if self.symbols:
             return self.symbols[0]
-        return self.path.rsplit("/", 1)[-1] if self.path else "Untitled"
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if self.library_id and name.startswith(f"library:{self.library_id}:"):
+            name = name.split(":", 2)[2]
+        return name or "Untitled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +239,8 @@ class Document:
         object.__setattr__(self, "_has_gaps", any(c.is_gap for c in self.clauses))
 
     def labels(self, indices: tuple[int, ...], joiner: str = ", ") -> str:
-        """The labels of some clauses, as a reader names them ("¶6, ¶7"); "—" for none."""
+        """The labels of some clauses, as a reader names them ("op. ¶1, op. ¶2"); "—" for
+        none."""
         return joiner.join(self.clauses[i].display_label() for i in indices) or "—"
 
     def clause(self, clause_id: str) -> Clause:

@@ -49,6 +49,13 @@ ACTIONS = (
         "Remove the selected imported document from the library",
     ),
     ActionSpec(
+        "actionEditDetails",
+        "&Edit details…",
+        ("F2",),
+        "edit_selected_details",
+        "Correct the symbols, title and date of the selected imported document",
+    ),
+    ActionSpec(
         "actionNewReview",
         "&New review…",
         ("Ctrl+Shift+N",),

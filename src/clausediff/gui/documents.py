@@ -1,7 +1,9 @@
-"""Opening, importing and removing documents, and the recent files.
+"""Opening, importing, renaming and removing documents, and the recent files.
 
 :class:`Documents` reads files off the UI thread (:class:`clausediff.gui.worker.Loader`);
-a file that cannot be read gives one clear message and changes nothing. It emits
+a file that cannot be read gives one clear message and changes nothing. An imported
+document's symbols, title and date are corrected in :class:`DetailsDialog` and kept in the
+library (:meth:`Documents.edit_details`). It emits
 ``opened(row)`` when a document joined the library panel (at that row), and
 ``status(message, msecs)`` for the status bar; it listens to its loader's ``loaded``,
 ``failed`` and ``busy_changed``.
@@ -12,11 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
+from clausediff.core.compare.lineage import date_order
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.store.library import Library
+from clausediff.gui.details_dialog import DetailsDialog
 from clausediff.gui.messages import Messenger
 from clausediff.gui.models import LibraryModel
 from clausediff.gui.settings import Settings
@@ -107,6 +111,37 @@ class Documents(QObject):
             return
         self.library.remove_document(row)
         self.status.emit(f"Removed {doc.info.label} from the library", 5000)
+
+    def edit_details(self, row: int) -> tuple[Document, Document] | None:
+        """Correct the symbols, title and date of the imported document at ``row`` in a
+        dialog and keep them in the library; returns the document before and after, or
+        None when nothing changed (cancelled, bundled, or not kept)."""
+        if not 0 <= row < len(self.library.documents):
+            return None
+        doc = self.library.documents[row]
+        if not doc.info.library_id or self.store is None:
+            self.status.emit("Only an imported document's details can be changed", 4000)
+            return None
+        file_name = doc.info.path.split(":", 2)[-1]
+        dialog = DetailsDialog(doc.info, file_name, self.dialog_parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        details = dialog.details
+        dialog.deleteLater()
+        if not accepted or details is None:
+            return None
+        try:
+            changed = self.store.set_details(doc.info.library_id, details)
+        except ClauseDiffError as exc:
+            self.messages.error("The details could not be kept", str(exc))
+            return None
+        docs = [changed if d is doc else d for d in self.library.documents]
+        checked = [d for n, d in enumerate(docs) if n in self.library.checked]
+        ordered = date_order(docs)
+        self.library.set_documents(
+            ordered, {n for n, d in enumerate(ordered) if any(d is c for c in checked)}
+        )
+        self.status.emit(f"{changed.info.label}: details kept in the library", 5000)
+        return doc, changed
 
     def _on_loaded(self, path: Path, doc: Document) -> None:
         self._opened = True

@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
         remove = self.actions_by_id["actionRemoveFromLibrary"]
         self.removeAction(remove)  # (it acts on the library list only)
         self.library_dock = LibraryDock(self.library, remove, self)
+        edit = self.actions_by_id["actionEditDetails"]
+        self.removeAction(edit)  # (so does this)
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.library_dock.view.addAction(edit)
         self.changes_dock = ChangesDock(self)
         self.notes_dock = NotesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
@@ -232,6 +236,23 @@ class MainWindow(QMainWindow):
 
     def remove_selected_from_library(self) -> None:  # (Del, on the library list)
         self.documents.remove(self.library_dock.selected_row())
+
+    def edit_selected_details(self) -> None:  # (F2, on the library list)
+        """Correct a document's details; the versions shown are shown again, renamed."""
+        shown = [
+            c.currentData(Qt.ItemDataRole.UserRole) for c in (self.left_combo, self.right_combo)
+        ]
+        changed = self.documents.edit_details(self.library_dock.selected_row())
+        if changed is None:
+            return
+        old, new = changed
+        docs = self.library.documents
+        rows = [next((n for n, d in enumerate(docs) if d is (new if s is old else s)), -1)
+                for s in shown]  # fmt: skip
+        if any(s is old for s in shown):
+            self.set_pair(*rows)
+        if self.lineage is not None and any(d is old for d in self.lineage.versions):
+            self.run_lineage()
 
     # ------------------------------------------------------------------ comparing
 

@@ -122,7 +122,9 @@ def title(doc: Document) -> str:
     """A version's title line: label, symbol, date, and whether it is an excerpt."""
     info = doc.info
     excerpt = "" if doc.is_complete else " — excerpt"
-    return f"{info.label}   {info.symbol}   {info.date}{excerpt}".strip()
+    # (a document named by its symbol gives it once: "WT/L/977   2015-12-19")
+    symbol = "" if info.symbol == info.label else f"   {info.symbol}"
+    return f"{info.label}{symbol}   {info.date}{excerpt}".strip()
 
 
 def choice(doc: Document) -> str:

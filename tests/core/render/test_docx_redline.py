@@ -104,7 +104,7 @@ def test_a_deleted_clause_is_a_deleted_paragraph_and_nothing_labels_the_text(
     document = docx.Document(str(out))
     assert not any(p.text.startswith("[") for p in document.paragraphs)
     comments = [c.text for c in document.comments]
-    assert comments == ["2 → —: deleted"]
+    assert comments == ["¶2 → —: deleted"]  # (its own number, as a paragraph)
     # each comment is anchored on its clause's paragraph
     starts = {el.get(f"{W}id") for el in body.iter(f"{W}commentRangeStart")}
     refs = {el.get(f"{W}id") for el in body.iter(f"{W}commentReference")}

@@ -185,6 +185,6 @@ def test_word_report_keeps_its_findings_and_the_exact_redline(tmp_path: Path) ->
     export_docx_report(lineage, out)
     report = docx.Document(str(out))
     leads = [p.runs[0].text for p in report.paragraphs if p.runs]
-    assert "[¶4 → ¶5, modified] " in leads
+    assert "[recital 1 → recital 1, modified] " in leads
     recital = next(p for p in paragraphs(document_xml(out), "reject") if "Recalling" in p)
     assert recital.endswith("at its next session, to be held in 2011,")

@@ -11,7 +11,9 @@ bound and nothing blocks (the file is opened without blocking and the opened des
 examined: there is no gap between a check and the open). At most the size limit plus one
 byte is ever read, whatever size the file claims. A symbolic link is followed only to a
 regular file, and then with a note on the document saying which file was read; a refusal
-names the link's target. :func:`load_file` names the file once at the start of every
+names the link's target. A document whose text names no symbol or date takes those its
+file's name gives (``2015-12-19_WT-L-977.txt``; :func:`~clausediff.core.read.wto.name_from_file`).
+:func:`load_file` names the file once at the start of every
 refusal, escaped (:func:`~clausediff.core.errors.printable`) so that a name with a line
 break or control characters keeps the message on one line. Every document holds at most
 :attr:`ReadLimits.max_clauses` clauses of at most :attr:`ReadLimits.max_paragraph_chars`
@@ -44,7 +46,7 @@ from clausediff.core.read.textio import (
     decode_bytes,
     too_many_paragraphs,
 )
-from clausediff.core.read.wto import split_header
+from clausediff.core.read.wto import name_from_file, split_header
 from clausediff.core.text.segment import segment
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -279,7 +281,19 @@ def load_file(path: Path, *, limits: ReadLimits | None = None, tracked: str = "f
     if note:
         notes = f"{doc.info.notes} {note}".strip()
         doc = replace(doc, info=replace(doc.info, notes=notes))
-    return doc
+    return named_from_file(doc, path.name)
+
+
+def named_from_file(doc: Document, file_name: str) -> Document:
+    """``doc`` with the symbol and the date its file's name gives ("2015-12-19_WT-L-977.txt":
+    WT/L/977 of 2015-12-19), each only where its text gave none."""
+    if doc.info.symbols and doc.info.date:
+        return doc
+    symbol, date = name_from_file(file_name)
+    symbols = doc.info.symbols or ((symbol,) if symbol else ())
+    if symbols == doc.info.symbols and not (date and not doc.info.date):
+        return doc
+    return replace(doc, info=replace(doc.info, symbols=symbols, date=doc.info.date or date))
 
 
 def _document(path: Path, suffix: str, data: bytes, limits: ReadLimits, tracked: str) -> Document:

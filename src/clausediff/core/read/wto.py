@@ -11,10 +11,17 @@ A header block is the run of lines at the top of the first page that are WTO fur
 parentheses such as "(13-6733)", "Original: English", "Page: 1/1", and the body and session
 lines ("Ministerial Conference", "Ninth Session", "Bali, 3-6 December 2013"). It ends at the
 first line that is none of these: usually the title.
+
+:func:`name_from_file` reads a symbol and a date from a file's name where the header gives
+none: ``2015-12-19_WT-L-977.txt`` is WT/L/977 of 19 December 2015, ``WT_MIN(13)_32.pdf`` and
+``WT-MIN-13-32.pdf`` are WT/MIN(13)/32. Only a name that is, after its date, a whole WTO
+symbol (WT/, G/, S/, IP/, TN/, JOB/, INF/ …, as :data:`SYMBOL_RE` reads them) gives a symbol;
+"minutes WT-L-977 draft.pdf" gives none.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -174,3 +181,38 @@ def _decision_date(text: str, start: int) -> str:
             if found:
                 return found
     return ""
+
+
+#: A date at the start of a file name: "2015-12-19_", "2015-12-19 ", "2015-12-19-".
+_NAME_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[_ -]+|$)")
+#: The session year of a Ministerial Conference or a JOB document written without its
+#: parentheses, as file names have it: "WT/MIN/13/32" is WT/MIN(13)/32.
+_SESSION_YEAR_RE = re.compile(r"^((?:WT/)?(?:MIN|JOB))/(\d{2})(?=/)")
+#: The suffixes a file name may end with (others are part of the name: "Rev.1").
+#: A symbol as a file name may spell it: capitals and digits, ending in a number
+#: ("WT/L/977/final", "WT/GC/draft" and "WT/1" are not read as symbols).
+_NAME_SYMBOL_RE = re.compile(
+    r"(?:WT|G|S|IP|TN|JOB|INF)(?:\(\d{2}\))?(?:/[A-Z0-9]+(?:\(\d{2}\))?)*/[A-Z0-9]*\d"
+    r"(?:/(?:Rev|Add|Corr|Suppl)\.\d+)*"
+)
+_NAME_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".markdown")
+
+
+def name_from_file(file_name: str) -> tuple[str, str]:
+    """The WTO symbol and the ISO date a file's name gives, each "" where it gives none; see
+    the module contract."""
+    stem = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    if stem.lower().endswith(_NAME_SUFFIXES):
+        stem = stem[: stem.rindex(".")]
+    date = ""
+    m = _NAME_DATE_RE.match(stem)
+    if m:
+        try:
+            date = datetime.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            date = ""
+        stem = stem[m.end() :] if date else stem
+    candidate = re.sub(r"[-_]", "/", stem.strip())
+    candidate = _SESSION_YEAR_RE.sub(r"\1(\2)", candidate)
+    whole = _NAME_SYMBOL_RE.fullmatch(candidate) and (candidate.count("/") > 1 or "(" in candidate)
+    return (candidate if whole else ""), date

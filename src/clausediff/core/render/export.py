@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage
+from clausediff.core.model import Document
 from clausediff.core.render import wording
 from clausediff.core.render.flow_svg import flow_section_html
 from clausediff.core.render.html import (
@@ -69,6 +70,7 @@ table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ border: 1px solid {p.rule}; padding: 6px 8px; vertical-align: top; text-align: left; }}
 th {{ background: {p.header_bg}; }}
 td.kind {{ white-space: nowrap; font-size: 9pt; color: {p.muted}; }}
+td.labels {{ font-size: 9pt; color: {p.muted}; }}
 del {{ color: {p.deleted_fg}; background: {p.deleted_bg}; text-decoration: line-through; }}
 ins {{ color: {p.inserted_fg}; background: {p.inserted_bg}; text-decoration: underline; }}
 .gap {{ color: {p.gap_fg}; font-style: italic; background: {p.gap_bg}; }}
@@ -167,9 +169,9 @@ def _compare_html(
 ) -> str:
     al = lineage.pairs[0]
     head = (
-        '<tr><th width="10%">Clauses</th><th width="10%">Change</th>'
-        f'<th width="40%">{html.escape(al.left.info.label)}</th>'
-        f'<th width="40%">{html.escape(al.right.info.label)}</th></tr>'
+        '<tr><th width="13%">Clauses</th><th width="11%">Change</th>'
+        f'<th width="38%">{html.escape(al.left.info.label)}</th>'
+        f'<th width="38%">{html.escape(al.right.info.label)}</th></tr>'
     )
     rows = []
     moves = sentence_moves(al)
@@ -182,8 +184,8 @@ def _compare_html(
         )
         rows.append(
             "<tr>"
-            f'<td class="kind">{html.escape(al.left.labels(lk.left))} → '
-            f"{html.escape(al.right.labels(lk.right))}</td>"
+            f'<td class="labels">{_labels_html(al.left, lk.left)}<br/>→ '
+            f"{_labels_html(al.right, lk.right)}</td>"
             f'<td class="kind">{wording.KIND_TEXT[lk.kind]}'
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
             + (f"<br/>{wording.detail_text(lk.detail)}" if lk.detail else "")
@@ -198,6 +200,16 @@ def _compare_html(
                 f'<td colspan="3">{notes_html(notes, PRINT)}</td></tr>'
             )
     return f"<h2>Clause by clause</h2><table>{head}{''.join(rows)}</table>"
+
+
+def _labels_html(doc: Document, indices: tuple[int, ...]) -> str:
+    """Clause labels that wrap between labels, never inside one ("op.&nbsp;¶1, op.&nbsp;¶2")."""
+    return (
+        ",<br/>".join(
+            html.escape(doc.clauses[i].display_label()).replace(" ", "&nbsp;") for i in indices
+        )
+        or "—"
+    )
 
 
 def _lineage_html(

@@ -3,7 +3,9 @@
 Contract: plain ``dict``/``list`` values ready for :func:`json.dumps`; offsets are Python
 code points into the source text (clauses and sentences) or into the joined side texts
 (word changes). Ids are unique across versions: ``v<index>.c<n>`` for clauses and
-``v<index>.c<n>.s<m>`` for sentences.
+``v<index>.c<n>.s<m>`` for sentences. A clause's ``label`` is its own number ("" for none),
+``display_label`` the name the window and the exports give it ("op. ¶1", "recital 2", "¶1.2")
+and ``position`` its place in the document, counting every clause from 1.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def clause_json(c: Clause, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": prefix + c.id,
         "label": c.label,
+        "display_label": c.display_label(),
+        "position": c.position,
         "kind": c.kind.value,
         "text": c.text,
         "start": c.span.start,

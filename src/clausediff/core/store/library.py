@@ -19,12 +19,19 @@ for the user; the bundled decisions never depend on the library.
   SQLite enforces before a value is loaded). A row that fails is left out of the listing
   with a message saying which and why (:attr:`Listing.problems`); the others are listed.
   What :meth:`Library.add` keeps meets the same limits, so every import can be read back.
+- A document's symbols, title and date can be corrected (:meth:`Library.set_details`, from
+  :func:`details_from_input`, which refuses what a user mistyped with a message saying
+  what is wrong); nothing else of the row changes, so its text and SHA-256 stay.
+- A document keeps its file's name as its source, never the folder it was imported from
+  (an export names the file, not the path; rows kept before are read so too).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -32,7 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from clausediff.core.errors import ClauseDiffError, LibraryError
+from clausediff.core.errors import ClauseDiffError, LibraryError, printable
 from clausediff.core.model import Document, DocumentInfo, EmphasisStyle
 from clausediff.core.read.files import MAX_FILE_BYTES, document_from_text
 from clausediff.core.store.sqlite import Guard, connection
@@ -71,6 +78,11 @@ class LibraryLimits:
     max_items: int = 10_000
     #: SQLite virtual machine steps one connection may take
     max_steps: int = 50_000_000
+    #: what a user may type as a document's details: a symbol, the title (in characters),
+    #: and how many symbols
+    max_symbol_chars: int = 200
+    max_title_chars: int = 1_000
+    max_symbols: int = 20
 
     def guard(self, *, write: bool = False) -> Guard:
         # a row written holds the three large values and the rest: SQLite bounds the row too
@@ -112,6 +124,66 @@ class Listing:
 
     entries: tuple[Entry, ...]
     problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """The details of a document a user may correct: its symbols, title and ISO date."""
+
+    symbols: tuple[str, ...]
+    title: str
+    date: str
+
+
+#: Between symbols typed on one line: a comma, a semicolon, or a slash with spaces around
+#: it ("WT/MIN(13)/32 / WT/L/907", as the window shows them).
+_SYMBOL_SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+/\s+|\n")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def details_from_input(
+    symbols: str, title: str, date: str, limits: LibraryLimits = DEFAULT_LIMITS
+) -> Details:
+    """The details a user typed, checked: symbols separated by commas (or " / "), a title
+    on one line, a date as YYYY-MM-DD or none. Raises :class:`LibraryError` saying what is
+    wrong; white space at the ends is dropped and a symbol given twice is kept once."""
+    parts: list[str] = []
+    for part in _SYMBOL_SEPARATOR_RE.split(symbols.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        if len(part) > limits.max_symbol_chars:
+            raise LibraryError(f"A symbol may have at most {limits.max_symbol_chars:,} characters.")
+        if part not in parts:
+            parts.append(part)
+    if len(parts) > limits.max_symbols:
+        raise LibraryError(f"A document may have at most {limits.max_symbols} symbols.")
+    title = title.strip()
+    if len(title) > limits.max_title_chars:
+        raise LibraryError(f"A title may have at most {limits.max_title_chars:,} characters.")
+    for value, what in [*((p, "a symbol") for p in parts), (title, "the title")]:
+        if printable(value) != value:
+            raise LibraryError(
+                f"{what.capitalize()} may not hold line breaks or control characters "
+                f"({printable(value)})."
+            )
+    date = date.strip()
+    if date:
+        try:
+            if not _ISO_DATE_RE.fullmatch(date):
+                raise ValueError
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise LibraryError(
+                f"The date {printable(date)!r} is not a date as YYYY-MM-DD (2015-12-19), nor empty."
+            ) from None
+    return Details(tuple(parts), title, date)
+
+
+def _file_source(source: str, file_name: str) -> str:
+    """A source that is the local path of the imported file, as the file's name."""
+    local = ("/" in source or "\\" in source) and "://" not in source
+    return file_name if file_name and local and source.endswith(file_name) else source
 
 
 class Library:
@@ -282,7 +354,7 @@ class Library:
             "body": info.body,
             "date": info.date,
             "complete": doc.is_complete,
-            "sources": list(info.sources) or [info.path],
+            "sources": list(info.sources) or ([Path(info.path).name] if info.path else []),
             "notes": info.notes,
             "encoding": info.encoding,
             "format": info.format,
@@ -340,6 +412,41 @@ class Library:
                 f"{label} cannot be kept in the library: {exc}. It can still be opened."
             ) from None
 
+    def set_details(self, entry_id: int, details: Details) -> Document:
+        """Correct the symbols, title and date of row ``entry_id`` (one transaction; the rest
+        of the row as it was) and return its document as now kept."""
+        with self._connect(write=True) as conn:
+            row = conn.execute(
+                f"SELECT {_ENTRY_COLUMNS}, emphasis, text FROM documents WHERE id = ?",
+                (entry_id,),
+            ).fetchone()
+            if row is None:
+                raise LibraryError(f"The library has no document {entry_id}.")
+            try:
+                stored = self._json(row[8], "its metadata", dict)
+                stored.update(symbols=list(details.symbols), title=details.title)
+                stored.update(date=details.date)
+                values = (
+                    row[0],
+                    json.dumps(list(details.symbols)),
+                    details.title,
+                    details.date,
+                    *row[4:8],
+                    json.dumps(stored),
+                    row[9],
+                    row[10],
+                )
+                self._check_keepable(f"lib:{entry_id}", values)
+            except BadValue as exc:
+                raise LibraryError(
+                    f"Library entry lib:{entry_id} cannot be changed: {exc}."
+                ) from None
+            conn.execute(
+                "UPDATE documents SET symbols=?, title=?, date=?, info=? WHERE id=?",
+                (values[1], values[2], values[3], values[8], entry_id),
+            )
+        return self.load(entry_id)
+
     def remove(self, entry_id: int) -> bool:
         with self._connect(write=True) as conn:
             cur = conn.execute("DELETE FROM documents WHERE id = ?", (entry_id,))
@@ -379,6 +486,7 @@ class Library:
         def fields(key: str) -> tuple[str, ...]:
             return texts(stored.get(key, []), f"its metadata's {key!r}", short, items)
 
+        file_name = text(row[3], "its file name", short)
         info = DocumentInfo(
             symbols=fields("symbols"),
             title=field("title"),
@@ -386,10 +494,10 @@ class Library:
             body=field("body"),
             date=field("date"),
             complete=flag(stored.get("complete", True), "its metadata's 'complete'"),
-            sources=fields("sources"),
+            sources=tuple(_file_source(s, file_name) for s in fields("sources")),
             notes=field("notes"),
             sha256=sha256(row[4], "its SHA-256"),
-            path=f"library:{entry_id}:{text(row[3], 'its file name', short)}",
+            path=f"library:{entry_id}:{file_name}",
             encoding=field("encoding", "utf-8"),
             format=field("format", "text"),
             header=fields("header"),

@@ -46,7 +46,8 @@ def _is_introducer(text: str) -> bool:
     return text.rstrip().endswith(":") and word_count(text) <= 8
 
 
-def _is_opener(text: str) -> bool:
+def is_opener(text: str) -> bool:
+    """Whether ``text`` reads as a decision's opener ("The Ministerial Conference,")."""
     t = text.rstrip()
     return t.endswith(",") and word_count(t) <= 8 and not _is_recital(t)
 
@@ -93,7 +94,7 @@ class Classifier:
             return ClauseKind.INTRODUCER
         if self.phase in (self.FRONT, self.PREAMBLE) and not label:
             if (_is_recital(text) and not _is_title_line(text)) or (
-                self.phase == self.FRONT and _is_opener(text)
+                self.phase == self.FRONT and is_opener(text)
             ):
                 self.phase = self.PREAMBLE
                 return ClauseKind.PREAMBLE
