@@ -22,6 +22,7 @@ from clausediff.core.model import Document
 from clausediff.core.render import wording
 from clausediff.core.render.palette import Palette, status_colour
 from clausediff.core.render.redline import Mark, Run, clause_runs, side_runs
+from clausediff.core.render.tracked import link_pieces
 from clausediff.core.store.review import PlacedNote
 
 
@@ -146,13 +147,33 @@ def lineage_cell_html(
         clause = doc.clauses[i]
         if version > 0:
             al = lineage.pairs[version - 1]
-            runs = clause_runs(al, al.link_of_right(i), 1, i)
+            lk = al.link_of_right(i)
+            if lk.left and lk.right and lk.kind is not LinkKind.UNKNOWN:
+                runs = redline_runs(al, lk, i)
+            else:  # added, or opposite a gap: nothing older to strike through
+                runs = clause_runs(al, lk, 1, i)
         else:
             al = lineage.pairs[0]
             runs = [replace(r, mark=Mark.SAME) for r in clause_runs(al, al.link_of_left(i), 0, i)]
         label = f"<b>{escape(clause.display_label())}</b> " if clause.label else ""
         parts.append(label + runs_html(runs, palette, find))
     return "<br/><br/>".join(parts)
+
+
+def redline_runs(al: Alignment, lk: ClauseLink, clause: int) -> list[Run]:
+    """One newer clause of a link as one redline: the older words struck through where
+    they were, the newer ones underlined (the link's exact pieces, :func:`link_pieces`).
+    A split's newer side holds several clauses: only the pieces of ``clause`` are kept; a
+    merge's older paragraph break is a line break in the deletion."""
+    pieces: list[list[Run]] = [[]]
+    for p in link_pieces(al, lk):
+        if p.joiner and p.mark is not Mark.DELETED:  # a break between newer clauses
+            pieces.append([])
+        elif p.joiner:
+            pieces[-1].append(Run(p.text, p.mark, clause_break=True))
+        else:
+            pieces[-1].append(Run(p.text, p.mark, p.italic, p.bold))
+    return pieces[lk.right.index(clause)] if len(pieces) == len(lk.right) else pieces[0]
 
 
 def notes_html(notes: Sequence[PlacedNote], palette: Palette) -> str:
