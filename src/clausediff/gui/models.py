@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from clausediff.core.compare.lineage import Family, Lineage
+from clausediff.core.compare.lineage import Family, Lineage, family_name
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
 from clausediff.core.render.html import tooltip_html
@@ -407,17 +407,24 @@ class LineageModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if self.lineage is None or role != Qt.ItemDataRole.DisplayRole:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if self.lineage is None or role not in shown:
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.lineage.versions):
                 info = self.lineage.versions[section].info
-                return f"{info.label}\n{info.symbol} · {info.date}"
+                text = f"{info.label}\n{info.symbol} · {info.date}"
+                return tooltip_html(text) if role == Qt.ItemDataRole.ToolTipRole else text
             return None
         if 0 <= section < len(self._rows):
-            fam = self.lineage.families[self._rows[section]].id
-            count = len(self.notes_by_family.get(fam, ()))
-            return f"{fam}  ✎{count}" if count else fam
+            fam = self.lineage.families[self._rows[section]]
+            count = len(self.notes_by_family.get(fam.id, ()))
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole name, and the versions it spans
+                spans = ", ".join(self.lineage.versions[v].info.label for v in fam.versions)
+                notes = f"\n{count} note{'s' if count > 1 else ''}" if count else ""
+                return tooltip_html(f"{family_name(self.lineage, fam)}\nIn: {spans}{notes}")
+            name = family_name(self.lineage, fam, joiner="\n")
+            return f"{name}\n✎ {count}" if count else name
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from clausediff.core.compare.lineage import Family, Lineage
+from clausediff.core.compare.lineage import Family, Lineage, family_name
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document
 from clausediff.core.render import wording
@@ -196,7 +196,7 @@ def history_html(
     lineage: Lineage, family: Family, notes: Sequence[PlacedNote], palette: Palette
 ) -> str:
     """A family's text in every version, then its notes (the lineage's history panel)."""
-    parts = [f"<h3>Family {escape(family.id)}</h3>"]
+    parts = [f"<h3>{escape(family_name(lineage, family))}</h3>"]
     for v, doc in enumerate(lineage.versions):
         members = family.in_version(v)
         parts.append(f"<p><b>{escape(doc.info.label)}</b> ({escape(doc.info.date)})<br/>")

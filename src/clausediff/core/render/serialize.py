@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.lineage import Lineage, family_name
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink
 from clausediff.core.model import Clause, Document, DocumentInfo
 
@@ -140,6 +140,7 @@ def lineage_json(lineage: Lineage, paths: list[str] | None = None) -> dict[str, 
     families = [
         {
             "id": f.id,
+            "name": family_name(lineage, f),
             "members": {
                 str(v): [f"v{v}.{lineage.versions[v].clauses[i].id}" for i in idx]
                 for v, idx in f.members
