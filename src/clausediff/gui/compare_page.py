@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clausediff.core.render import wording
 from clausediff.core.store.review import PlacedNote
-from clausediff.gui.delegates import GUTTER, PAD, CompareDelegate
+from clausediff.gui.delegates import PAD, CompareDelegate
 from clausediff.gui.models import ChangeListModel, CompareModel
 from clausediff.gui.overview import OverviewStrip
 from clausediff.gui.rows_view import RowsView
@@ -46,8 +46,7 @@ class ComparePage(QWidget):
         self.header_left.setObjectName("compareHeaderLeft")
         self.header_right = QLabel()
         self.header_right.setObjectName("compareHeaderRight")
-        heads = QHBoxLayout()
-        heads.setContentsMargins(GUTTER + 8, 6, 24, 6)
+        heads = self.heads = QHBoxLayout()
         heads.setSpacing(24)
         for lab in (self.header_left, self.header_right):
             lab.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,6 +77,11 @@ class ComparePage(QWidget):
         self.overview.rowClicked.connect(self.select_row)
         row.addWidget(self.overview)
         layout.addLayout(row, 1)
+        self._place_headers()
+
+    def _place_headers(self) -> None:
+        """The versions' titles above their columns (the gutter widens at larger sizes)."""
+        self.heads.setContentsMargins(self.delegate.gutter + 8, 6, 24, 6)
 
     def _estimate_heights(self, width: int) -> list[int]:
         """Every row's height, guessed from its texts' lengths (the view measures later)."""
@@ -119,6 +123,7 @@ class ComparePage(QWidget):
 
     def set_font(self, font: QFont) -> None:
         self.delegate.set_font(font)
+        self._place_headers()
         self.relayout()
 
     def relayout(self) -> None:
@@ -205,7 +210,7 @@ class ComparePage(QWidget):
             index = self.view.indexAt(pos)
             if (
                 index.isValid()
-                and pos.x() - self.view.visualRect(index).left() < GUTTER
+                and pos.x() - self.view.visualRect(index).left() < self.delegate.gutter
                 and self.model.counterpart_row(index.row()) >= 0
             ):
                 self.select_row(index.row())

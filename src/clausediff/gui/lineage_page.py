@@ -8,11 +8,12 @@ is given its lineage, notes, find text and font by the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -60,6 +61,7 @@ class LineagePage(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
         header.sectionResized.connect(lambda *_: self.refit())
         self.model.modelReset.connect(self.refit)
+        self.model.modelReset.connect(self._widen_columns)
         self.view.selectionModel().currentRowChanged.connect(self._show_history)
         split.addWidget(self.view)
         self.history = QTextBrowser()
@@ -95,8 +97,30 @@ class LineagePage(QWidget):
             self.view.viewport().update()
 
     def set_font(self, font: QFont) -> None:
+        """The cells' font; the headers follow it, a little smaller."""
         self.delegate.set_font(font)
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.setFont(small)
+        self._widen_columns()
         self.refit()
+
+    def _widen_columns(self) -> None:
+        """No version's column narrower than its header's widest line (a narrow window
+        scrolls sideways rather than cut a symbol or a date)."""
+        header = self.view.horizontalHeader()
+        fm = QFontMetrics(header.font())
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        widest = max(
+            (
+                fm.horizontalAdvance(line)
+                for v in range(self.model.columnCount())
+                for line in str(self.model.headerData(v, Qt.Orientation.Horizontal)).split("\n")
+            ),
+            default=0,
+        )
+        header.setMinimumSectionSize(max(120, widest + margin + 8))
 
     def repaint_all(self) -> None:
         self.delegate.clear_cache()

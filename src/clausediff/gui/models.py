@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -413,7 +414,9 @@ class LineageModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.lineage.versions):
                 info = self.lineage.versions[section].info
-                text = f"{info.label}\n{info.symbol} · {info.date}"
+                # (a line each, so that none is cut off: the page keeps its sections as
+                # wide as their widest line)
+                text = "\n".join((info.label, *(info.symbols or (info.symbol,)), info.date))
                 return tooltip_html(text) if role == Qt.ItemDataRole.ToolTipRole else text
             return None
         if 0 <= section < len(self._rows):
@@ -423,8 +426,10 @@ class LineageModel(QAbstractTableModel):
                 spans = ", ".join(self.lineage.versions[v].info.label for v in fam.versions)
                 notes = f"\n{count} note{'s' if count > 1 else ''}" if count else ""
                 return tooltip_html(f"{family_name(self.lineage, fam)}\nIn: {spans}{notes}")
-            name = family_name(self.lineage, fam, joiner="\n")
-            return f"{name}\n✎ {count}" if count else name
+            # (the first words on lines of their own: a narrow row header, wider columns)
+            label, _, lead = family_name(self.lineage, fam, joiner="\n").partition("\n")
+            name = "\n".join((label, *textwrap.wrap(lead, 22)))
+            return f"{name}\n✎{count}" if count else name
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
