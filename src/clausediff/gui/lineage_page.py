@@ -1,13 +1,14 @@
 """The lineage tab: clause families across versions, and the history of the one selected.
 
-:class:`LineagePage` emits nothing of its own; it listens to its table's selection (the
-history follows it) and scrolling (rows are fitted to their contents only in sight), and
-is given its lineage, notes, find text and font by the window.
+:class:`LineagePage` emits ``currentFamilyChanged(family_number)`` when the selected family
+changes; it listens to its table's selection (the history follows it) and scrolling (rows
+are fitted to their contents only in sight), and is given its lineage, notes, find text
+and font by the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,8 @@ from clausediff.session.finding import matching_families
 
 
 class LineagePage(QWidget):
+    currentFamilyChanged = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lineagePage")
@@ -142,6 +145,34 @@ class LineagePage(QWidget):
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
 
+    def select_family(self, family_number: int) -> None:
+        """Select the row of a family; "Only families that changed" is let go of when it
+        hides that family."""
+        row = self.model.row_of_family(family_number)
+        if row < 0 and self.changed_only.isChecked():
+            self.changed_only.setChecked(False)
+            row = self.model.row_of_family(family_number)
+        if row >= 0:
+            self.select_row(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def step_change(self, step: int) -> None:
+        """To the next (``step`` > 0) or previous family that changed, wrapping."""
+        rows = [
+            r
+            for r in range(self.model.rowCount())
+            if self.model.family_changed(self.model.family_number(r))
+        ]
+        if not rows:
+            return
+        cur = self.current_row()
+        if step > 0:
+            after = [r for r in rows if r > cur]
+            self.select_row(after[0] if after else rows[0])
+        else:
+            before = [r for r in rows if r < cur] if cur >= 0 else []
+            self.select_row(before[-1] if before else rows[-1])
+
     def refit(self) -> None:
         self._fitted_rows.clear()
         self._fit_timer.start()
@@ -166,7 +197,9 @@ class LineagePage(QWidget):
         if self.lineage is None or not current.isValid():
             self.history.clear()
             return
-        fam = self.lineage.families[self.model.family_number(current.row())]
+        number = self.model.family_number(current.row())
+        fam = self.lineage.families[number]
+        self.currentFamilyChanged.emit(number)
         notes = self.model.notes_by_family.get(fam.id, [])
         palette = DARK if is_dark(self.palette()) else LIGHT
         self.history.setHtml(history_html(self.lineage, fam, notes, palette))
