@@ -70,6 +70,46 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def paint_missing(painter: QPainter, rect: QRectF, palette: Palette) -> None:
+    """The hatching of a cell whose text a version does not hold (a gap, an unknown side)."""
+    painter.fillRect(rect, QColor(palette.gap_bg))
+    painter.fillRect(rect, QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21; text wants 4.5)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+#: The grounds text is written on, light and dark (the views' base colour).
+_GROUNDS = {False: QColor("#ffffff"), True: QColor("#1f1f1f")}
+
+
+def kind_ink(kind: LinkKind, palette: Palette) -> QColor:
+    """A kind's name as the gutter writes it: in the kind's colour, darkened on the light
+    ground and lightened on the dark one until it reads as text (the pink of "moved" and
+    the sky blue of "restructured" are too pale on white); unchanged in the muted grey."""
+    if kind is LinkKind.UNCHANGED:
+        return QColor(palette.muted)
+    colour = QColor(KIND_COLOURS[kind])
+    ground = _GROUNDS[palette.dark]
+    for _ in range(12):
+        if contrast(colour, ground) >= 4.5:
+            break
+        colour = colour.lighter(115) if palette.dark else colour.darker(115)
+    return colour
+
+
 def _selected_fill(option: QStyleOptionViewItem) -> QColor:
     return QColor((DARK if is_dark(option.palette) else LIGHT).selected_bg)
 
@@ -202,9 +242,7 @@ class CompareDelegate(_LayoutDelegate):
         bold = QFont(small)
         bold.setBold(True)
         width = self.gutter - _TEXT_LEFT - _TEXT_RIGHT
-        colour = QColor(KIND_COLOURS[lk.kind])
-        # (on a dark ground the kind's colour is lightened to stay readable as text)
-        ink = colour.lighter(165) if palette.dark else colour
+        ink = kind_ink(lk.kind, palette)
         muted = QColor(palette.muted)
         lines: list[GutterLine] = []
         y = float(PAD)
@@ -217,7 +255,7 @@ class CompareDelegate(_LayoutDelegate):
 
         add(self._gutter_labels(row), small, muted)
         kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
-        add(kind, bold, ink if lk.kind is not LinkKind.UNCHANGED else muted)
+        add(kind, bold, ink)
         if lk.kind is LinkKind.MOVED:
             target = al.right.labels(lk.right) if row.marker else al.left.labels(lk.left)
             link_font = QFont(small)
@@ -351,8 +389,7 @@ class CompareDelegate(_LayoutDelegate):
         indices = () if row.marker and side == 1 else (lk.left if side == 0 else lk.right)
         doc = row.alignment.left if side == 0 else row.alignment.right
         if (indices and is_gap_side(doc, indices)) or (not indices and lk.kind is LinkKind.UNKNOWN):
-            painter.fillRect(cell, QColor(palette.gap_bg))
-            painter.fillRect(cell, QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern))
+            paint_missing(painter, cell, palette)
         elif not indices:
             painter.fillRect(cell, option.palette.color(QPalette.ColorRole.AlternateBase))
 

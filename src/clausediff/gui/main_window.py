@@ -4,8 +4,8 @@ The window owns what is compared (the two versions chosen, the versions checked 
 lineage) and hands each result to the panels: :class:`ComparePage` (the comparison),
 :class:`LineagePage` (the lineage), :class:`ChangesDock` (the list of changes of the tab
 shown: it is told which tab shows, so a new tab only adds its list there),
-:class:`LibraryDock` (the versions on offer), the notes panel. The work itself belongs to
-the parts it holds: :class:`Documents` (opening and importing), :class:`Reviews` (review
+:class:`LibraryDock` (the versions on offer), the notes panel and the legend. The work
+itself belongs to the parts it holds: :class:`Documents` (opening and importing), :class:`Reviews` (review
 files and notes), :class:`Exporter` (export and print), the comparers (background work),
 and below them the Qt-free session (:mod:`clausediff.session`).
 
@@ -45,6 +45,7 @@ from clausediff.gui.compare_page import ComparePage
 from clausediff.gui.documents import Documents
 from clausediff.gui.exports import Exporter
 from clausediff.gui.find_bar import FindBar
+from clausediff.gui.legend import LegendDock
 from clausediff.gui.library_dock import LibraryDock
 from clausediff.gui.lineage_page import LineagePage
 from clausediff.gui.messages import Messenger
@@ -106,10 +107,13 @@ class MainWindow(QMainWindow):
         self.changes_dock.add_panel(self.compare_page, self.changes_dock.compare_panel)
         self.changes_dock.add_panel(self.lineage_page, self.changes_dock.lineage_panel)
         self.notes_dock = NotesDock(self)
+        self.legend_dock = LegendDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
         self.tabifyDockWidget(self.changes_dock, self.notes_dock)
+        self.tabifyDockWidget(self.notes_dock, self.legend_dock)
         self.changes_dock.raise_()
         self.resizeDocks(
             [self.library_dock, self.changes_dock], [230, 250], Qt.Orientation.Horizontal
