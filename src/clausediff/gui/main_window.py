@@ -5,9 +5,9 @@ lineage) and hands each result to the panels: :class:`ComparePage` (the comparis
 :class:`LineagePage` (the lineage), :class:`ChangesDock` (the list of changes of the tab
 shown: it is told which tab shows, so a new tab only adds its list there),
 :class:`LibraryDock` (the versions on offer), the notes panel and the legend. The work
-itself belongs to the parts it holds: :class:`Documents` (opening and importing), :class:`Reviews` (review
-files and notes), :class:`Exporter` (export and print), the comparers (background work),
-and below them the Qt-free session (:mod:`clausediff.session`).
+itself belongs to the parts it holds: :class:`Documents` (opening and importing),
+:class:`Reviews` (review files and notes), :class:`Exporter` (export and print), the
+comparers (background work), and below them the Qt-free session (:mod:`clausediff.session`).
 
 It listens to the comparers' ``finished``/``failed``/``cancelled``, the pages'
 ``currentLinkChanged``/``currentFamilyChanged`` and ``status``, the change list's
