@@ -87,7 +87,6 @@ def _box_pixels(win: MainWindow) -> tuple[int, int]:
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(model.index(0))
-    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
     box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
     image = view.viewport().grab().toImage()
     ground = view.palette().color(QPalette.ColorRole.Base).lightness()

@@ -107,7 +107,7 @@ class ChangesDock(QDockWidget):
         """The list of ``tab``, or the line saying there is none."""
         self.stack.setCurrentWidget(self._panels.get(tab, self.nothing) if tab else self.nothing)
 
-    def shown_panel(self) -> QWidget:
+    def shown_panel(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     # ------------------------------------------------------------------ the comparison

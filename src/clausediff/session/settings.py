@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -45,7 +45,7 @@ FOLDERS: dict[str, Setting[str]] = {k: Setting(f"folders/{k}", "") for k in FOLD
 AUTHOR = Setting("review/author", "")
 PAGE_SIZE = Setting("print/pageSize", "a4", choices=("a4", "letter"))
 
-SCHEMA: tuple[Setting[object], ...] = (
+SCHEMA: tuple[Setting[Any], ...] = (
     FONT_SIZE,
     HIDE_UNCHANGED,
     WRAP,
@@ -57,7 +57,7 @@ SCHEMA: tuple[Setting[object], ...] = (
     *FOLDERS.values(),
     AUTHOR,
     PAGE_SIZE,
-)  # type: ignore[assignment]
+)
 
 
 def read(setting: Setting[T], raw: object) -> T:
