@@ -27,7 +27,7 @@ def test_history_json_dates_the_moratorium(capsys: pytest.CaptureFixture[str]) -
     assert [v["complete"] for v in out["versions"]] == [True, False, True]
     assert out["version"] == 2
     clause = next(c for c in out["clauses"] if "customs duties" in c["text"])
-    assert clause["id"] == "v2.c11" and clause["label"] == "¶11"
+    assert clause["id"] == "v2.c11" and clause["label"] == "op. ¶5"
     text = clause["text"]
 
     def origins(words: str) -> set[tuple[int, bool]]:
@@ -60,7 +60,7 @@ def test_history_text_names_the_gap(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[1].startswith("v1  2011: 2011 Decision  WT/L/843")
     assert "[excerpt]" in out.splitlines()[1]
-    block = out[out.index("c11  ¶11") :]
+    block = out[out.index("c11  op. ¶5") :]
     assert (
         "“the current practice of not imposing customs duties on electronic transmissions”"
         " since 1998" in block

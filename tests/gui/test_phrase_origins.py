@@ -31,7 +31,7 @@ def test_shading_names_each_phrases_version(window: MainWindow) -> None:
     assert "first seen in 2013, possibly earlier: the 2011 text is an excerpt" in tip
     spoken = m.data(newest, Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith(m.data(newest))  # the clause first, then where it came from
-    assert "¶11 — where its words came from:" in spoken
+    assert "op. ¶5 — where its words came from:" in spoken
     # an older column is not shaded and says nothing more
     assert m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole) is None
 

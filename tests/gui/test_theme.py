@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from clausediff.core.render.palette import DARK, LIGHT
 from clausediff.gui.delegates import is_dark
@@ -75,3 +76,40 @@ def test_a_selected_row_keeps_the_insertions_and_deletions_cues(window: MainWind
     assert LIGHT.selected_bg.upper() in colours  # the selected row's ground
     assert LIGHT.inserted_bg.upper() in colours  # and its insertions, still blue behind
     assert LIGHT.deleted_bg.upper() in colours  # and its deletions, still orange behind
+
+
+def _box_pixels(win: MainWindow) -> tuple[int, int]:
+    """In the library list, at an unticked version's check box: how many pixels of its
+    outline stand out from the list's ground, and of how many."""
+    view = win.library_dock.view
+    model = win.library
+    model.setData(model.index(0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(model.index(0))
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    image = view.viewport().grab().toImage()
+    ground = view.palette().color(QPalette.ColorRole.Base).lightness()
+    outline = [
+        QColor(image.pixel(x, y))
+        for x in range(box.left(), box.right() + 1)
+        for y in (box.top(), box.bottom())
+    ] + [
+        QColor(image.pixel(x, y))
+        for y in range(box.top(), box.bottom() + 1)
+        for x in (box.left(), box.right())
+    ]
+    return sum(abs(c.lightness() - ground) > 50 for c in outline), len(outline)
+
+
+def test_an_unticked_library_check_box_has_a_visible_box_in_both_themes(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    try:
+        for theme in ("dark", "light"):
+            window.theme_actions[theme].trigger()
+            qtbot.waitUntil(lambda t=theme: _base_is_dark(window) is (t == "dark"))
+            standing_out, total = _box_pixels(window)
+            assert standing_out >= total * 0.6, (theme, standing_out, total)
+    finally:
+        window.theme_actions["system"].trigger()

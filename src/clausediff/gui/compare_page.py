@@ -1,10 +1,9 @@
-"""The compare tab (two versions side by side, clause by clause) and the change list.
+"""The compare tab: two versions side by side, clause by clause.
 
 :class:`ComparePage` emits ``currentLinkChanged(link_number)`` when the selected row moves
 and ``status(message)`` for a word in the status bar; it listens to nothing, and is given
-its comparison, notes, find text and font by the window. :class:`ChangesDock` emits
-``linkChosen(link_number)`` when the user picks a change, and follows the page through
-:meth:`ChangesDock.follow`.
+its comparison, notes, find text, font and the kinds of change F7 steps through by the
+window.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -21,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clausediff.core.compare.links import LinkKind
 from clausediff.core.render import wording
 from clausediff.core.store.review import PlacedNote
-from clausediff.gui.delegates import GUTTER, PAD, CompareDelegate
-from clausediff.gui.models import ChangeListModel, CompareModel
+from clausediff.gui.delegates import PAD, CompareDelegate
+from clausediff.gui.models import CompareModel
 from clausediff.gui.overview import OverviewStrip
 from clausediff.gui.rows_view import RowsView
 from clausediff.session.comparison import Comparison
@@ -39,6 +38,8 @@ class ComparePage(QWidget):
         super().__init__(parent)
         self.setObjectName("comparePage")
         self.comparison: Comparison | None = None
+        #: the kinds of change F7 steps through (those the change list shows); empty: all
+        self.change_kinds: frozenset[LinkKind] = frozenset()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -46,8 +47,7 @@ class ComparePage(QWidget):
         self.header_left.setObjectName("compareHeaderLeft")
         self.header_right = QLabel()
         self.header_right.setObjectName("compareHeaderRight")
-        heads = QHBoxLayout()
-        heads.setContentsMargins(GUTTER + 8, 6, 24, 6)
+        heads = self.heads = QHBoxLayout()
         heads.setSpacing(24)
         for lab in (self.header_left, self.header_right):
             lab.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,6 +78,11 @@ class ComparePage(QWidget):
         self.overview.rowClicked.connect(self.select_row)
         row.addWidget(self.overview)
         layout.addLayout(row, 1)
+        self._place_headers()
+
+    def _place_headers(self) -> None:
+        """The versions' titles above their columns (the gutter widens at larger sizes)."""
+        self.heads.setContentsMargins(self.delegate.gutter + 8, 6, 24, 6)
 
     def _estimate_heights(self, width: int) -> list[int]:
         """Every row's height, guessed from its texts' lengths (the view measures later)."""
@@ -119,6 +124,7 @@ class ComparePage(QWidget):
 
     def set_font(self, font: QFont) -> None:
         self.delegate.set_font(font)
+        self._place_headers()
         self.relayout()
 
     def relayout(self) -> None:
@@ -155,8 +161,9 @@ class ComparePage(QWidget):
             self.select_row(row)
 
     def step_change(self, step: int) -> None:
-        """To the next (``step`` > 0) or previous change, wrapping at either end."""
-        rows = self.model.changed_rows()
+        """To the next (``step`` > 0) or previous change of the kinds the change list
+        shows, wrapping at either end."""
+        rows = self.model.changed_rows(self.change_kinds)
         if not rows:
             return
         cur = self.current_row()
@@ -166,6 +173,10 @@ class ComparePage(QWidget):
         else:
             before = [r for r in rows if r < cur] if cur >= 0 else []
             self.select_row(before[-1] if before else rows[-1])
+
+    def set_change_kinds(self, kinds: frozenset[LinkKind]) -> None:
+        """The kinds of change F7 steps through (empty: every change)."""
+        self.change_kinds = kinds
 
     def go_to_counterpart(self) -> bool:
         """From a moved clause to where it stood, and back. False when there is none."""
@@ -205,45 +216,10 @@ class ComparePage(QWidget):
             index = self.view.indexAt(pos)
             if (
                 index.isValid()
-                and pos.x() - self.view.visualRect(index).left() < GUTTER
+                and pos.x() - self.view.visualRect(index).left() < self.delegate.gutter
                 and self.model.counterpart_row(index.row()) >= 0
             ):
                 self.select_row(index.row())
                 self.go_to_counterpart()
                 return True
         return super().eventFilter(watched, event)
-
-
-class ChangesDock(QDockWidget):
-    linkChosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Changes", parent)
-        self.setObjectName("changesDock")
-        self.model = ChangeListModel(self)
-        self.view = RowsView()  # thousands of changes: measured as they come into sight
-        self.view.setObjectName("changeList")
-        self.view.setModel(self.model)
-        self.view.setSpacing(2)
-        self.view.setWordWrap(True)
-        self.view.estimator = lambda _width: (
-            [2 * self.view.fontMetrics().lineSpacing() + 2] * self.model.rowCount()
-        )
-        self.view.selectionModel().currentChanged.connect(self._chosen)
-        self.setWidget(self.view)
-
-    def set_comparison(self, comparison: Comparison) -> None:
-        self.model.set_alignment(comparison.alignment, comparison.annotations)
-
-    def follow(self, link_number: int) -> None:
-        """Select the change of ``link_number`` (if it is one) without emitting."""
-        row = self.model.row_of_link(link_number)
-        if row >= 0 and self.view.currentIndex().row() != row:
-            self.view.blockSignals(True)
-            self.view.setCurrentIndex(self.model.index(row))
-            self.view.blockSignals(False)
-            self.view.scrollTo(self.model.index(row))
-
-    def _chosen(self, current: QModelIndex, _prev: QModelIndex) -> None:
-        if current.isValid():
-            self.linkChosen.emit(self.model.link_number(current.row()))

@@ -12,7 +12,8 @@ and made only for rows Qt asks about.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -31,7 +32,6 @@ from clausediff.core.compare.links import LinkKind
 from clausediff.core.render import wording
 from clausediff.core.render.html import is_gap_side, lineage_cell_html, marker_html, side_html
 from clausediff.core.render.palette import DARK, KIND_COLOURS, LIGHT, Palette, status_colour
-from clausediff.core.store.review import PlacedNote
 from clausediff.gui.models import CellRole, LineageCell, RowInfo, RowInfoRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,6 +40,15 @@ GUTTER = 118
 CACHE_SIZE = 4000
 _LayoutCache = OrderedDict[tuple[int, int, int, bool], QTextDocument]
 PAD = 8
+#: Where the gutter's text starts (after the kind's bar) and the room kept at its right.
+_TEXT_LEFT, _TEXT_RIGHT = 12, 4
+#: The words the gutter shows on a line of their own: kinds (bold), scores and details.
+_BOLD_WORDS = (*wording.KIND_TEXT.values(), wording.MOVED_AWAY)
+_SCORE_WORDS = (
+    wording.LETTER_CASE_ONLY,
+    wording.detail_text("typography"),
+    *(f"0.00 {d}" for d in ("trimmed", "expanded", "rewritten")),
+)
 #: The order in which a row's notes name their status in the gutter (the gravest first).
 _STATUS_ORDER = ("red line", "to discuss", "agreed", "none")
 
@@ -61,6 +70,46 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def paint_missing(painter: QPainter, rect: QRectF, palette: Palette) -> None:
+    """The hatching of a cell whose text a version does not hold (a gap, an unknown side)."""
+    painter.fillRect(rect, QColor(palette.gap_bg))
+    painter.fillRect(rect, QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21; text wants 4.5)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+#: The grounds text is written on, light and dark (the views' base colour).
+_GROUNDS = {False: QColor("#ffffff"), True: QColor("#1f1f1f")}
+
+
+def kind_ink(kind: LinkKind, palette: Palette) -> QColor:
+    """A kind's name as the gutter writes it: in the kind's colour, darkened on the light
+    ground and lightened on the dark one until it reads as text (the pink of "moved" and
+    the sky blue of "restructured" are too pale on white); unchanged in the muted grey."""
+    if kind is LinkKind.UNCHANGED:
+        return QColor(palette.muted)
+    colour = QColor(KIND_COLOURS[kind])
+    ground = _GROUNDS[palette.dark]
+    for _ in range(12):
+        if contrast(colour, ground) >= 4.5:
+            break
+        colour = colour.lighter(115) if palette.dark else colour.darker(115)
+    return colour
+
+
 def _selected_fill(option: QStyleOptionViewItem) -> QColor:
     return QColor((DARK if is_dark(option.palette) else LIGHT).selected_bg)
 
@@ -73,6 +122,17 @@ def _frame_selected(painter: QPainter, option: QStyleOptionViewItem) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
     painter.restore()
+
+
+@dataclass(frozen=True, slots=True)
+class GutterLine:
+    """A piece of a row's gutter: its text, font, colour, and where it is drawn."""
+
+    text: str
+    font: QFont
+    pen: QColor
+    rect: QRectF  # from the gutter's top left
+    badge: bool = False  # a note's status, drawn in a box
 
 
 class _LayoutDelegate(QStyledItemDelegate):
@@ -142,6 +202,19 @@ class CompareDelegate(_LayoutDelegate):
         small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
         return small, QFontMetrics(small).lineSpacing()
 
+    @property
+    def gutter(self) -> int:
+        """The gutter's width at this font: :data:`GUTTER`, or more where a kind or a score
+        would not fit on its line at a larger size ("letter case only" is never cut)."""
+        small, _ = self._small_font()
+        bold = QFont(small)
+        bold.setBold(True)
+        widest = max(
+            max(QFontMetrics(bold).horizontalAdvance(w) for w in _BOLD_WORDS),
+            max(QFontMetrics(small).horizontalAdvance(w) for w in _SCORE_WORDS),
+        )
+        return max(GUTTER, widest + _TEXT_LEFT + _TEXT_RIGHT + 2)
+
     @staticmethod
     def _gutter_labels(row: RowInfo) -> str:
         al, lk = row.alignment, row.link
@@ -149,30 +222,80 @@ class CompareDelegate(_LayoutDelegate):
             return wording.marker_labels(al, lk)
         return f"{al.left.labels(lk.left)} → {al.right.labels(lk.right)}"
 
-    @staticmethod
-    def _labels_height(labels: str, font: QFont) -> int:
+    def _text_height(self, text: str, font: QFont) -> int:
         flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
-        return QFontMetrics(font).boundingRect(0, 0, GUTTER - 16, 1000, flags, labels).height()
+        width = self.gutter - _TEXT_LEFT - _TEXT_RIGHT
+        return QFontMetrics(font).boundingRect(0, 0, width, 10000, flags, text).height()
 
     @staticmethod
     def moves_text(row: RowInfo) -> str:
         """The row's travelled sentences as gutter lines ("a sentence from ¶7")."""
         return "\n".join(wording.short_moves(list(row.moves)))
 
+    def gutter_lines(self, row: RowInfo, row_number: int, palette: Palette) -> list[GutterLine]:
+        """What the gutter of a row shows, top to bottom, each piece in the rectangle it is
+        drawn in (from the gutter's top left): labels, kind, the score or the jump to a
+        moved clause's other place, the notes badge, travelled sentences. Every piece wraps
+        within the gutter's width, and its rectangle is as tall as its wrapped text."""
+        al, lk = row.alignment, row.link
+        small, step = self._small_font()
+        bold = QFont(small)
+        bold.setBold(True)
+        width = self.gutter - _TEXT_LEFT - _TEXT_RIGHT
+        ink = kind_ink(lk.kind, palette)
+        muted = QColor(palette.muted)
+        lines: list[GutterLine] = []
+        y = float(PAD)
+
+        def add(text: str, font: QFont, pen: QColor, *, badge: bool = False) -> None:
+            nonlocal y
+            height = self._text_height(text, font) + (2 if badge else 0)
+            lines.append(GutterLine(text, font, pen, QRectF(_TEXT_LEFT, y, width, height), badge))
+            y += height
+
+        add(self._gutter_labels(row), small, muted)
+        kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
+        add(kind, bold, ink)
+        if lk.kind is LinkKind.MOVED:
+            target = al.right.labels(lk.right) if row.marker else al.left.labels(lk.left)
+            link_font = QFont(small)
+            link_font.setUnderline(True)
+            add(
+                wording.moved_jump(row.marker, target, row.counterpart > row_number), link_font, ink
+            )
+        elif lk.kind.is_change and lk.left and lk.right:
+            if row.case_only:
+                score = wording.LETTER_CASE_ONLY
+            elif lk.detail == "typography":  # (the same words: no score to give)
+                score = wording.detail_text(lk.detail)
+            else:
+                score = f"{lk.score:.2f} {wording.detail_text(lk.detail)}"
+            add(score, small, muted)
+        else:
+            y += step
+        if row.notes:
+            status = min((p.note.status for p in row.notes), key=_STATUS_ORDER.index)
+            label = ("✎ " + (status if status != "none" else "note")) + (
+                f" +{len(row.notes) - 1}" if len(row.notes) > 1 else ""
+            )
+            y += step // 2
+            add(label, bold, QColor(status_colour(status)), badge=True)
+        moves = self.moves_text(row)
+        if moves:  # sentences that came from or went to a clause this one is not linked to
+            italic = QFont(small)
+            italic.setItalic(True)
+            y += 2
+            add(moves, italic, QColor(palette.travelled))
+        return lines
+
     def gutter_height(self, row: RowInfo) -> int:
         """The height the gutter needs: labels, kind, score or notes, travelled sentences."""
-        small, step = self._small_font()
-        moves = self.moves_text(row)
-        return (
-            self._labels_height(self._gutter_labels(row), small)
-            + (4 if row.notes else 2) * step
-            + (self._labels_height(moves, small) + 4 if moves else 0)
-        )
+        lines = self.gutter_lines(row, 0, LIGHT)
+        return int(lines[-1].rect.bottom()) if lines else 0
 
-    @staticmethod
-    def columns(rect_width: int) -> int:
+    def columns(self, rect_width: int) -> int:
         """The width of each version's column in a row ``rect_width`` wide."""
-        return max(80, (rect_width - GUTTER - 4 * PAD) // 2)
+        return max(80, (rect_width - self.gutter - 4 * PAD) // 2)
 
     def least_height(self) -> int:
         """The height of a row with the least in its gutter (labels, kind and score)."""
@@ -208,9 +331,9 @@ class CompareDelegate(_LayoutDelegate):
         base = option.palette.color(QPalette.ColorRole.Base)
         painter.fillRect(rect, _selected_fill(option) if selected else base)
         w = self.columns(rect.width())
-        gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
+        gutter = QRectF(rect.left(), rect.top(), self.gutter, rect.height())
         self._paint_gutter(painter, gutter, row, index.row(), palette)
-        x_left = rect.left() + GUTTER + PAD
+        x_left = rect.left() + self.gutter + PAD
         x_right = x_left + w + 2 * PAD
         for side, x in ((0, x_left), (1, x_right)):
             cell = QRectF(x - PAD / 2, rect.top() + 2, w + PAD, rect.height() - 4)
@@ -231,54 +354,25 @@ class CompareDelegate(_LayoutDelegate):
     def _paint_gutter(
         self, painter: QPainter, gutter: QRectF, row: RowInfo, row_number: int, palette: Palette
     ) -> None:
-        """Labels, kind, and the score or the jump to a moved clause's other place."""
-        al, lk = row.alignment, row.link
-        colour = QColor(KIND_COLOURS[lk.kind])
+        """The kind's bar, then :meth:`gutter_lines` each in its rectangle."""
+        colour = QColor(KIND_COLOURS[row.link.kind])
         painter.fillRect(QRectF(gutter.left(), gutter.top(), 5, gutter.height()), colour)
-        small, step = self._small_font()
-        painter.setFont(small)
-        painter.setPen(QColor(palette.muted))
-        labels = self._gutter_labels(row)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-        painter.drawText(gutter.adjusted(12, PAD, -4, 0), flags, labels)
-        y = PAD + self._labels_height(labels, small)
-        bold = QFont(small)
-        bold.setBold(True)
-        painter.setFont(bold)
-        # (on a dark ground the kind's colour is lightened to stay readable as text)
-        ink = colour.lighter(165) if palette.dark else colour
-        painter.setPen(ink if lk.kind is not LinkKind.UNCHANGED else QColor(palette.muted))
-        kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
-        painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, kind)
-        y += step
-        if lk.kind is LinkKind.MOVED:
-            target = al.right.labels(lk.right) if row.marker else al.left.labels(lk.left)
-            link_font = QFont(small)
-            link_font.setUnderline(True)
-            painter.setFont(link_font)
-            painter.setPen(ink)
-            jump = wording.moved_jump(row.marker, target, row.counterpart > row_number)
-            painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, jump)
-        elif lk.kind.is_change and lk.left and lk.right:
-            painter.setFont(small)
-            painter.setPen(QColor(palette.muted))
-            if row.case_only:
-                score = wording.LETTER_CASE_ONLY
-            elif lk.detail == "typography":  # (the same words: no score to give)
-                score = wording.detail_text(lk.detail)
+        for line in self.gutter_lines(row, row_number, palette):
+            rect = line.rect.translated(gutter.topLeft())
+            painter.setFont(line.font)
+            if line.badge:  # a note: the status word in its colour, in a box
+                fm = QFontMetrics(line.font)
+                box = QRectF(
+                    rect.left() - 2, rect.top(), fm.horizontalAdvance(line.text) + 8, rect.height()
+                )
+                painter.setPen(QPen(line.pen, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box, 3, 3)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, line.text)
             else:
-                score = f"{lk.score:.2f} {wording.detail_text(lk.detail)}"
-            painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, score)
-        if row.notes:
-            self._draw_notes_badge(painter, gutter, row.notes, y + step, small)
-        moves = self.moves_text(row)
-        if moves:  # sentences that came from or went to a clause this one is not linked to
-            italic = QFont(small)
-            italic.setItalic(True)
-            painter.setFont(italic)
-            painter.setPen(QColor(palette.travelled))
-            top = y + step + (2 * step if row.notes else 0) + 2
-            painter.drawText(gutter.adjusted(12, top, -4, 0), flags, moves)
+                painter.setPen(line.pen)
+                painter.drawText(rect, flags, line.text)
 
     @staticmethod
     def _paint_background(
@@ -295,31 +389,9 @@ class CompareDelegate(_LayoutDelegate):
         indices = () if row.marker and side == 1 else (lk.left if side == 0 else lk.right)
         doc = row.alignment.left if side == 0 else row.alignment.right
         if (indices and is_gap_side(doc, indices)) or (not indices and lk.kind is LinkKind.UNKNOWN):
-            painter.fillRect(cell, QColor(palette.gap_bg))
-            painter.fillRect(cell, QBrush(QColor(palette.muted), Qt.BrushStyle.BDiagPattern))
+            paint_missing(painter, cell, palette)
         elif not indices:
             painter.fillRect(cell, option.palette.color(QPalette.ColorRole.AlternateBase))
-
-    @staticmethod
-    def _draw_notes_badge(
-        painter: QPainter, gutter: QRectF, notes: Sequence[PlacedNote], y: float, font: QFont
-    ) -> None:
-        """A note marker in the gutter: the status word in its colour, and the count."""
-        status = min((p.note.status for p in notes), key=_STATUS_ORDER.index)
-        colour = QColor(status_colour(status))
-        label = ("✎ " + (status if status != "none" else "note")) + (
-            f" +{len(notes) - 1}" if len(notes) > 1 else ""
-        )
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        fm = QFontMetrics(bold)
-        width = fm.horizontalAdvance(label) + 8
-        box = QRectF(gutter.left() + 10, gutter.top() + y, width, fm.height() + 2)
-        painter.setPen(QPen(colour, 1.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(box, 3, 3)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
 
 class LineageDelegate(_LayoutDelegate):

@@ -1,18 +1,20 @@
 """The lineage tab: clause families across versions, and the history of the one selected.
 
-:class:`LineagePage` emits nothing of its own; it listens to its table's selection (the
-history follows it) and scrolling (rows are fitted to their contents only in sight), and
-is given its lineage, notes, find text and font by the window.
+:class:`LineagePage` emits ``currentFamilyChanged(family_number)`` when the selected family
+changes; it listens to its table's selection (the history follows it) and scrolling (rows
+are fitted to their contents only in sight), and is given its lineage, notes, find text
+and font by the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -32,6 +34,8 @@ from clausediff.session.history import PhraseOrigins
 
 
 class LineagePage(QWidget):
+    currentFamilyChanged = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lineagePage")
@@ -74,6 +78,7 @@ class LineagePage(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
         header.sectionResized.connect(lambda *_: self.refit())
         self.model.modelReset.connect(self.refit)
+        self.model.modelReset.connect(self._widen_columns)
         self.view.selectionModel().currentRowChanged.connect(self._show_history)
         # the table and, beside it, the same families as a flow picture (one selection)
         self.views = QTabWidget()
@@ -81,7 +86,7 @@ class LineagePage(QWidget):
         self.views.addTab(self.view, "Table")
         self.flow = FlowView()
         self.views.addTab(self.flow, "Flow")
-        self.flow.familyChosen.connect(self.select_family)
+        self.flow.familyChosen.connect(self.select_family_id)
         split.addWidget(self.views)
         self.history = QTextBrowser()
         self.history.setObjectName("familyHistory")
@@ -130,8 +135,30 @@ class LineagePage(QWidget):
             self.view.viewport().update()
 
     def set_font(self, font: QFont) -> None:
+        """The cells' font; the headers follow it, a little smaller."""
         self.delegate.set_font(font)
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.setFont(small)
+        self._widen_columns()
         self.refit()
+
+    def _widen_columns(self) -> None:
+        """No version's column narrower than its header's widest line (a narrow window
+        scrolls sideways rather than cut a symbol or a date)."""
+        header = self.view.horizontalHeader()
+        fm = QFontMetrics(header.font())
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        widest = max(
+            (
+                fm.horizontalAdvance(line)
+                for v in range(self.model.columnCount())
+                for line in str(self.model.headerData(v, Qt.Orientation.Horizontal)).split("\n")
+            ),
+            default=0,
+        )
+        header.setMinimumSectionSize(max(120, widest + margin + 8))
 
     def repaint_all(self) -> None:
         self.delegate.clear_cache()
@@ -153,19 +180,41 @@ class LineagePage(QWidget):
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
 
-    def select_family(self, family_id: str) -> None:
-        """Select a family's row (shown again if the table hid it), and so its history."""
+    def select_family_id(self, family_id: str) -> None:
+        """Select a family's row by its id (the flow picture's click), shown again if the
+        table hid it, and so its history."""
         if self.lineage is None:
             return
         number = next(n for n, f in enumerate(self.lineage.families) if f.id == family_id)
-        rows = [r for r in range(self.model.rowCount()) if self.model.family_number(r) == number]
-        if not rows and self.changed_only.isChecked():
+        self.select_family(number)
+
+    def select_family(self, family_number: int) -> None:
+        """Select the row of a family; "Only families that changed" is let go of when it
+        hides that family."""
+        row = self.model.row_of_family(family_number)
+        if row < 0 and self.changed_only.isChecked():
             self.changed_only.setChecked(False)
-            rows = [
-                r for r in range(self.model.rowCount()) if self.model.family_number(r) == number
-            ]
-        if rows:
-            self.view.selectRow(rows[0])
+            row = self.model.row_of_family(family_number)
+        if row >= 0:
+            self.select_row(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def step_change(self, step: int) -> None:
+        """To the next (``step`` > 0) or previous family that changed, wrapping."""
+        rows = [
+            r
+            for r in range(self.model.rowCount())
+            if self.model.family_changed(self.model.family_number(r))
+        ]
+        if not rows:
+            return
+        cur = self.current_row()
+        if step > 0:
+            after = [r for r in rows if r > cur]
+            self.select_row(after[0] if after else rows[0])
+        else:
+            before = [r for r in rows if r < cur] if cur >= 0 else []
+            self.select_row(before[-1] if before else rows[-1])
 
     def refit(self) -> None:
         self._fitted_rows.clear()
@@ -191,7 +240,9 @@ class LineagePage(QWidget):
         if self.lineage is None or not current.isValid():
             self.history.clear()
             return
-        fam = self.lineage.families[self.model.family_number(current.row())]
+        number = self.model.family_number(current.row())
+        fam = self.lineage.families[number]
+        self.currentFamilyChanged.emit(number)
         self.flow.select_family(fam.id)
         notes = self.model.notes_by_family.get(fam.id, [])
         palette = DARK if is_dark(self.palette()) else LIGHT

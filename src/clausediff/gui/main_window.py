@@ -1,15 +1,17 @@
 """The main window: it composes the panels and docks and wires their signals.
 
 The window owns what is compared (the two versions chosen, the versions checked for the
-lineage) and hands each result to the panels: :class:`ComparePage` and
-:class:`ChangesDock` (the comparison), :class:`LineagePage` (the lineage),
-:class:`LibraryDock` (the versions on offer), the notes panel. The work itself belongs to
-the parts it holds: :class:`Documents` (opening and importing), :class:`Reviews` (review
-files and notes), :class:`Exporter` (export and print), the comparers (background work),
-and below them the Qt-free session (:mod:`clausediff.session`).
+lineage) and hands each result to the panels: :class:`ComparePage` (the comparison),
+:class:`LineagePage` (the lineage), :class:`ChangesDock` (the list of changes of the tab
+shown: it is told which tab shows, so a new tab only adds its list there),
+:class:`LibraryDock` (the versions on offer), the notes panel and the legend. The work
+itself belongs to the parts it holds: :class:`Documents` (opening and importing),
+:class:`Reviews` (review files and notes), :class:`Exporter` (export and print), the
+comparers (background work), and below them the Qt-free session (:mod:`clausediff.session`).
 
 It listens to the comparers' ``finished``/``failed``/``cancelled``, the pages'
-``currentLinkChanged`` and ``status``, the change list's ``linkChosen``, the find bar's
+``currentLinkChanged``/``currentFamilyChanged`` and ``status``, the change list's
+``linkChosen``/``familyChosen``/``kindsChanged``, the tabs' ``currentChanged``, the find bar's
 ``searched``/``nextRequested``/``closed``, the library's ``compareRequested`` and
 ``lineageRequested``, the documents' ``opened``, the reviews' ``placed`` and ``opened``.
 """
@@ -38,10 +40,12 @@ from clausediff.core.store.library import Library
 from clausediff.core.store.review import PlacedNote, Review
 from clausediff.gui import about, menus
 from clausediff.gui.actions import build_actions
-from clausediff.gui.compare_page import ChangesDock, ComparePage
+from clausediff.gui.changes_dock import ChangesDock
+from clausediff.gui.compare_page import ComparePage
 from clausediff.gui.documents import Documents
 from clausediff.gui.exports import Exporter
 from clausediff.gui.find_bar import FindBar
+from clausediff.gui.legend import LegendDock
 from clausediff.gui.library_dock import LibraryDock
 from clausediff.gui.lineage_page import LineagePage
 from clausediff.gui.messages import Messenger
@@ -103,12 +107,17 @@ class MainWindow(QMainWindow):
         self.removeAction(edit)  # (so does this)
         edit.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.library_dock.view.addAction(edit)
-        self.changes_dock = ChangesDock(self)
+        self.changes_dock = ChangesDock(self)  # (its list follows the tab shown)
+        self.changes_dock.add_panel(self.compare_page, self.changes_dock.compare_panel)
+        self.changes_dock.add_panel(self.lineage_page, self.changes_dock.lineage_panel)
         self.notes_dock = NotesDock(self)
+        self.legend_dock = LegendDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
         self.tabifyDockWidget(self.changes_dock, self.notes_dock)
+        self.tabifyDockWidget(self.notes_dock, self.legend_dock)
         self.changes_dock.raise_()
         self.resizeDocks(
             [self.library_dock, self.changes_dock], [230, 250], Qt.Orientation.Horizontal
@@ -148,6 +157,9 @@ class MainWindow(QMainWindow):
         self.compare_page.currentLinkChanged.connect(self.changes_dock.follow)
         self.compare_page.status.connect(lambda m: show(m, 3000))
         self.changes_dock.linkChosen.connect(self.compare_page.select_link)
+        self.changes_dock.familyChosen.connect(self.lineage_page.select_family)
+        self.changes_dock.kindsChanged.connect(self.compare_page.set_change_kinds)
+        self.lineage_page.currentFamilyChanged.connect(self.changes_dock.follow_family)
         self.find_bar.searched.connect(self._on_find)
         self.find_bar.nextRequested.connect(self.find_next)
         self.find_bar.previousRequested.connect(self.find_previous)
@@ -297,6 +309,7 @@ class MainWindow(QMainWindow):
 
     def _on_lineage(self, comparison: Comparison, _seconds: float) -> None:
         self.lineage_page.set_lineage(comparison.lineage)
+        self.changes_dock.set_lineage(comparison.lineage)
         self.reviews.place()
 
     def _on_failed(self, message: str) -> None:
@@ -306,12 +319,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation and find
 
     def next_change(self) -> None:
-        self.compare_page.step_change(+1)
+        """The next change in the view shown (F7): a row of the comparison, of the kinds
+        the change list shows; a family that changed in the lineage."""
+        self._step_change(+1)
 
     def prev_change(self) -> None:
-        self.compare_page.step_change(-1)
+        self._step_change(-1)
+
+    def _step_change(self, step: int) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.lineage_page:
+            self.lineage_page.step_change(step)
+        elif page is self.compare_page:
+            self.compare_page.step_change(step)
 
     def _on_tab_changed(self, _index: int) -> None:
+        self.changes_dock.show_for(self.tabs.currentWidget())
         if self.find_bar.text():  # go to the first hit in the view now shown
             self._on_find(self.find_bar.text())
 

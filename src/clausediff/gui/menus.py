@@ -79,6 +79,7 @@ def build(window: QMainWindow, a: dict[str, QAction], set_theme: Callable[[str],
         (window.findChild(QDockWidget, "libraryDock"), "actionShowLibrary"),
         (window.findChild(QDockWidget, "changesDock"), "actionShowChanges"),
         (window.findChild(QDockWidget, "notesDock"), "actionShowNotes"),
+        (window.findChild(QDockWidget, "legendDock"), "actionShowLegend"),
         (tb, "actionShowToolbar"),
     )
     for panel, name in panels:

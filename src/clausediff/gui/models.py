@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from clausediff.core.compare.lineage import Family, Lineage
+from clausediff.core.compare.lineage import Family, Lineage, family_name
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
 from clausediff.core.render.html import tooltip_html
@@ -27,6 +28,7 @@ from clausediff.core.render.wording import (
 )
 from clausediff.core.store.review import PlacedNote
 from clausediff.session.comparison import LinkAnnotations
+from clausediff.session.families import changes_text
 
 Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 1
@@ -195,8 +197,13 @@ class CompareModel(QAbstractListModel):
             number in self.annotations.case_only,
         )
 
-    def changed_rows(self) -> list[int]:
-        return [r for r in range(len(self._rows)) if self.link(r).kind.is_change]
+    def changed_rows(self, kinds: frozenset[LinkKind] = frozenset()) -> list[int]:
+        """The rows of changes: of every kind, or only of ``kinds`` when some are given."""
+        return [
+            r
+            for r in range(len(self._rows))
+            if (kind := self.link(r).kind).is_change and (not kinds or kind in kinds)
+        ]
 
     def text_lengths(self) -> list[tuple[int, int]]:
         """For every row, the length of what its older and newer cells show (about)."""
@@ -215,7 +222,8 @@ class CompareModel(QAbstractListModel):
 
 
 class ChangeListModel(QAbstractListModel):
-    """The changes of the current comparison: kind, labels, first words."""
+    """The changes of the current comparison: kind, labels, first words; all of them, or
+    those of the kinds chosen (:meth:`set_kinds`)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -223,6 +231,8 @@ class ChangeListModel(QAbstractListModel):
         self._links: list[int] = []
         self._row_of: dict[int, int] = {}
         self.annotations = LinkAnnotations(None)
+        #: the kinds listed; empty: every kind of change
+        self.kinds: frozenset[LinkKind] = frozenset()
 
     def set_alignment(
         self, alignment: Alignment | None, annotations: LinkAnnotations | None = None
@@ -230,11 +240,34 @@ class ChangeListModel(QAbstractListModel):
         self.beginResetModel()
         self.alignment = alignment
         self.annotations = annotations or LinkAnnotations(alignment)
+        self._refilter()
+        self.endResetModel()
+
+    def set_kinds(self, kinds: frozenset[LinkKind]) -> None:
+        """List only the changes of these kinds (none given: every change)."""
+        self.beginResetModel()
+        self.kinds = kinds
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        al = self.alignment
         self._links = (
-            [n for n, lk in enumerate(alignment.links) if lk.kind.is_change] if alignment else []
+            [n for n, lk in enumerate(al.links) if lk.kind.is_change and self.shows(lk.kind)]
+            if al
+            else []
         )
         self._row_of = {n: r for r, n in enumerate(self._links)}
-        self.endResetModel()
+
+    def shows(self, kind: LinkKind) -> bool:
+        """Whether changes of ``kind`` are listed (and stepped through with F7)."""
+        return kind.is_change and (not self.kinds or kind in self.kinds)
+
+    def counts(self) -> dict[LinkKind, int]:
+        """How many changes of each kind the comparison holds (listed or not), by kind."""
+        if self.alignment is None:
+            return {}
+        return {k: n for k, n in self.alignment.counts().items() if n and k.is_change}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._links)
@@ -265,6 +298,48 @@ class ChangeListModel(QAbstractListModel):
             return lk.kind.value
         if role == RowRole:
             return self._links[index.row()]
+        return None
+
+
+class FamilyChangesModel(QAbstractListModel):
+    """The lineage's families that changed: the family's name, then what happened to it at
+    each step (:func:`clausediff.session.families.changes_text`)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lineage: Lineage | None = None
+        self._families: list[int] = []
+        self._lines: list[list[str]] = []
+
+    def set_lineage(self, lineage: Lineage | None) -> None:
+        self.beginResetModel()
+        self.lineage = lineage
+        self._families, self._lines = [], []
+        for n, fam in enumerate(lineage.families if lineage else ()):
+            assert lineage is not None
+            lines = changes_text(lineage, fam)
+            if lines:
+                self._families.append(n)
+                self._lines.append(lines)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._families)
+
+    def family_number(self, row: int) -> int:
+        return self._families[row]
+
+    def row_of_family(self, number: int) -> int:
+        return self._families.index(number) if number in self._families else -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.lineage is None or index.row() >= len(self._families):
+            return None
+        fam = self.lineage.families[self._families[index.row()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "\n".join((family_name(self.lineage, fam), *self._lines[index.row()]))
+        if role == FamilyRole:
+            return fam
         return None
 
 
@@ -404,20 +479,35 @@ class LineageModel(QAbstractTableModel):
     def family_number(self, row: int) -> int:
         return self._rows[row]
 
+    def row_of_family(self, family_number: int) -> int:
+        """The row of a family, -1 when it is not shown."""
+        return self._rows.index(family_number) if family_number in self._rows else -1
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if self.lineage is None or role != Qt.ItemDataRole.DisplayRole:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if self.lineage is None or role not in shown:
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.lineage.versions):
                 info = self.lineage.versions[section].info
-                return f"{info.label}\n{info.symbol} · {info.date}"
+                # (a line each, so that none is cut off: the page keeps its sections as
+                # wide as their widest line)
+                text = "\n".join((info.label, *(info.symbols or (info.symbol,)), info.date))
+                return tooltip_html(text) if role == Qt.ItemDataRole.ToolTipRole else text
             return None
         if 0 <= section < len(self._rows):
-            fam = self.lineage.families[self._rows[section]].id
-            count = len(self.notes_by_family.get(fam, ()))
-            return f"{fam}  ✎{count}" if count else fam
+            fam = self.lineage.families[self._rows[section]]
+            count = len(self.notes_by_family.get(fam.id, ()))
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole name, and the versions it spans
+                spans = ", ".join(self.lineage.versions[v].info.label for v in fam.versions)
+                notes = f"\n{count} note{'s' if count > 1 else ''}" if count else ""
+                return tooltip_html(f"{family_name(self.lineage, fam)}\nIn: {spans}{notes}")
+            # (the first words on lines of their own: a narrow row header, wider columns)
+            label, _, lead = family_name(self.lineage, fam, joiner="\n").partition("\n")
+            name = "\n".join((label, *textwrap.wrap(lead, 22)))
+            return f"{name}\n✎{count}" if count else name
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -13,11 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.store.review import Review
+from clausediff.gui import dialogs
 from clausediff.gui.compare_page import ComparePage
 from clausediff.gui.lineage_page import LineagePage
 from clausediff.gui.messages import Messenger
@@ -103,8 +104,13 @@ class Reviews(QObject):
         return True
 
     def new_review_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, "New review", "review" + reviewing.SUFFIX, reviewing.FILE_FILTER
+        path, _ = dialogs.save_file(
+            self.dialog_parent,
+            self.settings,
+            "review",
+            "New review",
+            "review" + reviewing.SUFFIX,
+            reviewing.FILE_FILTER,
         )
         if not path:
             return
@@ -117,8 +123,8 @@ class Reviews(QObject):
         self.new_review(Path(path))
 
     def open_review_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.dialog_parent, "Open review", "", reviewing.FILE_FILTER
+        path = dialogs.open_file(
+            self.dialog_parent, self.settings, "review", "Open review", reviewing.FILE_FILTER
         )
         if path:
             self.open_review(Path(path))
@@ -127,8 +133,8 @@ class Reviews(QObject):
         if self.review is None:
             self.status.emit("No review is open", 4000)
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, "Save review as", "", reviewing.FILE_FILTER
+        path, _ = dialogs.save_file(
+            self.dialog_parent, self.settings, "review", "Save review as", "", reviewing.FILE_FILTER
         )
         if path:
             self.save_review_as(Path(path))

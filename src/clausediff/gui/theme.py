@@ -4,19 +4,54 @@ Following the system asks the platform for its colour scheme and keeps its palet
 a palette change when the system switches, and the views repaint with the matching
 colours (:func:`clausediff.gui.delegates.is_dark`). An explicit choice uses the Fusion style
 with a light or dark palette, so that it holds on every platform, including those whose
-native style ignores palettes.
+native style ignores palettes. Fusion draws a check box's outline a shade darker than the
+window, which on the dark ground is no box at all: :class:`ClearBoxes` draws it again in
+a grey that shows on either ground.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from clausediff.core.render.palette import DARK_CHROME, DARK_DISABLED_TEXT
 from clausediff.session.settings import THEMES
 
 _native: tuple[str, QPalette] | None = None
+#: the outline of a check box on a dark ground (Fusion's own is darker than the ground)
+BOX_ON_DARK = "#9a9a9a"
+_BOXES = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+)
+
+
+class ClearBoxes(QProxyStyle):
+    """Fusion, with a check box (in a list too) that keeps its outline on a dark ground."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in _BOXES and option.palette.color(QPalette.ColorRole.Base).lightness() < 128:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(QColor(BOX_ON_DARK), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 def _dark_palette() -> QPalette:
@@ -50,8 +85,7 @@ def apply_theme(app: QApplication, theme: str) -> str:
             app.setStyle(style)
         app.setPalette(_native[1])
     else:
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(fusion)
+        fusion = ClearBoxes(QStyleFactory.create("Fusion"))
+        app.setStyle(fusion)
         app.setPalette(_dark_palette() if theme == "dark" else fusion.standardPalette())
     return theme

@@ -10,7 +10,8 @@ imports Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -38,10 +39,13 @@ RECENT_FILES: Setting[tuple[str, ...]] = Setting("files/recent", ())
 RECENT_REVIEWS: Setting[tuple[str, ...]] = Setting("files/recentReviews", ())
 #: the SHA-256 of the last pair compared, older then newer: reopened at the next start
 LAST_PAIR: Setting[tuple[str, ...]] = Setting("files/lastPair", ())
+#: the folder each kind of file dialog last opened in (open, import, export, review)
+FOLDER_KINDS = ("open", "import", "export", "review")
+FOLDERS: dict[str, Setting[str]] = {k: Setting(f"folders/{k}", "") for k in FOLDER_KINDS}
 AUTHOR = Setting("review/author", "")
 PAGE_SIZE = Setting("print/pageSize", "a4", choices=("a4", "letter"))
 
-SCHEMA: tuple[Setting[object], ...] = (
+SCHEMA: tuple[Setting[Any], ...] = (
     FONT_SIZE,
     HIDE_UNCHANGED,
     WRAP,
@@ -50,9 +54,10 @@ SCHEMA: tuple[Setting[object], ...] = (
     RECENT_FILES,
     RECENT_REVIEWS,
     LAST_PAIR,
+    *FOLDERS.values(),
     AUTHOR,
     PAGE_SIZE,
-)  # type: ignore[assignment]
+)
 
 
 def read(setting: Setting[T], raw: object) -> T:
@@ -94,3 +99,16 @@ def read(setting: Setting[T], raw: object) -> T:
 def remembered(recent: tuple[str, ...], item: str) -> tuple[str, ...]:
     """A recent list with ``item`` first, once, at most :data:`MAX_RECENT` long."""
     return (item, *(p for p in recent if p != item))[:MAX_RECENT]
+
+
+def start_in(folder: str, name: str = "") -> str:
+    """Where a file dialog starts: ``name`` in the folder it last used, when that folder
+    is still there; else ``name`` alone (the dialog's own choice of folder)."""
+    if folder and Path(folder).is_dir():
+        return str(Path(folder) / name) if name else folder
+    return name
+
+
+def folder_of(chosen: str) -> str:
+    """The folder to remember for a file chosen in a dialog."""
+    return str(Path(chosen).parent) if chosen else ""

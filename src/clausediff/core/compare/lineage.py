@@ -10,6 +10,10 @@ level, to a clause that had no successor (or, at sentence level, to a sentence t
 into no clause of the next version), both join one family. So the 1998 moratorium sentence
 and the 2013 moratorium clause are one family even though the 2011 excerpt has a gap
 there, and even though the rest of its 1998 paragraph went on into WT/L/274.
+
+A family is named for a reader by :func:`family_name`: the label and first words of its
+clause in the newest version it reaches ("¶6 “Decides to maintain the …”"); its ``id``
+("f1") stays the key that notes and the JSON refer to.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass, field
 from clausediff.core.compare.align import align
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
 from clausediff.core.compare.links import Alignment, LinkKind
-from clausediff.core.model import Document
+from clausediff.core.model import Document, leading_words
 
 _LINKING = frozenset(
     {
@@ -76,6 +80,26 @@ class Lineage:
                     for i in idx:
                         self._index[(v, i)] = f
         return self._index.get((version, clause))
+
+
+#: How many of a clause's first words name its family.
+NAME_WORDS = 4
+
+
+def family_name(lineage: Lineage, family: Family, *, joiner: str = " ") -> str:
+    """The family as a reader names it: the label of its clause in the newest version it
+    reaches and that clause's first words, ``joiner`` between ("¶6 “Decides to …”"); the
+    labels of all its clauses there when it is split into several, and that version's
+    label when it is not the newest ("¶7 (2011 Decision) “To instruct …”")."""
+    if not family.members:
+        return family.id
+    version, indices = family.members[-1]
+    doc = lineage.versions[version]
+    labels = doc.labels(indices)
+    if version != len(lineage.versions) - 1:  # (a family that ends earlier: say where)
+        labels += f" ({doc.info.label})"
+    lead = leading_words(doc.clauses[indices[0]].text, NAME_WORDS)
+    return f"{labels}{joiner}“{lead}”" if lead else labels
 
 
 def date_order(docs: Sequence[Document]) -> list[Document]:

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from clausediff.core.compare.history import PhraseSpan
-from clausediff.core.compare.lineage import Family, Lineage
+from clausediff.core.compare.lineage import Family, Lineage, family_name
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Clause, Document
 from clausediff.core.render import wording
 from clausediff.core.render.palette import Palette, origin_tint, status_colour
 from clausediff.core.render.redline import Mark, Run, clause_runs, side_runs
+from clausediff.core.render.tracked import link_pieces
 from clausediff.core.store.review import PlacedNote
 
 
@@ -147,13 +148,33 @@ def lineage_cell_html(
         clause = doc.clauses[i]
         if version > 0:
             al = lineage.pairs[version - 1]
-            runs = clause_runs(al, al.link_of_right(i), 1, i)
+            lk = al.link_of_right(i)
+            if lk.left and lk.right and lk.kind is not LinkKind.UNKNOWN:
+                runs = redline_runs(al, lk, i)
+            else:  # added, or opposite a gap: nothing older to strike through
+                runs = clause_runs(al, lk, 1, i)
         else:
             al = lineage.pairs[0]
             runs = [replace(r, mark=Mark.SAME) for r in clause_runs(al, al.link_of_left(i), 0, i)]
         label = f"<b>{escape(clause.display_label())}</b> " if clause.label else ""
         parts.append(label + runs_html(runs, palette, find))
     return "<br/><br/>".join(parts)
+
+
+def redline_runs(al: Alignment, lk: ClauseLink, clause: int) -> list[Run]:
+    """One newer clause of a link as one redline: the older words struck through where
+    they were, the newer ones underlined (the link's exact pieces, :func:`link_pieces`).
+    A split's newer side holds several clauses: only the pieces of ``clause`` are kept; a
+    merge's older paragraph break is a line break in the deletion."""
+    pieces: list[list[Run]] = [[]]
+    for p in link_pieces(al, lk):
+        if p.joiner and p.mark is not Mark.DELETED:  # a break between newer clauses
+            pieces.append([])
+        elif p.joiner:
+            pieces[-1].append(Run(p.text, p.mark, clause_break=True))
+        else:
+            pieces[-1].append(Run(p.text, p.mark, p.italic, p.bold))
+    return pieces[lk.right.index(clause)] if len(pieces) == len(lk.right) else pieces[0]
 
 
 def notes_html(notes: Sequence[PlacedNote], palette: Palette) -> str:
@@ -176,7 +197,7 @@ def history_html(
     lineage: Lineage, family: Family, notes: Sequence[PlacedNote], palette: Palette
 ) -> str:
     """A family's text in every version, then its notes (the lineage's history panel)."""
-    parts = [f"<h3>Family {escape(family.id)}</h3>"]
+    parts = [f"<h3>{escape(family_name(lineage, family))}</h3>"]
     for v, doc in enumerate(lineage.versions):
         members = family.in_version(v)
         parts.append(f"<p><b>{escape(doc.info.label)}</b> ({escape(doc.info.date)})<br/>")

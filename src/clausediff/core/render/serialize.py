@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.lineage import Lineage, family_name
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink
 from clausediff.core.model import Clause, Document, DocumentInfo
 
@@ -164,6 +164,7 @@ def lineage_json(
         lambda: (
             {
                 "id": f.id,
+                "name": family_name(lineage, f),
                 "members": {
                     str(v): [f"v{v}.{lineage.versions[v].clauses[i].id}" for i in idx]
                     for v, idx in f.members

@@ -179,3 +179,25 @@ def provenance_line(doc: Document, *, excerpt: str = "excerpt", sha256: bool = F
         + (f". Source: {', '.join(info.sources)}" if info.sources else "")
         + (f". SHA-256 {info.sha256}" if sha256 and info.sha256 else "")
     )
+
+
+#: What each kind of link means, for the legend.
+KIND_MEANING: Mapping[LinkKind, str] = MappingProxyType(
+    {
+        LinkKind.UNCHANGED: "the same words in both versions",
+        LinkKind.MODIFIED: "reworded; its score: how much of the older clause is kept",
+        LinkKind.MOVED: "now stands elsewhere",
+        LinkKind.SPLIT: "one older clause became several",
+        LinkKind.MERGED: "several older clauses became one",
+        LinkKind.RESTRUCTURED: "clauses regrouped into others",
+        LinkKind.ADDED: "only in the newer version",
+        LinkKind.DELETED: "only in the older version",
+        LinkKind.UNKNOWN: "its counterpart may lie in text a version lacks",
+    }
+)
+#: The legend's lines on the marks inside a clause's text.
+LEGEND_DELETED = "older words: struck through (orange)"
+LEGEND_INSERTED = "newer words: underlined (blue)"
+LEGEND_GAP = "text a version lacks (a gap): hatched, never called added or deleted"
+LEGEND_FOUND = "text found with Find"
+LEGEND_MOVED_AWAY = "where a moved clause stood; click its gutter or press Ctrl+J to jump"
