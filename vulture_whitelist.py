@@ -52,3 +52,9 @@ _.qapp
 
 # sqlite3 reads this attribute to decode each TEXT value (core/store/review_file.py).
 _.text_factory
+# the flag categories are made from the rules file's words, Category("time") (core/compare/flag_rules.py)
+_.NEGATION
+_.TIME
+_.NUMBER
+_.REFERENCE
+_.ACTOR

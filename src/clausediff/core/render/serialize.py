@@ -12,6 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from clausediff.core.compare.flag_rules import Flag
+from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink
 from clausediff.core.model import Clause, Document, DocumentInfo
@@ -68,7 +70,19 @@ def _cid(v: int, doc: Document, index: int) -> str:
     return f"v{v}.{doc.clauses[index].id}"
 
 
-def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
+def flag_json(f: Flag) -> dict[str, Any]:
+    return {
+        "category": f.category.value,
+        "severity": f.severity.value,
+        "before": f.before,
+        "after": f.after,
+        "text": f.text,
+    }
+
+
+def link_json(
+    al: Alignment, lk: ClauseLink, v: int, flags: tuple[Flag, ...] = ()
+) -> dict[str, Any]:
     left_text, right_text = al.side_text(lk, 0), al.side_text(lk, 1)
     out: dict[str, Any] = {
         "from": v,
@@ -95,11 +109,13 @@ def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
         out["gap"] = _cid(v + side, al.right if side else al.left, index)
     if lk.detail:
         out["detail"] = lk.detail
+    out["flags"] = [flag_json(f) for f in flags]
     return out
 
 
 def alignment_links_json(al: Alignment, v: int) -> tuple[list[Any], list[Any]]:
-    links = [link_json(al, lk, v) for lk in al.links]
+    flags = alignment_flags(al)
+    links = [link_json(al, lk, v, fl) for lk, fl in zip(al.links, flags, strict=True)]
     sentence_links = []
     for sl in al.sentence_links:
         lc, rc = al.left.clauses[sl.left.clause], al.right.clauses[sl.right.clause]
