@@ -154,9 +154,10 @@ class ComparePage(QWidget):
         if row >= 0:
             self.select_row(row)
 
-    def step_change(self, step: int) -> None:
-        """To the next (``step`` > 0) or previous change, wrapping at either end."""
-        rows = self.model.changed_rows()
+    def step_change(self, step: int, *, flagged: bool = False) -> None:
+        """To the next (``step`` > 0) or previous change (``flagged``: flagged change),
+        wrapping at either end."""
+        rows = self.model.flagged_rows() if flagged else self.model.changed_rows()
         if not rows:
             return
         cur = self.current_row()

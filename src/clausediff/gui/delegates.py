@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render import wording
+from clausediff.core.render.brief import chips
 from clausediff.core.render.html import is_gap_side, lineage_cell_html, marker_html, side_html
 from clausediff.core.render.palette import DARK, KIND_COLOURS, LIGHT, Palette, status_colour
 from clausediff.core.store.review import PlacedNote
@@ -160,13 +161,15 @@ class CompareDelegate(_LayoutDelegate):
         return "\n".join(wording.short_moves(list(row.moves)))
 
     def gutter_height(self, row: RowInfo) -> int:
-        """The height the gutter needs: labels, kind, score or notes, travelled sentences."""
+        """The height the gutter needs: labels, kind, score or notes, travelled sentences,
+        flag chips."""
         small, step = self._small_font()
         moves = self.moves_text(row)
         return (
             self._labels_height(self._gutter_labels(row), small)
             + (4 if row.notes else 2) * step
             + (self._labels_height(moves, small) + 4 if moves else 0)
+            + len(chips(row.flags)) * (step + 3)
         )
 
     @staticmethod
@@ -279,6 +282,28 @@ class CompareDelegate(_LayoutDelegate):
             painter.setPen(QColor(palette.travelled))
             top = y + step + (2 * step if row.notes else 0) + 2
             painter.drawText(gutter.adjusted(12, top, -4, 0), flags, moves)
+        if row.flags:
+            top = y + step + (2 * step if row.notes else 0) + 2
+            top += self._labels_height(moves, small) + 4 if moves else 0
+            self._draw_flag_chips(painter, gutter, row, top, small, palette)
+
+    @staticmethod
+    def _draw_flag_chips(
+        painter: QPainter, gutter: QRectF, row: RowInfo, y: float, font: QFont, palette: Palette
+    ) -> None:
+        """The row's substantive-change flags, one chip a line: the severity's sign and the
+        category's word ("▲ time") in a frame; the gravest first."""
+        fm = QFontMetrics(font)
+        painter.setFont(font)
+        for chip in chips(row.flags):
+            box = QRectF(gutter.left() + 10, gutter.top() + y, fm.horizontalAdvance(chip) + 8,
+                         fm.height() + 1)  # fmt: skip
+            painter.setPen(QPen(QColor(palette.muted), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor(palette.text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, chip)
+            y += fm.lineSpacing() + 3
 
     @staticmethod
     def _paint_background(

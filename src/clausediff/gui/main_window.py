@@ -51,6 +51,7 @@ from clausediff.gui.notes import NotesDock
 from clausediff.gui.review_controller import Reviews
 from clausediff.gui.settings import Settings
 from clausediff.gui.status import StatusArea
+from clausediff.gui.summary_page import SummaryPage, add_flag_filter
 from clausediff.gui.theme import apply_theme
 from clausediff.gui.worker import Comparer
 from clausediff.session import settings as keys
@@ -60,7 +61,7 @@ from clausediff.session.copying import copy_link
 from clausediff.session.finding import hit_position, next_hit, previous_hit
 from clausediff.session.reviewing import Placement
 
-COMPARE_TAB, LINEAGE_TAB = 0, 1
+COMPARE_TAB, LINEAGE_TAB, SUMMARY_TAB = 0, 1, 2
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("viewTabs")
         self.tabs.addTab(self.compare_page, "Compare")
         self.tabs.addTab(self.lineage_page, "Lineage")
+        self.summary_page = SummaryPage()
+        self.tabs.addTab(self.summary_page, "Summary")
         self.find_bar = FindBar()
         central = QWidget()
         central.setObjectName("centralArea")
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
         self.removeAction(remove)  # (it acts on the library list only)
         self.library_dock = LibraryDock(self.library, remove, self)
         self.changes_dock = ChangesDock(self)
+        self.flag_filter = add_flag_filter(self.changes_dock)
+        self.flag_filter.flagged_only.setDefaultAction(self.actions_by_id["actionFlaggedOnly"])
         self.notes_dock = NotesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
@@ -144,6 +149,8 @@ class MainWindow(QMainWindow):
         self.compare_page.currentLinkChanged.connect(self.changes_dock.follow)
         self.compare_page.status.connect(lambda m: show(m, 3000))
         self.changes_dock.linkChosen.connect(self.compare_page.select_link)
+        self.flag_filter.changed.connect(self.changes_dock.model.set_flag_filter)
+        self.summary_page.linkChosen.connect(self._show_link)
         self.find_bar.searched.connect(self._on_find)
         self.find_bar.nextRequested.connect(self.find_next)
         self.find_bar.previousRequested.connect(self.find_previous)
@@ -270,6 +277,7 @@ class MainWindow(QMainWindow):
     def _on_compared(self, comparison: Comparison, seconds: float) -> None:
         self.compare_page.set_comparison(comparison)
         self.changes_dock.set_comparison(comparison)
+        self.summary_page.set_comparison(comparison)
         self.reviews.place()
         self.status.set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
         self.status.set_counts(self.compare_page.counts_text())
@@ -285,10 +293,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation and find
 
     def next_change(self) -> None:
-        self.compare_page.step_change(+1)
+        self.compare_page.step_change(
+            +1, flagged=self.actions_by_id["actionFlaggedOnly"].isChecked()
+        )
 
     def prev_change(self) -> None:
-        self.compare_page.step_change(-1)
+        self.compare_page.step_change(
+            -1, flagged=self.actions_by_id["actionFlaggedOnly"].isChecked()
+        )
+
+    def set_flagged_only(self, on: bool) -> None:
+        """F7 and Shift+F7 stop at flagged changes only (or at every change)."""
+        words = "flagged changes only" if on else "every change"
+        self.statusBar().showMessage(f"F7 steps through {words}", 3000)
+
+    def _show_link(self, link_number: int) -> None:
+        """From the Summary tab to a link's row in the comparison."""
+        self.tabs.setCurrentIndex(COMPARE_TAB)
+        self.compare_page.select_link(link_number)
+        self.compare_page.view.setFocus()
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.find_bar.text():  # go to the first hit in the view now shown

@@ -111,15 +111,27 @@ def change_line(flag: Flag) -> str:
     return f"{snippet(flag.before)} → {snippet(flag.after)}"
 
 
+def chips(flags: Sequence[Flag], most: int = 3) -> list[str]:
+    """A link's flags as short chips, gravest first, each kind once ("▲ time",
+    "● obligation"), at most ``most`` and then "+n": the gutter's and the change list's."""
+    seen: dict[tuple[int, str], str] = {}
+    for f in sorted(flags, key=lambda f: f.severity.rank):
+        key = (f.severity.rank, f.category.value)
+        seen.setdefault(key, f"{SEVERITY_SIGN[f.severity]} {f.category.value}")
+    out = list(seen.values())
+    return out[:most] + ([f"+{len(out) - most}"] if len(out) > most else [])
+
+
+def flags_spoken(flags: Sequence[Flag]) -> str:
+    """A link's flags for a screen reader and a tooltip: one line each."""
+    return "\n".join(
+        f"{f.severity.value} {f.category.value}: {f.text}" + (f" ({f.where})" if f.where else "")
+        for f in sorted(flags, key=lambda f: f.severity.rank)
+    )
+
+
 def counts_line(brief: Brief) -> str:
     return ", ".join(f"{kind.value} {n}" for kind, n in brief.counts)
-
-
-def item_line(item: BriefItem) -> str:
-    """One flagged change in words: severity, category, clause, sentence."""
-    f = item.flag
-    where = f" ({f.where})" if f.where else ""
-    return f"{f.severity.value} · {f.category.value} · {item.label}: {f.text}{where}"
 
 
 # ----------------------------------------------------------------------------- text
