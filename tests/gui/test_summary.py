@@ -3,10 +3,19 @@ changes, on the bundled 2011 → 2013 comparison."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QUrl
+
+from clausediff.core.compare.flags import alignment_flags
+from clausediff.core.compare.lineage import build_lineage
+from clausediff.core.read.bundled import load_bundled
+from clausediff.core.render.brief import build_brief
+from clausediff.core.render.export import export_html
 
 from clausediff.gui.main_window import COMPARE_TAB, SUMMARY_TAB, MainWindow
 from clausediff.gui.models import FlagsRole
+from clausediff.gui.printing import export_pdf
 
 
 def _recital_link(win: MainWindow) -> int:
@@ -87,3 +96,28 @@ def test_f7_can_step_through_flagged_changes_only(window: MainWindow) -> None:
     page.select_row(0)
     window.next_change()
     assert page.current_row() == next(r for r in page.model.changed_rows() if r > 0)
+
+
+def test_the_brief_is_the_first_page_of_the_pdf_and_fits_on_it(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
+    brief = build_brief(lineage.pairs[0], alignment_flags(lineage.pairs[0]))
+    path = tmp_path / "bali.pdf"
+    export_pdf(lineage, path, None, page_size="a4")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages]
+    first, second = pages[0], pages[1]
+    assert "Brief: 2011 Decision → 2013 Bali Decision" in first
+    # every flagged change on the first page, and none of the clause table
+    for item in brief.items:
+        assert " ".join(item.flag.text.split())[:30] in first, item.flag.text
+    assert "Clause by clause" not in first and "Brief:" not in second
+    assert "Legend" in second
+
+
+def test_the_brief_heads_the_html_export() -> None:
+    lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
+    page = export_html(lineage)
+    assert page.index("Brief: 2011 Decision → 2013 Bali Decision") < page.index("Clause by clause")
+    assert "page-break-after:always" in page
+    assert "The session changed from “Seventh” to “Eighth”" in page

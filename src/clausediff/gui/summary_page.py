@@ -48,7 +48,7 @@ class SummaryPage(QWidget):
 
     def set_comparison(self, comparison: Comparison) -> None:
         palette = DARK if is_dark(self.palette()) else LIGHT
-        body = brief_html(brief_of(comparison), links=True)
+        body = brief_html(brief_of(comparison), palette, links=True)
         self.html = (
             f"<html><head><style>{brief_css(palette)} a{{color:{palette.text}}}</style></head>"
             f"<body>{body}<p><i>Click a clause to see it in the comparison.</i></p></body></html>"

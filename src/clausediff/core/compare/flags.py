@@ -207,8 +207,8 @@ def _structure(al: Alignment, link: ClauseLink, rules: FlagRules) -> list[Flag]:
         return []
     rule = rules.structure[event]
     left, right = al.left.labels(link.left), al.right.labels(link.right)
-    before = leading_words(al.side_text(link, 0)) if link.left else ""
-    after = leading_words(al.side_text(link, 1)) if link.right else ""
+    before = leading_words(al.side_text(link, 0), 6) if link.left else ""
+    after = leading_words(al.side_text(link, 1), 6) if link.right else ""
     text = _capital(rule.text.format(left=left, right=right))
     return [Flag(Category.STRUCTURE, rule.severity, before, after, text, f"structure:{event}")]
 

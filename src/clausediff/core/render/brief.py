@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from clausediff.core.compare.flag_rules import Category, Flag, Severity
+from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, Span
-from clausediff.core.render.html import escape
-from clausediff.core.render.palette import Palette
+from clausediff.core.render.html import escape, runs_html
+from clausediff.core.render.palette import PRINT, Palette
+from clausediff.core.render.redline import Mark, Run
 from clausediff.core.render.serialize import flag_json, info_json
 from clausediff.core.render.wording import provenance_line
 
@@ -184,54 +186,69 @@ def brief_json(brief: Brief) -> dict[str, Any]:
 
 
 def brief_css(p: Palette) -> str:
-    """The brief's style rules (class names start with ``brief``)."""
+    """The brief's style rules (its cells carry their own classes: Qt's rich text, which
+    lays out the PDF, applies a class more surely than a descendant rule)."""
     return (
-        ".brief h2{font-size:14pt;margin:0 0 4px 0}"
-        ".brief table{border-collapse:collapse;width:100%}"
-        ".brief td,.brief th{padding:1px 4px;vertical-align:top;text-align:left;font-size:8.5pt}"
-        f".brief th{{border-bottom:1px solid {p.rule};background:{p.header_bg}}}"
-        ".brief .sev{white-space:nowrap;font-weight:bold}"
-        ".brief .lab{white-space:nowrap}"
-        ".brief .ver{font-size:9pt;margin:0}"
-        f".brief del{{color:{p.deleted_fg};text-decoration:line-through}}"
-        f".brief ins{{color:{p.inserted_fg};text-decoration:underline}}"
+        "h2.brief{font-size:14pt;margin:0 0 4px 0}"
+        "table.brief{border-collapse:collapse;width:100%;margin-top:4px}"
+        f"td.bf,th.bf{{padding:1px 4px;vertical-align:top;text-align:left;font-size:8pt;"
+        f"border:1px solid {p.rule}}}"
+        f"th.bf{{background:{p.header_bg}}}"
+        "td.bs{white-space:nowrap}"
+        "p.bv{font-size:9pt;margin:0}"
     )
 
 
-def brief_html(brief: Brief, *, links: bool = False) -> str:
+def brief_page_html(al: Alignment) -> str:
+    """The brief of ``al`` as the first page of an export (HTML, PDF): a page of its own."""
+    return brief_html(build_brief(al, alignment_flags(al)), page=True)
+
+
+def brief_html(
+    brief: Brief, palette: Palette = PRINT, *, links: bool = False, page: bool = False
+) -> str:
     """The brief as an HTML fragment (a ``<div class="brief">``). With ``links``, each
-    clause label is an anchor ``#link-N`` (the window goes to link N on a click)."""
+    clause label is an anchor ``#link-N`` (the window goes to link N on a click); with
+    ``page``, a page break follows it when printed."""
     old, new = brief.versions
+    head = "".join(
+        f'<th class="bf" width="{w}%">{h}</th>'
+        for h, w in (
+            ("Severity", 9), ("Kind", 9), ("Clause", 13), ("What changed", 40),
+            ("Before → after", 29),
+        )  # fmt: skip
+    )
     out = [
         '<div class="brief">',
-        f"<h2>Brief: {escape(old.info.label)} → {escape(new.info.label)}</h2>",
-        f'<p class="ver"><b>Older:</b> {escape(provenance_line(old))}</p>',
-        f'<p class="ver"><b>Newer:</b> {escape(provenance_line(new))}</p>',
-        f'<p class="ver"><b>Clauses:</b> {escape(counts_line(brief))}. '
+        f'<h2 class="brief">Brief: {escape(old.info.label)} → {escape(new.info.label)}</h2>',
+        f'<p class="bv"><b>Older:</b> {escape(provenance_line(old))}</p>',
+        f'<p class="bv"><b>Newer:</b> {escape(provenance_line(new))}</p>',
+        f'<p class="bv"><b>Clauses:</b> {escape(counts_line(brief))}. '
         f"<b>Flagged changes:</b> {len(brief.items)}"
         + (f" ({brief.unflagged} other changed links carry no flag)" if brief.unflagged else "")
         + ". Every change, flagged or not, is shown in the comparison.</p>",
     ]
     if brief.items:
-        out.append(
-            "<table><tr><th>Severity</th><th>Kind</th><th>Clause</th>"
-            "<th>What changed</th><th>Before → after</th></tr>"
-        )
+        out.append(f'<table class="brief" cellspacing="0"><tr>{head}</tr>')
         for i in brief.items:
             f = i.flag
             label = escape(i.label)
             if links:
                 label = f'<a href="#link-{i.link}">{label}</a>'
             where = f" <i>({escape(f.where)})</i>" if f.where else ""
-            before = f"<del>{escape(snippet(f.before))}</del>" if f.before else "—"
-            after = f"<ins>{escape(snippet(f.after))}</ins>" if f.after else "—"
+            before = runs_html([Run(snippet(f.before), Mark.DELETED)], palette) if f.before else "—"
+            after = runs_html([Run(snippet(f.after), Mark.INSERTED)], palette) if f.after else "—"
             out.append(
-                f'<tr><td class="sev">{SEVERITY_SIGN[f.severity]} {f.severity.value}</td>'
-                f'<td>{f.category.value}</td><td class="lab">{label}</td>'
-                f"<td>{escape(f.text)}{where}</td><td>{before} → {after}</td></tr>"
+                f'<tr><td class="bf bs"><b>{SEVERITY_SIGN[f.severity]} {f.severity.value}</b></td>'
+                f'<td class="bf bs">{f.category.value}</td>'
+                f'<td class="bf bs">{label}</td>'
+                f'<td class="bf">{escape(f.text)}{where}</td>'
+                f'<td class="bf">{before} → {after}</td></tr>'
             )
         out.append("</table>")
     else:
-        out.append("<p>No change was flagged.</p>")
+        out.append('<p class="bv">No change was flagged.</p>')
+    brk = ' style="page-break-after:always"' if page else ""
+    out.append(f'<p class="bv"{brk}>&#160;</p>')
     out.append("</div>")
     return "\n".join(out)
