@@ -58,3 +58,5 @@ _.TIME
 _.NUMBER
 _.REFERENCE
 _.ACTOR
+# gui/actions.py names the flagged-only toggle's handler as a string
+_.set_flagged_only

@@ -214,7 +214,10 @@ def brief_html(
     head = "".join(
         f'<th class="bf" width="{w}%">{h}</th>'
         for h, w in (
-            ("Severity", 9), ("Kind", 9), ("Clause", 13), ("What changed", 40),
+            ("Severity", 9),
+            ("Kind", 9),
+            ("Clause", 13),
+            ("What changed", 40),
             ("Before → after", 29),
         )  # fmt: skip
     )
