@@ -12,7 +12,6 @@ from clausediff.core.compare.lineage import build_lineage
 from clausediff.core.read.bundled import load_bundled
 from clausediff.core.render.brief import build_brief
 from clausediff.core.render.export import export_html
-
 from clausediff.gui.main_window import COMPARE_TAB, SUMMARY_TAB, MainWindow
 from clausediff.gui.models import FlagsRole
 from clausediff.gui.printing import export_pdf

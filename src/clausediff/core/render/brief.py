@@ -219,7 +219,7 @@ def brief_html(
             ("Clause", 13),
             ("What changed", 40),
             ("Before → after", 29),
-        )  # fmt: skip
+        )
     )
     out = [
         '<div class="brief">',
