@@ -303,8 +303,8 @@ class ChangeListModel(QAbstractListModel):
             return (
                 f"{kind_text(lk)}{case}  {al.left.labels(lk.left)} → "
                 f"{al.right.labels(lk.right)}\n{leading_words(al.lead_text(lk), 7)}"
-                + "".join(f"\n↳ {line}" for line in short_moves(moves))
                 + (f"\n⚑ {'  '.join(chips(flags))}" if flags else "")
+                + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [full for _, full in moves] + ([flags_spoken(flags)] if flags else [])
