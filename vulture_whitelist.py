@@ -54,3 +54,11 @@ _.qapp
 # sqlite3 reads this attribute to decode each TEXT value (core/store/review_file.py).
 _.text_factory
 _.mouseMoveEvent  # (Qt calls it: the flow view's hover)
+# the flag categories are made from the rules file's words, Category("time") (core/compare/flag_rules.py)
+_.NEGATION
+_.TIME
+_.NUMBER
+_.REFERENCE
+_.ACTOR
+# gui/actions.py names the flagged-only toggle's handler as a string
+_.set_flagged_only

@@ -22,7 +22,17 @@ if TYPE_CHECKING:  # (the engine is imported by the commands that use it: --help
     from clausediff.core.compare.lineage import Lineage
 
 EXIT_OK, EXIT_USAGE = 0, 2
-SUBCOMMANDS = ("library", "segments", "align", "import", "remove", "export", "note", "history")
+SUBCOMMANDS = (
+    "library",
+    "segments",
+    "align",
+    "summary",
+    "history",
+    "import",
+    "remove",
+    "export",
+    "note",
+)
 
 
 _USAGE = (
@@ -143,6 +153,14 @@ def _parser() -> argparse.ArgumentParser:
     hi.add_argument("versions", nargs="+", metavar="VERSION", help="two or more, oldest first")
     hi.add_argument("--json", action="store_true", help="print JSON")
     hi.add_argument("--keep-order", action="store_true", help="do not sort by date")
+    sm = sub.add_parser(
+        "summary",
+        help="the brief of two versions: their provenance, counts per kind, and the flagged "
+        "changes by severity",
+    )
+    sm.add_argument("versions", nargs=2, metavar="VERSION")
+    sm.add_argument("--json", action="store_true", help="print JSON")
+    sm.add_argument("--keep-order", action="store_true", help="do not sort by date")
     p.epilog = _commands_usage(sub)
     return p
 
@@ -367,6 +385,24 @@ def _cmd_align(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_summary(ns: argparse.Namespace) -> int:
+    from clausediff.core.compare.config import DEFAULT_CONFIG
+    from clausediff.core.render.brief import brief_json, brief_text
+    from clausediff.session.comparison import check_size
+    from clausediff.session.summary import brief_of_versions
+    from clausediff.session.versions import resolve_version
+
+    docs = [resolve_version(s) for s in ns.versions]
+    check_size(docs, DEFAULT_CONFIG.limits)
+    brief = brief_of_versions(docs, keep_order=ns.keep_order)
+    print(
+        json.dumps(brief_json(brief), indent=2, ensure_ascii=False)
+        if ns.json
+        else brief_text(brief)
+    )
+    return EXIT_OK
+
+
 def _print_summary(lineage: Lineage) -> None:
     from clausediff.core.compare.links import LinkKind
     from clausediff.core.render.wording import (
@@ -487,6 +523,7 @@ _COMMANDS = {
     "library": _cmd_library,
     "segments": _cmd_segments,
     "align": _cmd_align,
+    "summary": _cmd_summary,
     "import": _cmd_import,
     "remove": _cmd_remove,
     "export": _cmd_export,

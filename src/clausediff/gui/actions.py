@@ -113,6 +113,14 @@ ACTIONS = (
         "Go to the previous change (Shift+F7)",
     ),
     ActionSpec(
+        "actionFlaggedOnly",
+        "F7: &flagged changes only",
+        ("Ctrl+Shift+F7",),
+        "set_flagged_only",
+        "F7 and Shift+F7 step through flagged changes only (Ctrl+Shift+F7)",
+        checkable=True,
+    ),
+    ActionSpec(
         "actionGoToCounterpart",
         "&Go to other place of moved clause",
         ("Ctrl+J",),

@@ -160,10 +160,13 @@ class ComparePage(QWidget):
         if row >= 0:
             self.select_row(row)
 
-    def step_change(self, step: int) -> None:
+    def step_change(self, step: int, *, flagged: bool = False) -> None:
         """To the next (``step`` > 0) or previous change of the kinds the change list
-        shows, wrapping at either end."""
+        shows (``flagged``: flagged changes of those kinds), wrapping at either end."""
         rows = self.model.changed_rows(self.change_kinds)
+        if flagged:
+            stops = set(self.model.flagged_rows())
+            rows = [r for r in rows if r in stops]
         if not rows:
             return
         cur = self.current_row()

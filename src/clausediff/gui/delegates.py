@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render import wording
+from clausediff.core.render.brief import chips
 from clausediff.core.render.html import is_gap_side, lineage_cell_html, marker_html, side_html
 from clausediff.core.render.palette import DARK, KIND_COLOURS, LIGHT, Palette, status_colour
 from clausediff.gui.models import CellRole, LineageCell, RowInfo, RowInfoRole
@@ -235,7 +236,8 @@ class CompareDelegate(_LayoutDelegate):
     def gutter_lines(self, row: RowInfo, row_number: int, palette: Palette) -> list[GutterLine]:
         """What the gutter of a row shows, top to bottom, each piece in the rectangle it is
         drawn in (from the gutter's top left): labels, kind, the score or the jump to a
-        moved clause's other place, the notes badge, travelled sentences. Every piece wraps
+        moved clause's other place, the notes badge, travelled sentences, flag chips (each
+        framed, as a badge). Every piece wraps
         within the gutter's width, and its rectangle is as tall as its wrapped text."""
         al, lk = row.alignment, row.link
         small, step = self._small_font()
@@ -286,10 +288,14 @@ class CompareDelegate(_LayoutDelegate):
             italic.setItalic(True)
             y += 2
             add(moves, italic, QColor(palette.travelled))
+        for chip in chips(row.flags):  # the substantive-change flags, gravest first
+            y += 3
+            add(chip, small, QColor(palette.text), badge=True)
         return lines
 
     def gutter_height(self, row: RowInfo) -> int:
-        """The height the gutter needs: labels, kind, score or notes, travelled sentences."""
+        """The height the gutter needs: labels, kind, score or notes, travelled sentences,
+        flag chips."""
         lines = self.gutter_lines(row, 0, LIGHT)
         return int(lines[-1].rect.bottom()) if lines else 0
 

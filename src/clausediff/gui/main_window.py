@@ -55,6 +55,7 @@ from clausediff.gui.notes import NotesDock
 from clausediff.gui.review_controller import Reviews
 from clausediff.gui.settings import Settings
 from clausediff.gui.status import StatusArea
+from clausediff.gui.summary_page import SummaryPage, add_flag_filter
 from clausediff.gui.theme import apply_theme
 from clausediff.gui.worker import Comparer
 from clausediff.session import settings as keys
@@ -64,7 +65,7 @@ from clausediff.session.copying import copy_link
 from clausediff.session.finding import hit_position, next_hit, previous_hit
 from clausediff.session.reviewing import Placement
 
-COMPARE_TAB, LINEAGE_TAB = 0, 1
+COMPARE_TAB, LINEAGE_TAB, SUMMARY_TAB = 0, 1, 2
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("viewTabs")
         self.tabs.addTab(self.compare_page, "Compare")
         self.tabs.addTab(self.lineage_page, "Lineage")
+        self.summary_page = SummaryPage()
+        self.tabs.addTab(self.summary_page, "Summary")
         self.find_bar = FindBar()
         central = QWidget()
         central.setObjectName("centralArea")
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
         self.changes_dock = ChangesDock(self)  # (its list follows the tab shown)
         self.changes_dock.add_panel(self.compare_page, self.changes_dock.compare_panel)
         self.changes_dock.add_panel(self.lineage_page, self.changes_dock.lineage_panel)
+        self.flag_filter = add_flag_filter(self.changes_dock)
+        self.flag_filter.flagged_only.setDefaultAction(self.actions_by_id["actionFlaggedOnly"])
         self.notes_dock = NotesDock(self)
         self.legend_dock = LegendDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
@@ -160,6 +165,8 @@ class MainWindow(QMainWindow):
         self.changes_dock.familyChosen.connect(self.lineage_page.select_family)
         self.changes_dock.kindsChanged.connect(self.compare_page.set_change_kinds)
         self.lineage_page.currentFamilyChanged.connect(self.changes_dock.follow_family)
+        self.flag_filter.changed.connect(self.changes_dock.model.set_flag_filter)
+        self.summary_page.linkChosen.connect(self._show_link)
         self.find_bar.searched.connect(self._on_find)
         self.find_bar.nextRequested.connect(self.find_next)
         self.find_bar.previousRequested.connect(self.find_previous)
@@ -303,6 +310,7 @@ class MainWindow(QMainWindow):
     def _on_compared(self, comparison: Comparison, seconds: float) -> None:
         self.compare_page.set_comparison(comparison)
         self.changes_dock.set_comparison(comparison)
+        self.summary_page.set_comparison(comparison)
         self.reviews.place()
         self.status.set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
         self.status.set_counts(self.compare_page.counts_text())
@@ -320,7 +328,8 @@ class MainWindow(QMainWindow):
 
     def next_change(self) -> None:
         """The next change in the view shown (F7): a row of the comparison, of the kinds
-        the change list shows; a family that changed in the lineage."""
+        the change list shows (flagged ones only, if so chosen); a family that changed in
+        the lineage."""
         self._step_change(+1)
 
     def prev_change(self) -> None:
@@ -331,7 +340,19 @@ class MainWindow(QMainWindow):
         if page is self.lineage_page:
             self.lineage_page.step_change(step)
         elif page is self.compare_page:
-            self.compare_page.step_change(step)
+            flagged = self.actions_by_id["actionFlaggedOnly"].isChecked()
+            self.compare_page.step_change(step, flagged=flagged)
+
+    def set_flagged_only(self, on: bool) -> None:
+        """F7 and Shift+F7 stop at flagged changes only (or at every change)."""
+        words = "flagged changes only" if on else "every change"
+        self.statusBar().showMessage(f"F7 steps through {words}", 3000)
+
+    def _show_link(self, link_number: int) -> None:
+        """From the Summary tab to a link's row in the comparison."""
+        self.tabs.setCurrentIndex(COMPARE_TAB)
+        self.compare_page.select_link(link_number)
+        self.compare_page.view.setFocus()
 
     def _on_tab_changed(self, _index: int) -> None:
         self.changes_dock.show_for(self.tabs.currentWidget())

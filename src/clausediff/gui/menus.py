@@ -104,6 +104,7 @@ def build(window: QMainWindow, a: dict[str, QAction], set_theme: Callable[[str],
     for key in (
         "actionNextChange",
         "actionPrevChange",
+        "actionFlaggedOnly",
         "actionGoToCounterpart",
         "actionAddNote",
         "actionFind",

@@ -14,9 +14,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from clausediff.core.compare.flag_rules import Flag, Severity
 from clausediff.core.compare.lineage import Family, Lineage, family_name
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, leading_words
+from clausediff.core.render.brief import chips, flags_spoken
 from clausediff.core.render.html import tooltip_html
 from clausediff.core.render.wording import (
     LETTER_CASE_ONLY,
@@ -38,6 +40,8 @@ FamilyRole = Qt.ItemDataRole.UserRole + 4
 RowRole = Qt.ItemDataRole.UserRole + 5
 RowInfoRole = Qt.ItemDataRole.UserRole + 6
 CellRole = Qt.ItemDataRole.UserRole + 7
+#: a link's substantive-change flags (a tuple of :class:`Flag`)
+FlagsRole = Qt.ItemDataRole.UserRole + 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,7 @@ class RowInfo:
     notes: tuple[PlacedNote, ...]
     moves: tuple[tuple[str, str], ...]
     case_only: bool
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,8 @@ class CompareModel(QAbstractListModel):
                 text += "".join(f"; {full}" for _, full in self.sentence_moves.get(n, []))
                 notes = self.notes_by_link.get(n, [])
                 text += "".join(f"; note, {p.note.status}: {p.note.text}" for p in notes)
+                spoken = flags_spoken(self._flags(n))
+                text += "".join(f"; flag, {line}" for line in spoken.splitlines())
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html(self.tooltip(lk, self.link_number(index.row())))
@@ -169,17 +176,34 @@ class CompareModel(QAbstractListModel):
             return self.link_number(index.row())
         if role == RowInfoRole:
             return self.row_info(index.row())
+        if role == FlagsRole:
+            return () if self.is_marker(index.row()) else self._flags(self.link_number(index.row()))
         return None
+
+    def _flags(self, link_number: int) -> tuple[Flag, ...]:
+        flags = self.annotations.flags
+        return flags[link_number] if link_number < len(flags) else ()
+
+    def flagged_rows(self) -> list[int]:
+        """The rows (not "moved away" markers) whose link carries a flag (F7's stops when
+        only flagged changes are wanted)."""
+        return [
+            r
+            for r in range(len(self._rows))
+            if not self.is_marker(r) and self._flags(self.link_number(r))
+        ]
 
     def tooltip(self, lk: ClauseLink, link_number: int = -1) -> str:
         assert self.alignment is not None
-        return link_tooltip(
+        text = link_tooltip(
             self.alignment,
             lk,
             case_only=link_number in self.annotations.case_only,
             moves=self.sentence_moves.get(link_number, []),
             notes=self.notes_by_link.get(link_number, []),
         )
+        flags = self._flags(link_number) if link_number >= 0 else ()
+        return text + (f"\n\nFlagged:\n{flags_spoken(flags)}" if flags else "")
 
     def row_info(self, row: int) -> RowInfo:
         assert self.alignment is not None
@@ -195,6 +219,7 @@ class CompareModel(QAbstractListModel):
             () if marker else tuple(self.notes_by_link.get(number, ())),
             () if marker else tuple(self.annotations.moves.get(number, ())),
             number in self.annotations.case_only,
+            () if marker else self._flags(number),
         )
 
     def changed_rows(self, kinds: frozenset[LinkKind] = frozenset()) -> list[int]:
@@ -222,8 +247,9 @@ class CompareModel(QAbstractListModel):
 
 
 class ChangeListModel(QAbstractListModel):
-    """The changes of the current comparison: kind, labels, first words; all of them, or
-    those of the kinds chosen (:meth:`set_kinds`)."""
+    """The changes of the current comparison: kind, labels, first words, flag chips; all of
+    them, or those of the kinds chosen (:meth:`set_kinds`) and with the flags chosen
+    (:meth:`set_flag_filter`)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -233,6 +259,25 @@ class ChangeListModel(QAbstractListModel):
         self.annotations = LinkAnnotations(None)
         #: the kinds listed; empty: every kind of change
         self.kinds: frozenset[LinkKind] = frozenset()
+        self.flag_filter: tuple[str, str] = ("", "")  # (category, least severity); "" any
+
+    def set_flag_filter(self, category: str, severity: str) -> None:
+        """Only the changes with a flag of ``category`` (a :class:`Category` value, "any"
+        for any flag, "" for no filter) at ``severity`` or graver ("" for any)."""
+        self.flag_filter = (category, severity)
+        self.beginResetModel()
+        self._refilter()
+        self.endResetModel()
+
+    def _passes(self, number: int) -> bool:
+        category, severity = self.flag_filter
+        if not category and not severity:
+            return True
+        rank = Severity(severity).rank if severity else 2
+        flags = self.annotations.flags[number] if number < len(self.annotations.flags) else ()
+        return any(
+            f.severity.rank <= rank and category in ("", "any", f.category.value) for f in flags
+        )
 
     def set_alignment(
         self, alignment: Alignment | None, annotations: LinkAnnotations | None = None
@@ -253,7 +298,11 @@ class ChangeListModel(QAbstractListModel):
     def _refilter(self) -> None:
         al = self.alignment
         self._links = (
-            [n for n, lk in enumerate(al.links) if lk.kind.is_change and self.shows(lk.kind)]
+            [
+                n
+                for n, lk in enumerate(al.links)
+                if lk.kind.is_change and self.shows(lk.kind) and self._passes(n)
+            ]
             if al
             else []
         )
@@ -285,15 +334,20 @@ class ChangeListModel(QAbstractListModel):
         number = self._links[index.row()]
         lk = al.links[number]
         moves = self.annotations.moves.get(number, [])
+        flags = self.annotations.flags[number] if number < len(self.annotations.flags) else ()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             case = f" ({LETTER_CASE_ONLY})" if number in self.annotations.case_only else ""
             return (
                 f"{kind_text(lk)}{case}  {al.left.labels(lk.left)} → "
                 f"{al.right.labels(lk.right)}\n{leading_words(al.lead_text(lk), 7)}"
+                + (f"\n⚑ {'  '.join(chips(flags))}" if flags else "")
                 + "".join(f"\n↳ {line}" for line in short_moves(moves))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_html("\n".join(full for _, full in moves)) if moves else None
+            lines = [full for _, full in moves] + ([flags_spoken(flags)] if flags else [])
+            return tooltip_html("\n".join(lines)) if lines else None
+        if role == FlagsRole:
+            return flags
         if role == KindRole:
             return lk.kind.value
         if role == RowRole:

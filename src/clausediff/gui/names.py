@@ -71,6 +71,13 @@ ACCESSIBLE_NAMES = {
     "editNoteButton": "Edit the selected note",
     "deleteNoteButton": "Delete the selected note",
     "recentReviewsMenu": "Recent reviews",
+    "summaryPage": "Summary of the comparison",
+    "summaryView": "Brief: the flagged changes",
+    "changesBox": "Changes and their flag filter",
+    "flagFilterBar": "Filter the changes by flag",
+    "flagCategoryCombo": "Show changes flagged in this category",
+    "flagSeverityCombo": "Show flags of this severity or graver",
+    "flaggedOnlyButton": "F7 steps through flagged changes only",
 }
 
 

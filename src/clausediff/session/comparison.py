@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from clausediff.core import collector
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, Limits
+from clausediff.core.compare.flag_rules import Flag
+from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.lineage import Lineage, build_lineage
 from clausediff.core.compare.links import Alignment
 from clausediff.core.errors import ClauseDiffError
@@ -26,8 +28,9 @@ from clausediff.core.store.review import PlacedNote
 
 class LinkAnnotations:
     """What the views say of a link beyond its kind: the sentences that travelled into or
-    out of its clauses, and whether only the letter case changed. Worked out once per
-    alignment and shared by everything that shows it (never while painting)."""
+    out of its clauses, whether only the letter case changed, and its substantive-change
+    flags. Worked out once per alignment and shared by everything that shows it (never
+    while painting)."""
 
     def __init__(self, alignment: Alignment | None) -> None:
         al = alignment
@@ -37,6 +40,7 @@ class LinkAnnotations:
             if al
             else frozenset()
         )
+        self.flags: tuple[tuple[Flag, ...], ...] = alignment_flags(al) if al else ()
 
 
 @dataclass(slots=True)

@@ -38,6 +38,7 @@ from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
 from clausediff.core.render import wording
+from clausediff.core.render.docx_brief import add_brief
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import Piece, link_pieces, written_label
 from clausediff.core.render.wording import sentence_moves, short_moves
@@ -308,6 +309,8 @@ def export_docx(
             else:
                 body.append(p)
     _about(document, lineage, by_family)
+    if len(lineage.pairs) == 1:  # (after the text and the page about it, never inside)
+        add_brief(document, lineage.pairs[0])
     document.save(str(path))
 
 

@@ -22,6 +22,7 @@ from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.model import Document
 from clausediff.core.render import wording
+from clausediff.core.render.docx_brief import add_brief
 from clausediff.core.render.html import is_gap_side
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import link_pieces
@@ -120,4 +121,6 @@ def export_docx_report(
                     f"[{p.note.status}] {p.note.text}"
                 )
             )
+    if len(lineage.pairs) == 1:
+        add_brief(document, lineage.pairs[0])
     document.save(str(path))

@@ -28,6 +28,7 @@ from clausediff import __version__
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.model import Document
 from clausediff.core.render import wording
+from clausediff.core.render.brief import brief_css, brief_page_html
 from clausediff.core.render.flow_svg import flow_section_html
 from clausediff.core.render.html import (
     lineage_cell_html,
@@ -132,7 +133,8 @@ def export_html(
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8"/>',
         f"<title>{html.escape(heading)}</title>",
-        f"<style>{_css(PRINT)}</style></head><body>",
+        f"<style>{_css(PRINT)}{brief_css(PRINT)}</style></head><body>",
+        brief_page_html(lineage.pairs[0]) if len(versions) == 2 else "",  # (the first page)
         f"<h1>{html.escape(heading)}</h1>",
         '<p class="legend">Legend: '
         + runs_html([Run("struck through", Mark.DELETED)], PRINT)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
+from clausediff.core.compare.flag_rules import Flag
+from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.lineage import Lineage, family_name
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink
 from clausediff.core.model import Clause, Document, DocumentInfo
@@ -73,7 +75,19 @@ def _cid(v: int, doc: Document, index: int) -> str:
     return f"v{v}.{doc.clauses[index].id}"
 
 
-def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
+def flag_json(f: Flag) -> dict[str, Any]:
+    return {
+        "category": f.category.value,
+        "severity": f.severity.value,
+        "before": f.before,
+        "after": f.after,
+        "text": f.text,
+    }
+
+
+def link_json(
+    al: Alignment, lk: ClauseLink, v: int, flags: tuple[Flag, ...] = ()
+) -> dict[str, Any]:
     left_text, right_text = al.side_text(lk, 0), al.side_text(lk, 1)
     out: dict[str, Any] = {
         "from": v,
@@ -100,7 +114,14 @@ def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
         out["gap"] = _cid(v + side, al.right if side else al.left, index)
     if lk.detail:
         out["detail"] = lk.detail
+    out["flags"] = [flag_json(f) for f in flags]
     return out
+
+
+def _links_json(al: Alignment, v: int) -> Iterator[dict[str, Any]]:
+    flags = alignment_flags(al)
+    for lk, fl in zip(al.links, flags, strict=True):
+        yield link_json(al, lk, v, fl)
 
 
 def _sentence_links_json(al: Alignment, v: int) -> Iterator[dict[str, Any]]:
@@ -158,7 +179,7 @@ def lineage_json(
             }
         )
     pairs = list(enumerate(lineage.pairs))
-    links = listed(lambda: (link_json(al, lk, v) for v, al in pairs for lk in al.links))
+    links = listed(lambda: (r for v, al in pairs for r in _links_json(al, v)))
     sentence_links = listed(lambda: (r for v, al in pairs for r in _sentence_links_json(al, v)))
     families = listed(
         lambda: (

@@ -1,0 +1,220 @@
+"""Substantive-change flags: which of a link's word changes may matter, and why.
+
+Contract: :func:`flag_change` takes two texts, the word changes between them
+(:func:`~clausediff.core.compare.worddiff.word_diff`) and :class:`FlagRules`, and returns the
+flags of those changes: each points at words inside one change (its ``left``/``right`` spans
+lie within a changed step of the diff, and ``before``/``after`` are exactly those words), so a
+flag never fires on an unchanged word. Within one change the same words on both sides cancel
+out (an unchanged "shall" inside a rewritten sentence raises nothing); a change of letter case
+or of punctuation only raises nothing. :func:`alignment_flags` gives every link of an
+alignment its flags: those of its word changes, those of a sentence that travelled into its
+clauses from a clause it is not linked with (the two sentences compared whole), and those of
+clause-level events (an operative clause added, dropped, split, merged or moved; a clause
+moved between the preamble and the operative part). Links that lie by a gap raise nothing:
+what the gap hides is not known. Flags never replace the changes they point at; showing them
+is the caller's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from clausediff.core.compare.flag_rules import (
+    Category,
+    Flag,
+    FlagRules,
+    Rule,
+    default_rules,
+    normal_words,
+)
+from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKind, WordOp
+from clausediff.core.compare.worddiff import word_diff
+from clausediff.core.model import ClauseKind, Span, leading_words
+
+_WORD = re.compile(r"\w")
+_EDGE = " \t\n\r,;:.!?\"“”‘’'"
+
+
+def flag_change(
+    left: str, right: str, ops: Sequence[WordOp], rules: FlagRules | None = None
+) -> list[Flag]:
+    """The flags of the changes ``ops`` from ``left`` to ``right``; see the module contract."""
+    rules = rules or default_rules()
+    changes = [op for op in ops if op.kind is not OpKind.EQUAL and _matters(*op.texts(left, right))]
+    if not changes:
+        return []
+    found: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def matches(side: int, rule: Rule) -> list[tuple[int, int]]:
+        key = (side, rule.id)
+        if key not in found:
+            text = right if side else left
+            found[key] = [
+                m.span() for m in rule.regex.finditer(text) if _near(rule, text, m.span())
+            ]
+        return found[key]
+
+    out: list[Flag] = []
+    for op in changes:
+        claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+        for rule in rules.rules:
+            sides: list[list[tuple[str, Span]]] = []
+            for side, (text, span) in enumerate(((left, op.left), (right, op.right))):
+                hits: list[tuple[str, Span]] = []
+                if len(span):
+                    for start, end in matches(side, rule):
+                        if start >= span.end or end <= span.start:
+                            continue
+                        clip = _clipped(text, max(start, span.start), min(end, span.end))
+                        if clip is None or _overlaps(clip, claimed[side]):
+                            continue
+                        claimed[side].append(clip)
+                        hits.append((text[clip[0] : clip[1]], Span(*clip)))
+                sides.append(hits)
+            out += _paired(rule, sides[0], sides[1])
+    return out
+
+
+def _matters(a: str, b: str) -> bool:
+    """A change a flag may point at: words changed, not only letter case or punctuation."""
+    return bool(_WORD.search(a) or _WORD.search(b)) and normal_words(a) != normal_words(b)
+
+
+def _near(rule: Rule, text: str, span: tuple[int, int]) -> bool:
+    if rule.near is None:
+        return True
+    lo, hi = max(0, span[0] - rule.near_chars), span[1] + rule.near_chars
+    return rule.near.search(text, lo, hi) is not None
+
+
+def _clipped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without the spaces and punctuation at its ends; None if no word."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return (start, end) if _WORD.search(text, start, end) else None
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _paired(
+    rule: Rule, lefts: list[tuple[str, Span]], rights: list[tuple[str, Span]]
+) -> list[Flag]:
+    """One rule's words on both sides of a change as flags: the same words cancel out, the
+    rest pair up in order (changed) or stand alone (removed, added)."""
+    if not lefts and not rights:
+        return []
+    rest_r = list(rights)
+    rest_l = []
+    for hit in lefts:
+        same = next((r for r in rest_r if normal_words(r[0]) == normal_words(hit[0])), None)
+        if same is None:
+            rest_l.append(hit)
+        else:
+            rest_r.remove(same)
+    out = []
+    for n in range(max(len(rest_l), len(rest_r))):
+        before, lspan = rest_l[n] if n < len(rest_l) else ("", None)
+        after, rspan = rest_r[n] if n < len(rest_r) else ("", None)
+        kind = "changed" if before and after else "removed" if before else "added"
+        if kind == "changed" and rule.strength:
+            a = rule.strength.get(normal_words(before))
+            b = rule.strength.get(normal_words(after))
+            if a is not None and b is not None and a != b:
+                kind = "stronger" if b > a else "weaker"
+        text = rule.sentences[kind].format(what=rule.what, before=_q(before), after=_q(after))
+        out.append(
+            Flag(rule.category, rule.severity, before, after, _capital(text), rule.id, lspan, rspan)
+        )
+    return out
+
+
+def _q(words: str) -> str:
+    return f"“{' '.join(words.split())}”" if words else ""
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# ------------------------------------------------------------------------ alignments
+
+
+def alignment_flags(al: Alignment, rules: FlagRules | None = None) -> tuple[tuple[Flag, ...], ...]:
+    """The flags of each link of ``al``, in link order; see the module contract."""
+    rules = rules or default_rules()
+    out: list[list[Flag]] = [[] for _ in al.links]
+    for n, link in enumerate(al.links):
+        if link.kind is LinkKind.UNKNOWN:
+            continue
+        out[n] += _structure(al, link, rules)
+        if link.left and link.right and link.ops:
+            out[n] += flag_change(al.side_text(link, 0), al.side_text(link, 1), link.ops, rules)
+    for sl in al.sentence_links:
+        old, new = al.left.clauses[sl.left.clause], al.right.clauses[sl.right.clause]
+        n_old, n_new = al.link_index_of(0, old.index), al.link_index_of(1, new.index)
+        if n_old == n_new or LinkKind.UNKNOWN in (al.links[n_old].kind, al.links[n_new].kind):
+            continue
+        if old.ends_in_gap or old.starts_in_gap or new.ends_in_gap or new.starts_in_gap:
+            continue  # (the rest of the sentence may lie in the gap)
+        a, b = old.sentences[sl.left.sentence].text, new.sentences[sl.right.sentence].text
+        where = f"in the sentence from {old.display_label()}"
+        for f in flag_change(a, b, word_diff(a, b), rules):
+            out[n_new].append(
+                Flag(f.category, f.severity, f.before, f.after, f.text, f.rule, where=where)
+            )
+    return tuple(tuple(flags) for flags in out)
+
+
+def _structure(al: Alignment, link: ClauseLink, rules: FlagRules) -> list[Flag]:
+    olds = [al.left.clauses[i] for i in link.left]
+    news = [al.right.clauses[j] for j in link.right]
+    operative = any(c.kind is ClauseKind.OPERATIVE for c in (*olds, *news))
+    event = ""
+    if link.kind is LinkKind.ADDED:
+        kinds = {c.kind for c in news}
+        event = (
+            "operative_added"
+            if ClauseKind.OPERATIVE in kinds
+            else "recital_added"
+            if ClauseKind.PREAMBLE in kinds
+            else ""
+        )
+    elif link.kind is LinkKind.DELETED:
+        kinds = {c.kind for c in olds}
+        event = (
+            "operative_dropped"
+            if ClauseKind.OPERATIVE in kinds
+            else "recital_dropped"
+            if ClauseKind.PREAMBLE in kinds
+            else ""
+        )
+    elif link.kind in _SEVERAL and operative:
+        event = _SEVERAL[link.kind]
+    elif len(olds) == 1 and len(news) == 1:
+        pair = (olds[0].kind, news[0].kind)
+        if pair == (ClauseKind.PREAMBLE, ClauseKind.OPERATIVE):
+            event = "to_operative"
+        elif pair == (ClauseKind.OPERATIVE, ClauseKind.PREAMBLE):
+            event = "to_preamble"
+        elif link.kind is LinkKind.MOVED and operative:
+            event = "operative_moved"
+    if not event:
+        return []
+    rule = rules.structure[event]
+    left, right = al.left.labels(link.left), al.right.labels(link.right)
+    before = leading_words(al.side_text(link, 0), 6) if link.left else ""
+    after = leading_words(al.side_text(link, 1), 6) if link.right else ""
+    text = _capital(rule.text.format(left=left, right=right))
+    return [Flag(Category.STRUCTURE, rule.severity, before, after, text, f"structure:{event}")]
+
+
+_SEVERAL = {
+    LinkKind.SPLIT: "operative_split",
+    LinkKind.MERGED: "operative_merged",
+    LinkKind.RESTRUCTURED: "operative_restructured",
+}

@@ -1,0 +1,256 @@
+"""The brief: a comparison of two versions on one page, for a negotiator to read in a minute.
+
+Contract: :func:`build_brief` takes an alignment and the flags of its links
+(:func:`~clausediff.core.compare.flags.alignment_flags`) and returns a :class:`Brief`: the two
+versions (symbols, dates, provenance), the number of links of each kind, and the flagged
+changes ordered by severity (then by their place in the text), each with the label of the
+clause it is in and its words before and after. :func:`brief_text`, :func:`brief_html` and
+:func:`brief_json` write it for the command line, for the window and the exports (HTML, PDF
+through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
+decides what is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from clausediff.core.compare.flag_rules import Category, Flag, Severity
+from clausediff.core.compare.flags import alignment_flags
+from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
+from clausediff.core.model import Document, Span
+from clausediff.core.render.html import escape, runs_html
+from clausediff.core.render.palette import PRINT, Palette
+from clausediff.core.render.redline import Mark, Run
+from clausediff.core.render.serialize import flag_json, info_json
+from clausediff.core.render.wording import provenance_line
+
+#: A snippet of before or after words is cut at this many characters.
+SNIPPET_CHARS = 70
+
+#: The sign shown with each severity beside its word (never colour alone).
+SEVERITY_SIGN = {Severity.HIGH: "▲", Severity.MEDIUM: "●", Severity.LOW: "○"}
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    """One flagged change: ``link`` is the number of its link in the alignment."""
+
+    link: int
+    label: str
+    flag: Flag
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    versions: tuple[Document, Document]
+    counts: tuple[tuple[LinkKind, int], ...]
+    items: tuple[BriefItem, ...]
+    #: changed links (not counting those by a gap) that carry no flag: still shown in the
+    #: comparison, as every change is
+    unflagged: int
+
+    def by_severity(self, severity: Severity) -> list[BriefItem]:
+        return [i for i in self.items if i.flag.severity is severity]
+
+
+def build_brief(al: Alignment, flags: Sequence[Sequence[Flag]]) -> Brief:
+    """The brief of ``al``; see the module contract."""
+    items = [
+        BriefItem(n, clause_label(al, al.links[n], f), f) for n, fl in enumerate(flags) for f in fl
+    ]
+    items.sort(key=lambda i: (i.flag.severity.rank, i.link, _place(i.flag)))
+    counts = tuple((k, c) for k, c in al.counts().items() if c)
+    unflagged = sum(
+        1
+        for lk, fl in zip(al.links, flags, strict=True)
+        if lk.kind.is_change and lk.kind is not LinkKind.UNKNOWN and not fl
+    )
+    return Brief((al.left, al.right), counts, tuple(items), unflagged)
+
+
+def _place(flag: Flag) -> int:
+    """Where a flag's words are in its link (a clause-level event first)."""
+    span = flag.right or flag.left
+    return -1 if flag.category is Category.STRUCTURE else span.start if span else 1 << 30
+
+
+def clause_label(al: Alignment, lk: ClauseLink, flag: Flag) -> str:
+    """The clause a flag is in, as a reader names it: the newer clause ("¶5"); the older
+    one ("¶6 of 1998 Declaration") where the newer side has none; of a several-clause side,
+    the clause that holds the flagged words."""
+    if lk.right:
+        return _label_at(al.right, lk.right, flag.right) + (
+            f" (was {al.left.labels(lk.left)})"
+            if lk.left and al.left.labels(lk.left) != al.right.labels(lk.right)
+            else ""
+        )
+    return f"{_label_at(al.left, lk.left, flag.left)} of {al.left.info.label}"
+
+
+def _label_at(doc: Document, indices: tuple[int, ...], span: Span | None) -> str:
+    if len(indices) > 1 and span is not None:
+        at = 0
+        for i in indices:
+            end = at + len(doc.clauses[i].text)
+            if at <= span.start < end + len(SIDE_JOINER):
+                return doc.clauses[i].display_label()
+            at = end + len(SIDE_JOINER)
+    return doc.labels(indices)
+
+
+def snippet(words: str) -> str:
+    """Before or after words on one line, quoted, cut to :data:`SNIPPET_CHARS`; "—" if none."""
+    one = " ".join(words.split())
+    if not one:
+        return "—"
+    return f"“{one[:SNIPPET_CHARS].rstrip()}…”" if len(one) > SNIPPET_CHARS else f"“{one}”"
+
+
+def change_line(flag: Flag) -> str:
+    """``“Seventh” → “Eighth”``."""
+    return f"{snippet(flag.before)} → {snippet(flag.after)}"
+
+
+def chips(flags: Sequence[Flag], most: int = 3) -> list[str]:
+    """A link's flags as short chips, gravest first, each kind once ("▲ time",
+    "● obligation"), at most ``most`` and then "+n": the gutter's and the change list's."""
+    seen: dict[tuple[int, str], str] = {}
+    for f in sorted(flags, key=lambda f: f.severity.rank):
+        key = (f.severity.rank, f.category.value)
+        seen.setdefault(key, f"{SEVERITY_SIGN[f.severity]} {f.category.value}")
+    out = list(seen.values())
+    return out[:most] + ([f"+{len(out) - most}"] if len(out) > most else [])
+
+
+def flags_spoken(flags: Sequence[Flag]) -> str:
+    """A link's flags for a screen reader and a tooltip: one line each."""
+    return "\n".join(
+        f"{f.severity.value} {f.category.value}: {f.text}" + (f" ({f.where})" if f.where else "")
+        for f in sorted(flags, key=lambda f: f.severity.rank)
+    )
+
+
+def counts_line(brief: Brief) -> str:
+    return ", ".join(f"{kind.value} {n}" for kind, n in brief.counts)
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def brief_text(brief: Brief) -> str:
+    """The brief as plain text (``clausediff summary``)."""
+    old, new = brief.versions
+    lines = [
+        f"Brief: {old.info.label} → {new.info.label}",
+        "",
+        f"  older: {provenance_line(old)}",
+        f"  newer: {provenance_line(new)}",
+        "",
+        f"Clauses: {counts_line(brief)}",
+        f"Flagged changes: {len(brief.items)}"
+        + (f"; {brief.unflagged} other changed links carry no flag" if brief.unflagged else ""),
+    ]
+    for severity in Severity:
+        items = brief.by_severity(severity)
+        if not items:
+            continue
+        lines += ["", f"{SEVERITY_SIGN[severity]} {severity.value.upper()} ({len(items)})"]
+        for i in items:
+            where = f" ({i.flag.where})" if i.flag.where else ""
+            lines.append(f"  {i.label:<12} [{i.flag.category.value}] {i.flag.text}{where}")
+            lines.append(f"  {'':<12} {change_line(i.flag)}")
+    if not brief.items:
+        lines += ["", "No change was flagged; every change is still shown in the comparison."]
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def brief_json(brief: Brief) -> dict[str, Any]:
+    old, new = brief.versions
+    return {
+        "versions": [info_json(old.info), info_json(new.info)],
+        "counts": {kind.value: n for kind, n in brief.counts},
+        "unflagged": brief.unflagged,
+        "flags": [
+            {"link": i.link, "label": i.label, **flag_json(i.flag), "where": i.flag.where}
+            for i in brief.items
+        ],
+    }
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def brief_css(p: Palette) -> str:
+    """The brief's style rules (its cells carry their own classes: Qt's rich text, which
+    lays out the PDF, applies a class more surely than a descendant rule)."""
+    return (
+        "h2.brief{font-size:14pt;margin:0 0 4px 0}"
+        "table.brief{border-collapse:collapse;width:100%;margin-top:4px}"
+        f"td.bf,th.bf{{padding:1px 4px;vertical-align:top;text-align:left;font-size:8pt;"
+        f"border:1px solid {p.rule}}}"
+        f"th.bf{{background:{p.header_bg}}}"
+        "td.bs{white-space:nowrap}"
+        "p.bv{font-size:9pt;margin:0}"
+    )
+
+
+def brief_page_html(al: Alignment) -> str:
+    """The brief of ``al`` as the first page of an export (HTML, PDF): a page of its own."""
+    return brief_html(build_brief(al, alignment_flags(al)), page=True)
+
+
+def brief_html(
+    brief: Brief, palette: Palette = PRINT, *, links: bool = False, page: bool = False
+) -> str:
+    """The brief as an HTML fragment (a ``<div class="brief">``). With ``links``, each
+    clause label is an anchor ``#link-N`` (the window goes to link N on a click); with
+    ``page``, a page break follows it when printed."""
+    old, new = brief.versions
+    # (On a printed page the sentence that says what changed quotes the words before and
+    # after: the redline column is left to the window, so that the brief fits one page.)
+    columns = [("Severity", 9), ("Kind", 10), ("Clause", 23)]
+    if page:
+        columns.append(("What changed", 58))
+    else:
+        columns += [("What changed", 29), ("Before → after", 29)]
+    head = "".join(f'<th class="bf" width="{w}%">{h}</th>' for h, w in columns)
+    out = [
+        '<div class="brief">',
+        f'<h2 class="brief">Brief: {escape(old.info.label)} → {escape(new.info.label)}</h2>',
+        f'<p class="bv"><b>Older:</b> {escape(provenance_line(old))}</p>',
+        f'<p class="bv"><b>Newer:</b> {escape(provenance_line(new))}</p>',
+        f'<p class="bv"><b>Clauses:</b> {escape(counts_line(brief))}. '
+        f"<b>Flagged changes:</b> {len(brief.items)}"
+        + (f" ({brief.unflagged} other changed links carry no flag)" if brief.unflagged else "")
+        + ". Every change, flagged or not, is shown in the comparison.</p>",
+    ]
+    if brief.items:
+        out.append(f'<table class="brief" cellspacing="0"><tr>{head}</tr>')
+        for i in brief.items:
+            f = i.flag
+            label = escape(i.label)
+            if links:
+                label = f'<a href="#link-{i.link}">{label}</a>'
+            where = f" <i>({escape(f.where)})</i>" if f.where else ""
+            before = runs_html([Run(snippet(f.before), Mark.DELETED)], palette) if f.before else "—"
+            after = runs_html([Run(snippet(f.after), Mark.INSERTED)], palette) if f.after else "—"
+            out.append(
+                f'<tr><td class="bf bs"><b>{SEVERITY_SIGN[f.severity]} {f.severity.value}</b></td>'
+                f'<td class="bf bs">{f.category.value}</td>'
+                f'<td class="bf">{label}</td>'
+                f'<td class="bf">{escape(f.text)}{where}</td>'
+                + ("" if page else f'<td class="bf">{before} → {after}</td>')
+                + "</tr>"
+            )
+        out.append("</table>")
+    else:
+        out.append('<p class="bv">No change was flagged.</p>')
+    brk = ' style="page-break-after:always"' if page else ""
+    out.append(f'<p class="bv"{brk}>&#160;</p>')
+    out.append("</div>")
+    return "\n".join(out)

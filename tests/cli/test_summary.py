@@ -1,0 +1,84 @@
+"""`clausediff summary` and the flags of `align --json`, on the bundled texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clausediff.cli import main
+from clausediff.core.compare import flag_rules
+
+
+def test_summary_prints_the_brief(capsys: pytest.CaptureFixture[str]) -> None:
+    # given newest first: put in date order
+    assert main(["summary", "WT/L/907", "WT/L/843"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Brief: 2011 Decision → 2013 Bali Decision"
+    assert "older: 2011 Decision: WT/L/843, 2011-12-17, excerpt" in out
+    assert "newer: 2013 Bali Decision: WT/MIN(13)/32 / WT/L/907, 2013-12-07, complete" in out
+    assert "Clauses: unchanged 1, modified 2, split 1, added 1, unknown 9" in out
+    high = lines.index(next(line for line in lines if line.startswith("▲ HIGH")))
+    medium = lines.index(next(line for line in lines if line.startswith("● MEDIUM")))
+    assert high < medium
+    block = "\n".join(lines[high:medium])
+    assert "recital 1    [time] The session changed from “Seventh” to “Eighth”" in block
+    assert "“WT/L/782” → “WT/L/843”" in block and "“2011” → “2013”" in block
+
+
+def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", "WT/MIN(98)/DEC/2", "WT/L/907", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [v["symbols"] for v in data["versions"]] == [
+        ["WT/MIN(98)/DEC/2"],
+        ["WT/MIN(13)/32", "WT/L/907"],
+    ]
+    assert data["counts"] == {"modified": 1, "added": 10, "deleted": 6}
+    ranks = {"high": 0, "medium": 1, "low": 2}
+    severities = [ranks[f["severity"]] for f in data["flags"]]
+    assert severities == sorted(severities)
+    moratorium = [f for f in data["flags"] if f["label"] == "op. ¶5"]
+    assert {"before": "continue", "after": "maintain"}.items() <= next(
+        f for f in moratorium if f["before"] == "continue"
+    ).items()
+    assert any(
+        f["after"] == "until our next session" and f["category"] == "time" for f in moratorium
+    )
+
+
+def test_summary_needs_two_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["summary", "WT/L/843"])
+    assert "VERSION" in capsys.readouterr().err
+
+
+def test_align_json_links_carry_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", "WT/L/843", "WT/L/907", "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(isinstance(link["flags"], list) for link in data["links"])
+    recital = next(lk for lk in data["links"] if lk["left"] == ["v0.c4"])
+    session = "The session changed from “Seventh” to “Eighth”"
+    expected = {"category": "time", "severity": "high", "before": "Seventh", "after": "Eighth"}
+    assert {**expected, "text": session} in recital["flags"]
+    for link in data["links"]:
+        for f in link["flags"]:
+            assert set(f) == {"category", "severity", "before", "after", "text"}
+        if link["kind"] == "unknown":
+            assert link["flags"] == []
+
+
+def test_a_broken_rules_file_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "rules.toml"
+    bad.write_text(
+        flag_rules.shipped_rules_text().replace('"actor"\nseverity', '"actors"\nseverity'), "utf-8"
+    )
+    monkeypatch.setenv(flag_rules.RULES_ENV, str(bad))
+    assert main(["summary", "WT/L/843", "WT/L/907"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.count("\n") == 1 and "unknown category 'actors'" in err and "rule 17 ('actor')" in err
+    )
