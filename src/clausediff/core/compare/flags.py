@@ -33,6 +33,7 @@ from clausediff.core.compare.worddiff import word_diff
 from clausediff.core.model import ClauseKind, Span, leading_words
 
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 _EDGE = " \t\n\r,;:.!?\"“”‘’'"
 
 
@@ -58,7 +59,11 @@ def flag_change(
     out: list[Flag] = []
     for op in changes:
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+        in_left, in_right = _words_at(left, op.left), _words_at(right, op.right)
+        words = None if in_left is None or in_right is None else in_left | in_right
         for rule in rules.rules:
+            if rule.words is not None and words is not None and not words & rule.words:
+                continue  # (none of the rule's words is changed here: nothing to find)
             sides: list[list[tuple[str, Span]]] = []
             for side, (text, span) in enumerate(((left, op.left), (right, op.right))):
                 hits: list[tuple[str, Span]] = []
@@ -74,6 +79,25 @@ def flag_change(
                 sides.append(hits)
             out += _paired(rule, sides[0], sides[1])
     return out
+
+
+def _words_at(text: str, span: Span) -> frozenset[str] | None:
+    """The lower-case words of ``text`` that overlap ``span`` (whole words), or None where
+    the text is not ASCII (there letter case can fold one character into two, and only the
+    expressions themselves are sure)."""
+    if not len(span):
+        return frozenset()
+    start = span.start
+    while start > 0 and _WORD.match(text, start - 1):
+        start -= 1
+    words = set()
+    for m in _WORDS.finditer(text, start):
+        if m.start() >= span.end:
+            break
+        if not m.group().isascii():
+            return None
+        words.add(m.group().lower())
+    return frozenset(words)
 
 
 def _matters(a: str, b: str) -> bool:
