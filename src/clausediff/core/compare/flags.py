@@ -46,28 +46,39 @@ def flag_change(
     if not changes:
         return []
     found: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    windows = (
+        _windows(left, [op.left for op in changes]),
+        _windows(right, [op.right for op in changes]),
+    )
 
     def matches(side: int, rule: Rule) -> list[tuple[int, int]]:
         key = (side, rule.id)
         if key not in found:
             text = right if side else left
             found[key] = [
-                m.span() for m in rule.regex.finditer(text) if _near(rule, text, m.span())
+                m.span()
+                for lo, hi in windows[side]
+                for m in rule.regex.finditer(text, lo, hi)
+                if _near(rule, text, m.span())
             ]
         return found[key]
 
     out: list[Flag] = []
     for op in changes:
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
-        in_left, in_right = _words_at(left, op.left), _words_at(right, op.right)
-        words = None if in_left is None or in_right is None else in_left | in_right
+        changed_words = (_words_at(left, op.left), _words_at(right, op.right))
         for rule in rules.rules:
-            if rule.words is not None and words is not None and not words & rule.words:
-                continue  # (none of the rule's words is changed here: nothing to find)
+            # (on a side where none of the rule's words is changed there is nothing to find)
+            looked = [
+                rule.words is None or w is None or not w.isdisjoint(rule.words)
+                for w in changed_words
+            ]
+            if not any(looked):
+                continue
             sides: list[list[tuple[str, Span]]] = []
             for side, (text, span) in enumerate(((left, op.left), (right, op.right))):
                 hits: list[tuple[str, Span]] = []
-                if len(span):
+                if len(span) and looked[side]:
                     for start, end in matches(side, rule):
                         if start >= span.end or end <= span.start:
                             continue
@@ -78,6 +89,27 @@ def flag_change(
                         hits.append((text[clip[0] : clip[1]], Span(*clip)))
                 sides.append(hits)
             out += _paired(rule, sides[0], sides[1])
+    return out
+
+
+#: How far around a change its rules' words are looked for: farther than any of them reaches.
+_REACH = 250
+
+
+def _windows(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within :data:`_REACH` of the changed spans, merged, each
+    ending at white space or the end (so a word is never cut at a stretch's end): only a
+    match overlapping a change matters, and a long clause's unchanged parts are not read."""
+    out: list[tuple[int, int]] = []
+    for span in sorted(s for s in spans if len(s)):
+        lo = max(0, span.start - _REACH)
+        hi = min(len(text), span.end + _REACH)
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
     return out
 
 
