@@ -41,7 +41,7 @@ from clausediff.core.render import wording
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import Piece, link_pieces, written_label
 from clausediff.core.render.wording import sentence_moves, short_moves
-from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, word_safe
+from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, set_page_size, word_safe
 from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
@@ -279,12 +279,14 @@ def export_docx(
     notes: Sequence[PlacedNote] | None = None,
     *,
     author: str = "ClauseDiff",
+    page_size: str = "a4",
 ) -> None:
     """The Word redline of each consecutive pair; see the module contract."""
     import docx
     from docx.oxml import parse_xml
 
     document = docx.Document()
+    set_page_size(document, page_size)
     versions = lineage.versions
     document.core_properties.title = word_safe(
         " → ".join(d.info.label for d in versions) + " — redline"
