@@ -65,7 +65,7 @@ def page_layout(page_size: str = DEFAULT_PAGE_SIZE) -> QPageLayout:
 
 def locale_page_size(locale: QLocale | None = None) -> str:
     """The paper of the system's locale (or ``locale``): ``"letter"`` or ``"a4"``."""
-    locale = locale if locale is not None else QLocale.system()
+    locale = locale if locale is not None else QLocale()  # (the system's, unless set)
     return page_size_for(QLocale.territoryToCode(locale.territory()))
 
 

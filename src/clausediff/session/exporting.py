@@ -44,6 +44,16 @@ FORMATS: Mapping[str, str] = MappingProxyType(
         "csv": "Lineage table (*.csv)",
     }
 )
+#: What each format is called in a sentence.
+FORMAT_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "html": "a web page",
+        "pdf": "a PDF",
+        "docx": "a Word redline",
+        "docx-report": "a Word report",
+        "csv": "a lineage table (CSV)",
+    }
+)
 #: The suffix of each format's file.
 SUFFIXES: Mapping[str, str] = MappingProxyType(
     {"html": ".html", "pdf": ".pdf", "docx": ".docx", "docx-report": ".docx", "csv": ".csv"}
