@@ -114,6 +114,7 @@ def _document(html: str, width: float, device: QPagedPaintDevice) -> QTextDocume
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)  # (the page has its margins)
     doc.setHtml(html)  # escaped clause text; no external references to load
     doc.setTextWidth(width)  # one long page: the cuts are made by paginate()
     return doc
