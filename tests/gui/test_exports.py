@@ -5,7 +5,7 @@ offered; every format is on the paper of the locale unless one is set."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -126,10 +126,14 @@ def test_without_dialogs_the_typed_suffix_is_followed(
 
 
 @pytest.fixture
-def united_states() -> Iterator[None]:
+def set_locale() -> Iterator[Callable[[QLocale.Language, QLocale.Country], None]]:
+    """Sets the locale the window takes for the system's; put back afterwards."""
     before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
+
+    def set_to(language: QLocale.Language, country: QLocale.Country) -> None:
+        QLocale.setDefault(QLocale(language, country))
+
+    yield set_to
     QLocale.setDefault(before)
 
 
@@ -139,11 +143,14 @@ def _word_width(path: Path) -> str:
 
 
 def test_the_paper_is_the_locales_unless_one_is_set(
-    window: MainWindow, tmp_path: Path, united_states: None
+    window: MainWindow,
+    tmp_path: Path,
+    set_locale: Callable[[QLocale.Language, QLocale.Country], None],
 ) -> None:
     """In the United States every format is on Letter (the PDF, Word, printing); a page size
     set in the settings is used instead."""
     exporter = window.exporter
+    set_locale(QLocale.Language.English, QLocale.Country.UnitedStates)
     assert exporter.page_size() == "letter"
     assert exporter.export_to(tmp_path / "us.pdf", "pdf")
     box = PdfReader(str(tmp_path / "us.pdf")).pages[0].mediabox
@@ -151,7 +158,7 @@ def test_the_paper_is_the_locales_unless_one_is_set(
     assert exporter.export_to(tmp_path / "us.docx", "docx")
     assert _word_width(tmp_path / "us.docx") == "12240"  # twips: 8.5 in
     assert exporter.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Switzerland))
+    set_locale(QLocale.Language.French, QLocale.Country.Switzerland)
     assert exporter.page_size() == "a4"
     exporter.settings.set(keys.PAGE_SIZE, "letter")
     assert exporter.page_size() == "letter"
