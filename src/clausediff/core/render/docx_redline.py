@@ -21,8 +21,9 @@ of a review) is a Word comment anchored on its paragraphs, never text of a parag
 the text, on a page of its own, comes a section about the redline (the versions' provenance,
 counts, orphaned notes) that is plainly not part of it. Word holds one line break, so a line
 feed, carriage return or vertical tab inside a clause all come back as a line break
-(:mod:`clausediff.core.render.wordml`). The XML is written as strings and parsed once per
-pair: linear in the length of the texts.
+(:mod:`clausediff.core.render.wordml`). The pages are A4 or Letter (``page_size``), as
+every export's. The XML is written as strings and parsed once per pair: linear in the
+length of the texts.
 """
 
 from __future__ import annotations
