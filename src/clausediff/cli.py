@@ -115,7 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
     ex.add_argument("--review", metavar="FILE.cdreview", help="include this review's notes")
     ex.add_argument(
-        "--page", choices=("a4", "letter"), default="a4", help="PDF page size (default A4)"
+        "--page",
+        choices=("a4", "letter"),
+        default="a4",
+        help="the paper of the PDF and Word exports (default A4)",
     )
     ex.add_argument("--keep-order", action="store_true", help="do not sort by date")
 

@@ -161,3 +161,25 @@ def test_every_format_takes_a_form_feed_and_a_vertical_tab(tmp_path: Path, fmt: 
     result = run("export", str(old), str(new), "--format", fmt, "-o", str(out), "--keep-order")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and out.stat().st_size > 0
+
+
+def test_the_2011_2013_pdf_is_at_most_three_a4_pages(tmp_path: Path) -> None:
+    """The bundled 2011 -> 2013 comparison: 3 A4 pages (8 before its rows were kept whole and
+    its columns evened), after the brief's page."""
+    data = _export(tmp_path, "pdf").read_bytes()
+    pages = re.findall(rb"/Type\s*/Page(?!s)", data)
+    assert 2 <= len(pages) <= 1 + 3
+    box = PdfReader(str(tmp_path / "export.pdf")).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_word_exports_are_a4_unless_page_says_letter(tmp_path: Path) -> None:
+    """One paper for every format on the command line: A4, or the one --page names."""
+    for fmt in ("docx", "docx-report"):
+        a4 = docx.Document(str(_export(tmp_path, fmt))).sections[0]
+        assert (round(a4.page_width.mm), round(a4.page_height.mm)) == (210, 297)
+        letter = docx.Document(str(_export(tmp_path, fmt, "--page", "letter"))).sections[0]
+        assert (round(letter.page_width.inches, 2), round(letter.page_height.inches, 2)) == (
+            8.5,
+            11.0,
+        )

@@ -90,3 +90,113 @@ def test_the_pdf_takes_breaks_and_control_characters(qapp: object, tmp_path: Pat
     out = tmp_path / "breaks.pdf"
     export_pdf(lineage, out)
     assert assert_every_word_in_order(lineage, out) == 3
+
+
+def _page_texts(path: Path) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages]
+
+
+def test_the_versions_table_breaks_no_word(qapp: object, tmp_path: Path) -> None:
+    """Every word of the versions table (labels, symbols, dates, bodies, "excerpt") is drawn
+    whole: "excerp t" and "2011-1 2-17" were drawn in columns too narrow for them."""
+    lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
+    out = tmp_path / "export.pdf"
+    export_pdf(lineage, out)
+    words = set(_page_texts(out)[1].split())  # (after the brief's page)
+    for doc in lineage.versions:
+        info = doc.info
+        for value in (info.label, info.symbol, info.date, info.body, "excerpt (gaps marked)"):
+            for word in value.split():
+                assert word in words, (word, value)
+
+
+def test_the_two_version_columns_are_even_on_the_page(qapp: object, tmp_path: Path) -> None:
+    """The heading row of the clause table: the older version's column is as wide as the
+    newer's, which reaches the right margin."""
+    lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
+    out = tmp_path / "export.pdf"
+    export_pdf(lineage, out)
+    page = PdfReader(str(out)).pages[1]  # (after the brief's page)
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((x, y, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    change_x, head_y = next((x, y) for x, y, t in found if t == "Change")
+    row = sorted((x, t) for x, y, t in found if abs(y - head_y) < 1)
+    starts = {t.split()[0]: x for x, t in reversed(row)}  # (a word's first place in the row)
+    left_margin = 15 / 25.4 * 72
+    right_margin = float(page.mediabox.width) - left_margin
+    pad = change_x - left_margin  # (a cell's padding and rule)
+    old = starts["2011"] - pad
+    new = starts["2013"] - pad
+    assert abs((new - old) - (right_margin - new)) < 2, (old, new, right_margin)
+    assert new - old > 0.4 * (right_margin - left_margin)
+
+
+def _lowest_text(path: Path) -> list[float]:
+    """How high (in points from the foot of the page) the lowest clause text of each page
+    stands, the page number left out."""
+    out = []
+    for page in PdfReader(str(path)).pages:
+        ys: list[float] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+            if text.strip() and not text.startswith("Page "):
+                ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])  # noqa: B023
+
+        page.extract_text(visitor_text=visit)
+        out.append(min(ys))
+    return out
+
+
+def test_the_2011_2013_pdf_keeps_rows_whole_and_leaves_no_page_near_empty(
+    qapp: object, tmp_path: Path
+) -> None:
+    """The brief's page, then three A4 pages (eight before): every clause's text of both
+    versions on one page, and every page of the comparison but the last filled to at least
+    two thirds."""
+    lineage = build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")])
+    out = tmp_path / "bali.pdf"
+    assert export_pdf(lineage, out) == len(PdfReader(str(out)).pages) <= 1 + 3
+    al = lineage.pairs[0]
+    pages = ["".join(t.split()) for t in _page_texts(out)]
+    for lk in al.links:
+        for side, (doc, idx) in enumerate(((al.left, lk.left), (al.right, lk.right))):
+            if idx and not is_gap_side(doc, idx):
+                text = "".join(_words(al.side_text(lk, side)))
+                assert any(text in page for page in pages), text[:60]  # (whole on a page)
+    height = float(PdfReader(str(out)).pages[0].mediabox.height)
+    body = height - 2 * 15 / 25.4 * 72
+    for low in _lowest_text(out)[1:-1]:  # (the brief's page is a page of its own)
+        assert low - 15 / 25.4 * 72 < body / 3 + 30, low
+
+
+def test_the_print_preview_shows_the_pages_of_the_pdf(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window's printer prints the pages of the PDF, page for page and line for line,
+    and the preview shows as many."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    from clausediff.gui.printing import render
+
+    exporter = window.exporter
+    lineage = exporter.shown()
+    pdf = tmp_path / "export.pdf"
+    assert exporter.export_to(pdf, "pdf")
+    printer = exporter.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    pages = render(printer, lineage)
+    assert printer.resolution() != 300  # (drawn at another resolution than the PDF)
+    assert pages == len(PdfReader(str(pdf)).pages) <= 1 + 3  # (the brief, the comparison)
+    assert _page_texts(printed) == _page_texts(pdf)
+    dialog = exporter.print_preview()
+    assert dialog is not None
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.updatePreview()
+    assert preview.pageCount() == pages
+    dialog.close()

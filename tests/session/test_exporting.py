@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +12,15 @@ import pytest
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.store.review import PlacedNote
 from clausediff.session.comparison import Comparison
-from clausediff.session.exporting import FORMATS, ExportError, export, format_of
+from clausediff.session.exporting import (
+    FORMATS,
+    ExportError,
+    Target,
+    export,
+    format_of,
+    page_size_for,
+    target_of,
+)
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "csv"])
@@ -88,3 +97,84 @@ def test_the_word_report_is_offered_beside_the_redline(bali: Comparison, tmp_pat
     export(bali.lineage, out, "docx-report")
     body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert "[recital 1 → recital 1, modified] " in body  # the report's findings, in its paragraphs
+
+
+def test_the_suffix_agrees_with_the_filter_chosen() -> None:
+    """Choosing PDF and typing a name without a suffix writes x.pdf; a typed suffix that
+    names another format is kept beside the filter's reading, for the window to ask."""
+    assert target_of(Path("/w/bali"), FORMATS["pdf"]) == Target(Path("/w/bali.pdf"), "pdf")
+    assert target_of(Path("bali."), FORMATS["csv"]) == Target(Path("bali.csv"), "csv")
+    assert target_of(Path("bali.v2"), FORMATS["docx"]) == Target(Path("bali.v2.docx"), "docx")
+    assert target_of(Path("bali.htm"), FORMATS["html"]) == Target(Path("bali.htm"), "html")
+    assert target_of(Path("bali.PDF"), FORMATS["pdf"]) == Target(Path("bali.PDF"), "pdf")
+    report = target_of(Path("bali.docx"), FORMATS["docx-report"])
+    assert report == Target(Path("bali.docx"), "docx-report")
+    conflict = target_of(Path("bali.pdf"), FORMATS["html"])
+    assert conflict == Target(Path("bali.html"), "html", typed=Target(Path("bali.pdf"), "pdf"))
+    # no filter (a dialog that does not say): the suffix, else a web page
+    assert target_of(Path("bali.CSV")) == Target(Path("bali.CSV"), "csv")
+    assert target_of(Path("bali")) == Target(Path("bali.html"), "html")
+
+
+def test_the_paper_of_a_country() -> None:
+    assert [page_size_for(c) for c in ("US", "CA", "mx", "PH")] == ["letter"] * 4
+    assert [page_size_for(c) for c in ("CH", "FR", "IN", "JP", "", "GB")] == ["a4"] * 6
+
+
+def _page_width_twips(path: Path) -> set[str]:
+    body = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    return set(re.findall(r'<w:pgSz w:w="(\d+)" w:h="\d+"', body))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "docx-report"])
+def test_word_exports_are_on_the_page_size_asked_a4_unless_told(
+    bali: Comparison, tmp_path: Path, fmt: str
+) -> None:
+    """A4 is 11906 twips wide, Letter 12240 (python-docx's template, the old default)."""
+    out = tmp_path / "bali.docx"
+    export(bali.lineage, out, fmt)
+    assert _page_width_twips(out) == {"11906"}
+    export(bali.lineage, out, fmt, page_size="letter")
+    assert _page_width_twips(out) == {"12240"}
+    with pytest.raises(ExportError, match="page sizes a4, letter"):
+        export(bali.lineage, out, fmt, page_size="a3")
+
+
+def test_exports_name_the_file_a_version_came_from_never_its_folder(tmp_path: Path) -> None:
+    """A text imported from the user's folders (and kept in the library, which remembers
+    the path it came from as its source) is named by its file name in every export."""
+    from clausediff.core.compare.lineage import build_lineage
+    from clausediff.core.read.bundled import load_bundled
+    from clausediff.core.read.files import load_file
+    from clausediff.core.store.library import Library
+
+    folder = tmp_path / "Ana Pérez" / "Negotiations"
+    folder.mkdir(parents=True)
+    source = folder / "2015-12-19_WT-L-977.txt"
+    source.write_text(
+        "Work Programme on Electronic Commerce\n\nDecides:\n\n"
+        "1. Members shall maintain the current practice of not imposing customs duties.\n",
+        encoding="utf-8",
+    )
+    library = Library(tmp_path / "library.sqlite3")
+    entry, _ = library.add(load_file(source))
+    kept = library.load(entry)
+    assert kept.info.sources == (source.name,)  # (the library keeps the file's name only)
+    for doc in (load_file(source), kept):
+        lineage = build_lineage([load_bundled("WT/L/907"), doc])
+        for fmt in ("html", "csv", "docx", "docx-report"):
+            out = tmp_path / f"export.{fmt}"
+            export(lineage, out, fmt)
+            data = out.read_bytes()
+            text = (
+                " ".join(
+                    zipfile.ZipFile(out).read(name).decode("utf-8")
+                    for name in zipfile.ZipFile(out).namelist()
+                    if name.endswith(".xml")
+                )
+                if fmt.startswith("docx")
+                else data.decode("utf-8-sig")
+            )
+            assert "Negotiations" not in text and str(tmp_path) not in text, fmt
+            if fmt != "csv":  # (the lineage table names no sources)
+                assert "2015-12-19_WT-L-977.txt" in text, fmt

@@ -3,26 +3,34 @@ the comparison), with the review's notes if the user wants them.
 
 :class:`Exporter` emits ``status(message, msecs)``; it listens to nothing. The formats and
 their writing are the session's (:mod:`clausediff.session.exporting`); the PDF and the
-printed pages are drawn here, by Qt (:mod:`clausediff.gui.printing`).
+printed pages are drawn here, by Qt (:mod:`clausediff.gui.printing`), the print preview on
+the pages of the PDF. The export dialog writes the format of the filter chosen, the file
+named with its suffix; a typed suffix that names another format is asked about
+(:meth:`Exporter.settle`). The paper of every format is the one set in the settings, else
+the system locale's (Letter in the United States and Canada, A4 elsewhere).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.store.review import PlacedNote, Review
 from clausediff.gui.flow_paint import write_png
 from clausediff.gui.messages import Messenger
-from clausediff.gui.printing import export_pdf, render
+from clausediff.gui.printing import export_pdf, locale_page_size, page_layout, render
 from clausediff.gui.settings import Settings
 from clausediff.session import exporting, reviewing
 from clausediff.session import settings as keys
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def write_pdf(
@@ -62,6 +70,12 @@ class Exporter(QObject):
         self.dialog_parent = parent
         self.preview: QDialog | None = None
 
+    def page_size(self) -> str:
+        """The paper of every export and of printing: the one set, else the locale's."""
+        if self.settings.store.contains(keys.PAGE_SIZE.key):
+            return self.settings.get(keys.PAGE_SIZE)
+        return locale_page_size()
+
     def export_to(self, path: Path, fmt: str, *, with_notes: bool = True) -> bool:
         lineage = self.shown()
         if lineage is None:
@@ -76,7 +90,7 @@ class Exporter(QObject):
                 fmt,
                 notes,
                 pdf=write_pdf,
-                page_size=self.settings.get(keys.PAGE_SIZE),
+                page_size=self.page_size(),
                 png=write_png,
             )
         except ClauseDiffError as exc:
@@ -86,28 +100,75 @@ class Exporter(QObject):
         return True
 
     def export_dialog(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
+        typed, chosen = QFileDialog.getSaveFileName(
             self.dialog_parent,
             "Export",
             "clausediff-export.html",
             ";;".join(exporting.FORMATS.values()),
         )
-        if path:
-            fmt = exporting.format_of(Path(path), chosen)
-            with_notes = self.review() is not None and self.messages.ask(
-                "Export", "Include the review's notes in the export?"
+        if not typed:
+            return
+        target = self.settle(exporting.target_of(Path(typed), chosen))
+        if target is None:
+            return
+        if target.path != Path(typed) and target.path.exists():  # (the dialog asked of the other)
+            question = f"{target.path.name} already exists. Replace it?"
+            if not self.messages.ask("Export", question, default=False):
+                return
+        with_notes = self.review() is not None and self.messages.ask(
+            "Export", "Include the review's notes in the export?"
+        )
+        self.export_to(target.path, target.fmt, with_notes=with_notes)
+
+    def settle(self, target: exporting.Target) -> exporting.Target | None:
+        """The target meant when the typed suffix names another format than the filter:
+        the user chooses (the typed suffix when dialogs are suppressed); ``None`` to
+        cancel. Whatever is chosen, the file's suffix is its format's."""
+        typed = target.typed
+        if typed is None:
+            return target
+        if self.messages.suppress:
+            return typed
+        names = exporting.FORMAT_NAMES
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Export",
+            f"{typed.path.name} is named as {names[typed.fmt]}, but the type chosen is "
+            f"{names[target.fmt]}. Which should be written?",
+            QMessageBox.StandardButton.Cancel,
+            self.dialog_parent,
+        )
+        box.setObjectName("exportFormatQuestion")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # (a file name is never read as markup)
+        as_typed, as_chosen = (
+            box.addButton(
+                f"{names[t.fmt][0].upper()}{names[t.fmt][1:]}: {t.path.name}",
+                QMessageBox.ButtonRole.AcceptRole,
             )
-            self.export_to(Path(path), fmt, with_notes=with_notes)
+            for t in (typed, target)
+        )
+        box.setDefaultButton(as_typed)
+        box.exec()
+        clicked = box.clickedButton()
+        return typed if clicked is as_typed else target if clicked is as_chosen else None
+
+    def printer(self) -> QPrinter:
+        """A printer on the pages of the PDF (its paper, orientation and margins)."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self.page_size()))
+        return printer
 
     def print_preview(self) -> QDialog | None:
-        """File › Print: a preview of the pages, printed from there."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        """File › Print: a preview of the pages (those of the PDF), printed from there."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         lineage = self.shown()
         if lineage is None:
             self.status.emit("Nothing to print yet", 4000)
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self.printer()
         dialog = QPrintPreviewDialog(printer, self.dialog_parent)
         dialog.setObjectName("printPreview")
         notes = reviewing.notes_for_export(self.review(), lineage)

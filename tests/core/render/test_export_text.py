@@ -90,12 +90,12 @@ def html_columns_hold_exact_text(lineage: Lineage) -> int:
     parser = _Cells()
     html = export_html(lineage)
     parser.feed(html[html.index("<h2>Clause by clause</h2>") :])  # (after the brief's table)
-    rows = [r for r in parser.rows if len(r) == 4 and r[0] != "notes"]  # the clause rows
+    rows = [r for r in parser.rows if len(r) == 3]  # the clause rows: change, old, new
     assert len(rows) == len(al.links)
     checked = 0
     for row, lk in zip(rows, al.links, strict=True):
         for side, text in _text_sides(al, lk):
-            assert row[2 + side] == text
+            assert row[1 + side] == text
             checked += 1
     return checked
 
@@ -189,3 +189,25 @@ def test_word_report_keeps_its_findings_and_the_exact_redline(tmp_path: Path) ->
     assert "[recital 1 → recital 1, modified] " in leads
     recital = next(p for p in paragraphs(document_xml(out), "reject") if "Recalling" in p)
     assert recital.endswith("at its next session, to be held in 2011,")
+
+
+def test_the_two_version_columns_of_the_html_are_even_and_fixed() -> None:
+    """The clause table (the HTML a browser prints and Qt draws the PDF from): its two
+    version columns have one width, in the heading cells Qt reads and the columns a
+    browser keeps with ``table-layout: fixed``; the lineage's versions share theirs evenly."""
+    import re
+
+    from clausediff.core.render.export import export_html
+
+    page = export_html(build_lineage([load_bundled("WT/L/843"), load_bundled("WT/L/907")]))
+    table = page[page.index('<table class="compare"') :]
+    cols = re.findall(r'<col style="width:(\d+)%"/>', table.split("</colgroup>")[0])
+    heads = re.findall(r'<th width="(\d+)%">', table.split("</tr>")[0])
+    assert cols == heads and len(heads) == 3 and heads[1] == heads[2]
+    assert int(heads[1]) > 2 * int(heads[0]) and sum(map(int, heads)) == 100
+    assert re.search(r"table \{[^}]*table-layout: fixed", page)
+    lineage = build_lineage([load_bundled(s) for s in ("WT/MIN(98)/DEC/2", "WT/L/843", "WT/L/907")])
+    families = export_html(lineage)
+    families = families[families.index('<table class="lineage"') :]
+    heads = re.findall(r'<th width="(\d+)%">', families.split("</tr>")[0])
+    assert len(heads) == 4 and len(set(heads[1:])) == 1

@@ -21,8 +21,9 @@ of a review) is a Word comment anchored on its paragraphs, never text of a parag
 the text, on a page of its own, comes a section about the redline (the versions' provenance,
 counts, orphaned notes) that is plainly not part of it. Word holds one line break, so a line
 feed, carriage return or vertical tab inside a clause all come back as a line break
-(:mod:`clausediff.core.render.wordml`). The XML is written as strings and parsed once per
-pair: linear in the length of the texts.
+(:mod:`clausediff.core.render.wordml`). The pages are A4 or Letter (``page_size``), as
+every export's. The XML is written as strings and parsed once per pair: linear in the
+length of the texts.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from clausediff.core.render.docx_brief import add_brief
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import Piece, link_pieces, written_label
 from clausediff.core.render.wording import sentence_moves, short_moves
-from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, word_safe
+from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, set_page_size, word_safe
 from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
@@ -280,12 +281,14 @@ def export_docx(
     notes: Sequence[PlacedNote] | None = None,
     *,
     author: str = "ClauseDiff",
+    page_size: str = "a4",
 ) -> None:
     """The Word redline of each consecutive pair; see the module contract."""
     import docx
     from docx.oxml import parse_xml
 
     document = docx.Document()
+    set_page_size(document, page_size)
     versions = lineage.versions
     document.core_properties.title = word_safe(
         " → ".join(d.info.label for d in versions) + " — redline"

@@ -27,7 +27,7 @@ from clausediff.core.render.html import is_gap_side
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import link_pieces
 from clausediff.core.render.wording import sentence_moves, short_moves
-from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, word_safe
+from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, set_page_size, word_safe
 from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
@@ -44,6 +44,7 @@ def export_docx_report(
     notes: Sequence[PlacedNote] | None = None,
     *,
     author: str = "ClauseDiff",
+    page_size: str = "a4",
 ) -> None:
     """The Word report of each consecutive pair; see the module contract."""
     import docx
@@ -51,6 +52,7 @@ def export_docx_report(
     from docx.oxml import parse_xml
 
     document = docx.Document()
+    set_page_size(document, page_size)
     by_family = notes_by_family(notes)
     versions = lineage.versions
     document.add_heading(

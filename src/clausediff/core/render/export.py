@@ -61,17 +61,35 @@ def spreadsheet_cell(text: str) -> str:
 # --------------------------------------------------------------------------- HTML
 
 
+#: The widths of the clause table's columns, in per cent: the change (the clauses' labels
+#: and what became of them), then the two versions, side by side, evenly.
+COMPARE_WIDTHS = (16, 42, 42)
+#: The widths of the versions table's columns, in per cent (a version's source and SHA-256
+#: stand on a line of their own below it, across the table).
+PROVENANCE_WIDTHS = (17, 21, 12, 34, 16)
+
+
+def lineage_widths(versions: int, with_notes: bool) -> tuple[int, ...]:
+    """The widths of the lineage table's columns, in per cent: the family, the versions
+    (evenly), the notes if any."""
+    family, notes = 10, 16 if with_notes else 0
+    each = (100 - family - notes) // versions
+    return (family, *([each] * versions), *((notes,) if with_notes else ()))
+
+
 def _css(p: Palette) -> str:
     return f"""
-body {{ font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10pt;
-       color: {p.text}; margin: 1.5em; line-height: 1.4; }}
+body {{ font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 9pt;
+       color: {p.text}; line-height: 125%; }}
 h1 {{ font-size: 16pt; margin-bottom: 0.2em; }}
-h2 {{ font-size: 13pt; margin-top: 1.6em; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1px solid {p.rule}; padding: 6px 8px; vertical-align: top; text-align: left; }}
+h2 {{ font-size: 13pt; margin-top: 1.6em; page-break-after: avoid; break-after: avoid; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th, td {{ border: 1px solid {p.rule}; padding: 4px 6px; vertical-align: top; text-align: left;
+         overflow-wrap: break-word; }}
 th {{ background: {p.header_bg}; }}
-td.kind {{ white-space: nowrap; font-size: 9pt; color: {p.muted}; }}
-td.labels {{ font-size: 9pt; color: {p.muted}; }}
+tr {{ page-break-inside: avoid; break-inside: avoid; }}
+td.kind {{ font-size: 8.5pt; color: {p.muted}; }}
+td.kind .labels {{ color: {p.text}; }}
 del {{ color: {p.deleted_fg}; background: {p.deleted_bg}; text-decoration: line-through; }}
 ins {{ color: {p.inserted_fg}; background: {p.inserted_bg}; text-decoration: underline; }}
 .gap {{ color: {p.gap_fg}; font-style: italic; background: {p.gap_bg}; }}
@@ -81,41 +99,49 @@ ins {{ color: {p.inserted_fg}; background: {p.inserted_bg}; text-decoration: und
 .legend span {{ margin-right: 1.5em; }}
 .provenance td {{ font-size: 9.5pt; }}
 .flow svg {{ max-width: 100%; height: auto; }}
-@media print {{ body {{ margin: 0; }} tr {{ page-break-inside: avoid; }} }}
+.provenance td.date {{ white-space: nowrap; }}
+.provenance td.source {{ font-size: 8.5pt; color: {p.muted}; border-top: none; }}
 """
 
 
+def _columns(widths: Sequence[int]) -> str:
+    """A table's column widths for a browser (``table-layout: fixed`` keeps them); Qt's
+    rich text, which draws the PDF, reads the ``width`` of the heading cells instead."""
+    return "<colgroup>" + "".join(f'<col style="width:{w}%"/>' for w in widths) + "</colgroup>"
+
+
 def _provenance_html(lineage: Lineage) -> str:
+    """The versions: a row each (label, symbol, date, body, complete or an excerpt), and
+    under it a line with its sources (file names, never a local folder) and SHA-256."""
     rows = []
-    for v, doc in enumerate(lineage.versions):
+    for doc in lineage.versions:
         info = doc.info
         complete = "complete" if doc.is_complete else "excerpt (gaps marked)"
-        sources = ", ".join(info.sources) or info.path or "—"
+        cells = (info.label, info.symbol or "—", info.date or "—", info.body or "—", complete)
         rows.append(
             "<tr>"
             + "".join(
-                f"<td>{html.escape(str(x))}</td>"
-                for x in (
-                    f"v{v}",
-                    info.label,
-                    info.symbol or "—",
-                    info.date or "—",
-                    info.body or "—",
-                    complete,
-                    sources,
-                    info.sha256[:12] + "…" if info.sha256 else "—",
-                )
+                ('<td class="date">' if n == 2 else "<td>") + f"{html.escape(x)}</td>"
+                for n, x in enumerate(cells)
             )
             + "</tr>"
         )
+        source = wording.sources_text(doc, "—")
+        digest = f" &#160;·&#160; SHA-256 {info.sha256[:12]}…" if info.sha256 else ""
+        rows.append(
+            f'<tr><td class="source" colspan="{len(cells)}">Source: {html.escape(source)}'
+            f"{digest}</td></tr>"
+        )
     head = "".join(
         f'<th width="{w}%">{h}</th>'
-        for h, w in (
-            ("", 4), ("Version", 13), ("Symbol", 15), ("Date", 10), ("Body", 20), ("Text", 10),
-            ("Source", 16), ("SHA-256", 12),
+        for h, w in zip(
+            ("Version", "Symbol", "Date", "Body", "Text"), PROVENANCE_WIDTHS, strict=True
         )
-    )  # fmt: skip
-    return f'<table class="provenance"><tr>{head}</tr>{"".join(rows)}</table>'
+    )
+    return (
+        f'<table class="provenance" width="100%">{_columns(PROVENANCE_WIDTHS)}'
+        f"<tr>{head}</tr>{''.join(rows)}</table>"
+    )
 
 
 def export_html(
@@ -170,10 +196,11 @@ def _compare_html(
     lineage: Lineage, by_family: dict[str | None, list[PlacedNote]], with_notes: bool
 ) -> str:
     al = lineage.pairs[0]
+    names = ("Change", html.escape(al.left.info.label), html.escape(al.right.info.label))
     head = (
-        '<tr><th width="13%">Clauses</th><th width="11%">Change</th>'
-        f'<th width="38%">{html.escape(al.left.info.label)}</th>'
-        f'<th width="38%">{html.escape(al.right.info.label)}</th></tr>'
+        "<tr>"
+        + "".join(f'<th width="{w}%">{n}</th>' for n, w in zip(names, COMPARE_WIDTHS, strict=True))
+        + "</tr>"
     )
     rows = []
     moves = sentence_moves(al)
@@ -186,9 +213,9 @@ def _compare_html(
         )
         rows.append(
             "<tr>"
-            f'<td class="labels">{_labels_html(al.left, lk.left)}<br/>→ '
-            f"{_labels_html(al.right, lk.right)}</td>"
-            f'<td class="kind">{wording.KIND_TEXT[lk.kind]}'
+            f'<td class="kind"><span class="labels">{_labels_html(al.left, lk.left)} → '
+            f"{_labels_html(al.right, lk.right)}</span><br/>"
+            f"{wording.KIND_TEXT[lk.kind]}"
             + (f" {lk.score:.2f}" if lk.kind.is_change and lk.left and lk.right else "")
             + (f"<br/>{wording.detail_text(lk.detail)}" if lk.detail else "")
             + (f"<br/>{wording.LETTER_CASE_ONLY}" if al.only_letter_case(lk) else "")
@@ -199,9 +226,12 @@ def _compare_html(
         if notes:  # the notes on a row of their own, under the clause they are about
             rows.append(
                 '<tr><td class="kind">notes</td>'
-                f'<td colspan="3">{notes_html(notes, PRINT)}</td></tr>'
+                f'<td colspan="2">{notes_html(notes, PRINT)}</td></tr>'
             )
-    return f"<h2>Clause by clause</h2><table>{head}{''.join(rows)}</table>"
+    return (
+        f'<h2>Clause by clause</h2><table class="compare" width="100%">'
+        f"{_columns(COMPARE_WIDTHS)}{head}{''.join(rows)}</table>"
+    )
 
 
 def _labels_html(doc: Document, indices: tuple[int, ...]) -> str:
@@ -217,13 +247,14 @@ def _labels_html(doc: Document, indices: tuple[int, ...]) -> str:
 def _lineage_html(
     lineage: Lineage, by_family: dict[str | None, list[PlacedNote]], with_notes: bool
 ) -> str:
+    widths = lineage_widths(len(lineage.versions), with_notes)
     head = (
-        "<tr><th>Family</th>"
+        f'<tr><th width="{widths[0]}%">Family</th>'
         + "".join(
-            f"<th>{html.escape(d.info.label)}<br/>{html.escape(d.info.date)}</th>"
-            for d in lineage.versions
+            f'<th width="{w}%">{html.escape(d.info.label)}<br/>{html.escape(d.info.date)}</th>'
+            for d, w in zip(lineage.versions, widths[1:], strict=False)
         )
-        + ("<th>Notes</th>" if with_notes else "")
+        + (f'<th width="{widths[-1]}%">Notes</th>' if with_notes else "")
         + "</tr>"
     )
     rows = []
@@ -238,7 +269,10 @@ def _lineage_html(
             + (f"<td>{notes}</td>" if with_notes else "")
             + "</tr>"
         )
-    return f"<h2>Clause families</h2><table>{head}{''.join(rows)}</table>"
+    return (
+        f'<h2>Clause families</h2><table class="lineage" width="100%">{_columns(widths)}'
+        f"{head}{''.join(rows)}</table>"
+    )
 
 
 # --------------------------------------------------------------------------- CSV

@@ -8,6 +8,7 @@ it is shown. Escaping is the renderer's job (:mod:`clausediff.core.render.html`)
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
@@ -169,14 +170,47 @@ def short_moves(moves: list[tuple[str, str]]) -> list[str]:
     ]
 
 
+#: A source that is a place on this computer: an absolute path (POSIX, Windows, a network
+#: share, a home folder), a ``file:`` address, or the ``bundled:`` / ``library:<id>:`` form
+#: of a document's path.
+_LOCAL = re.compile(r"^(/|~|[A-Za-z]:[\\/]|\\\\|file:|bundled:|library:\d+:)")
+
+
+def file_name(path: str) -> str:
+    """The file name of a local path (``/home/ana/Decisions/WT-L-977.txt``,
+    ``C:\\Users\\ana\\x.docx``, ``library:1:WT-L-977.txt``): what an export may name."""
+    if path.startswith("library:"):
+        path = path.split(":", 2)[-1]
+    elif path.startswith("bundled:"):
+        path = path[len("bundled:") :]
+    return re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
+
+
+def source_text(source: str, path: str = "") -> str:
+    """A source as an export names it: an address or a citation as written, a place on this
+    computer (or the file of the document's own ``path``) by its file name only, so that an
+    export handed out does not tell the folders of the one who made it."""
+    local = _LOCAL.match(source) or (path and file_name(source) == file_name(path))
+    return file_name(source) if local else source
+
+
+def sources_text(doc: Document, empty: str = "") -> str:
+    """A version's sources (:func:`source_text`), else the file it was read from, else
+    ``empty``."""
+    info = doc.info
+    shown = [source_text(s, info.path) for s in info.sources]
+    return ", ".join(shown) or (file_name(info.path) if info.path else "") or empty
+
+
 def provenance_line(doc: Document, *, excerpt: str = "excerpt", sha256: bool = False) -> str:
     """One version as a line of a list: label, symbol, date, complete or ``excerpt``, its
-    sources and (with ``sha256``) the text's SHA-256."""
+    sources (:func:`sources_text`) and (with ``sha256``) the text's SHA-256."""
     info = doc.info
     complete = "complete" if doc.is_complete else excerpt
+    sources = sources_text(doc)
     return (
         f"{info.label}: {info.symbol or '—'}, {info.date or 'no date'}, {complete}"
-        + (f". Source: {', '.join(info.sources)}" if info.sources else "")
+        + (f". Source: {sources}" if sources else "")
         + (f". SHA-256 {info.sha256}" if sha256 and info.sha256 else "")
     )
 

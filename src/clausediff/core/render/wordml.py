@@ -7,16 +7,25 @@ string, in the ``w:`` namespace), escaped, with nothing dropped that Word can ho
 break ``w:br``; a form feed is a page break ``w:br w:type="page"``; a character that no XML
 file may hold (other C0 controls, lone surrogates, U+FFFE, U+FFFF) is U+FFFD, so that
 writing never fails. :func:`word_safe` is the same rule for plain strings handed to
-python-docx (comments, headings). Building elements one by one through python-docx's run API
-is slow on long clauses; these strings are parsed once per paragraph or body.
+python-docx (comments, headings). :func:`set_page_size` puts a document's sections on A4
+or Letter (python-docx's own template is Letter). Building elements one by one through
+python-docx's run API is slow on long clauses; these strings are parsed once per paragraph
+or body.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+#: Paper sizes in millimetres, width by height (portrait).
+PAGE_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 #: Characters no XML 1.0 document may hold (tab, LF and CR are allowed; \v and \f are not).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -69,3 +78,13 @@ def runs_xml(text: str, rpr: str = "", *, deleted: bool = False) -> str:
 
 def _t(tag: str, text: str) -> str:
     return f'<{tag} xml:space="preserve">{escape(word_safe(text))}</{tag}>'
+
+
+def set_page_size(document: WordDocument, page_size: str) -> None:
+    """Every section of ``document`` on pages of ``page_size`` (``"a4"`` or ``"letter"``),
+    portrait, its margins as they were."""
+    from docx.shared import Mm
+
+    width, height = PAGE_MM[page_size]
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
