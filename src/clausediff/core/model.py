@@ -134,6 +134,9 @@ class Clause:
     emphasis markers; ``span`` is the whole block in the source, label included. ``gap_note``
     is the note of a ``[[GAP: …]]`` marker (gap clauses only). ``ends_in_gap`` and
     ``starts_in_gap`` say that the source is cut off at the clause's end or start.
+    ``brackets`` are the square-bracketed spans of the text (text not yet agreed in a
+    negotiating draft), as ``(start, end, depth)``: brackets included, depth 1 outermost,
+    in order of their starts (:mod:`clausediff.core.text.brackets`).
     """
 
     id: str
@@ -148,6 +151,7 @@ class Clause:
     gap_note: str | None = None
     ends_in_gap: bool = False
     starts_in_gap: bool = False
+    brackets: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def is_gap(self) -> bool:
