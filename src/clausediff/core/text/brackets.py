@@ -66,11 +66,19 @@ def _match(clauses: Sequence[Clause]) -> tuple[list[tuple[int, int, int, int, in
                 stack.append((c.index, offset))
             elif stack:
                 ci, oi = stack.pop()
-                pairs.append((ci, oi, c.index, offset, len(stack) + 1))
+                pairs.append((ci, oi, c.index, offset, 0))
             else:
                 stray.append(Unbalanced(c.index, offset, "]"))
     stray.extend(Unbalanced(ci, oi, "[") for ci, oi in stack)
     stray.sort(key=lambda u: (u.clause, u.offset))
+    # depth: how many matched pairs hold a pair (a bracket never closed holds none)
+    pairs.sort()
+    closes: list[tuple[int, int]] = []
+    for n, (ci, oi, cj, oj, _) in enumerate(pairs):
+        while closes and closes[-1] < (ci, oi):
+            closes.pop()
+        pairs[n] = (ci, oi, cj, oj, len(closes) + 1)
+        closes.append((cj, oj))
     return pairs, stray
 
 
