@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from clausediff.core.compare.brackets import has_brackets, link_bracket_state
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render import wording
 from clausediff.core.render.html import is_gap_side, lineage_cell_html, marker_html, side_html
@@ -163,9 +164,11 @@ class CompareDelegate(_LayoutDelegate):
         """The height the gutter needs: labels, kind, score or notes, travelled sentences."""
         small, step = self._small_font()
         moves = self.moves_text(row)
+        bracketed = not row.marker and has_brackets(row.alignment, row.link)
         return (
             self._labels_height(self._gutter_labels(row), small)
             + (4 if row.notes else 2) * step
+            + (step if bracketed else 0)
             + (self._labels_height(moves, small) + 4 if moves else 0)
         )
 
@@ -269,6 +272,12 @@ class CompareDelegate(_LayoutDelegate):
             else:
                 score = f"{lk.score:.2f} {wording.detail_text(lk.detail)}"
             painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, score)
+        state = link_bracket_state(al, lk) if not row.marker else ""
+        if state:  # (a draft's brackets: "partly bracketed", or "agreed" once lifted)
+            y += step
+            painter.setFont(small)
+            painter.setPen(QColor(palette.muted))
+            painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, state)
         if row.notes:
             self._draw_notes_badge(painter, gutter, row.notes, y + step, small)
         moves = self.moves_text(row)

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind, OpKind
 from clausediff.core.model import Span
-from clausediff.core.text.brackets import AlternativeGroup, BracketSpan, alternatives, inner
+from clausediff.core.text.brackets import (
+    AlternativeGroup,
+    BracketSpan,
+    BracketState,
+    alternatives,
+    bracket_state,
+    inner,
+)
 
 _WORD_RE = re.compile(r"\w+")
 _NOT_TEXT = " \t\r\n[]"
@@ -418,3 +425,17 @@ def link_bracket_events(alignment: Alignment) -> list[tuple[int, tuple[BracketEv
         if found:
             out.append((n, found))
     return out
+
+
+def link_bracket_state(alignment: Alignment, link: ClauseLink) -> str:
+    """The bracket state (:class:`BracketState`) of a link's newer clauses (its older ones
+    when it has none), or '' when neither side has a bracket: what the gutter says."""
+    if not has_brackets(alignment, link):
+        return ""
+    doc, idx = (alignment.right, link.right) if link.right else (alignment.left, link.left)
+    states = {bracket_state(doc.clauses[i]) for i in idx}
+    if states == {BracketState.FULLY}:
+        return BracketState.FULLY
+    if states == {BracketState.AGREED}:
+        return BracketState.AGREED
+    return BracketState.PARTLY
