@@ -27,7 +27,9 @@ def _keys(value: Any) -> set[str]:
 
 
 def test_links_carry_their_bracket_events_and_clauses_their_spans(tmp_path: Path) -> None:
-    data = _align(tmp_path, str(DRAFTS / "JOB-GC-318-Rev.1.txt"), str(DRAFTS / "JOB-GC-318-Rev.2.txt"))
+    data = _align(
+        tmp_path, str(DRAFTS / "JOB-GC-318-Rev.1.txt"), str(DRAFTS / "JOB-GC-318-Rev.2.txt")
+    )
     v0 = data["versions"][0]
     source = (DRAFTS / "JOB-GC-318-Rev.1.txt").read_text(encoding="utf-8")
     header_end = source.index("WORK PROGRAMME")  # (offsets are into the text after the header)
@@ -51,7 +53,11 @@ def test_links_carry_their_bracket_events_and_clauses_their_spans(tmp_path: Path
         "changed_inside",
     ]
     chosen = events[4]
-    assert {k: chosen[k] for k in ("label", "alternative", "of")} == {"label": "Alt 1", "alternative": 1, "of": 3}
+    assert {k: chosen[k] for k in ("label", "alternative", "of")} == {
+        "label": "Alt 1",
+        "alternative": 1,
+        "of": 3,
+    }
     changed = events[-1]
     assert (changed["text"], changed["was"]) == ("make every effort to", "endeavour to")
     link = next(lk for lk in data["links"] if lk.get("brackets") == [changed])

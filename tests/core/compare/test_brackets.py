@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ def _found(left: Document, right: Document) -> list[dict[str, Any]]:
 
 def test_every_bracket_event_of_the_series_as_expected(series: list[Document]) -> None:
     expected = json.loads((DRAFTS / "expected_events.json").read_text(encoding="utf-8"))
-    for pair, (left, right) in zip(expected["pairs"], zip(series, series[1:]), strict=True):
+    for pair, (left, right) in zip(expected["pairs"], itertools.pairwise(series), strict=True):
         assert (left.info.symbol, right.info.symbol) == (pair["from"], pair["to"])
         assert _found(left, right) == pair["events"], pair["to"]
 
@@ -70,7 +71,9 @@ def test_a_lifted_bracket_is_a_change_the_word_diff_shows_and_pairs_as_before(
 def test_a_new_bracket_in_an_otherwise_unchanged_clause(series: list[Document]) -> None:
     al = align(series[0], series[1])
     found = dict(link_bracket_events(al))
-    (n,) = [n for n, lk in enumerate(al.links) if lk.left and series[0].clauses[lk.left[0]].label == "7"]
+    (n,) = [
+        n for n, lk in enumerate(al.links) if lk.left and series[0].clauses[lk.left[0]].label == "7"
+    ]
     (event,) = found[n]
     assert event.kind is BracketEventKind.ADDED and event.right is not None
     right = al.side_text(al.links[n], 1)
@@ -78,7 +81,9 @@ def test_a_new_bracket_in_an_otherwise_unchanged_clause(series: list[Document]) 
 
 
 def test_an_unbalanced_bracket_is_noted_and_the_comparison_still_made() -> None:
-    old = document_from_text("1. Members shall [endeavour to provide assistance.\n\n2. The Council shall [meet].")
+    old = document_from_text(
+        "1. Members shall [endeavour to provide assistance.\n\n2. The Council shall [meet]."
+    )
     new = document_from_text("1. Members shall provide assistance.\n\n2. The Council shall meet.")
     assert "opened and never closed" in old.info.notes
     al = align(old, new)

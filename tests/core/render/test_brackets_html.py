@@ -22,7 +22,9 @@ def test_bracketed_text_keeps_its_brackets_and_is_marked_in_grey_as_in_colour() 
     lk = next(lk for lk in al.links if lk.right and new.clauses[lk.right[0]].label == "2")
     runs = side_runs(al, lk, 1)
     assert "".join(r.text for r in runs) == al.side_text(lk, 1)  # (nothing removed)
-    assert [r.text for r in runs if r.bracketed] == ["[in its sessions of July and December [2027]]"]
+    assert [r.text for r in runs if r.bracketed] == [
+        "[in its sessions of July and December [2027]]"
+    ]
     for palette in (LIGHT, DARK):
         cell = side_html(al, lk, 1, palette)
         marked = re.findall(r'<span style="([^"]*)">([^<]*)</span>', cell)
@@ -30,10 +32,14 @@ def test_bracketed_text_keeps_its_brackets_and_is_marked_in_grey_as_in_colour() 
         assert f"background-color:{palette.bracket_bg}" in style
         assert "text-underline-style:dotted" in style  # (a line: seen without colour)
     assert link_bracket_state(al, lk) == "partly bracketed"
-    recital = next(lk for lk in al.links if lk.right and new.clauses[lk.right[0]].text.startswith("[Recog"))
+    recital = next(
+        lk for lk in al.links if lk.right and new.clauses[lk.right[0]].text.startswith("[Recog")
+    )
     assert link_bracket_state(al, recital) == "fully bracketed"
     agreed = align(new, load_file(DRAFTS / "JOB-GC-318-Rev.2.txt"))
-    lifted = next(lk for lk in agreed.links if lk.left and new.clauses[lk.left[0]].text.startswith("[Recog"))
+    lifted = next(
+        lk for lk in agreed.links if lk.left and new.clauses[lk.left[0]].text.startswith("[Recog")
+    )
     assert link_bracket_state(agreed, lifted) == "agreed"
 
 

@@ -37,7 +37,9 @@ def test_a_bracket_across_two_sentences_is_one_span_and_the_sentences_stay_two()
 
 
 def test_a_bracket_before_the_label_leaves_the_label_read_and_opens_the_text() -> None:
-    source = "Decides:\n\n[3. Members shall act. The Council shall review.]\n\n4. Members shall report."
+    source = (
+        "Decides:\n\n[3. Members shall act. The Council shall review.]\n\n4. Members shall report."
+    )
     clauses = segment(source)
     assert [(c.label, c.text) for c in clauses] == [
         ("", "Decides:"),
@@ -116,12 +118,18 @@ def test_alternatives_labelled_side_by_side_and_cut_by_a_slash() -> None:
         ],
         "3": [
             [
-                ("Alt 1", "Members will maintain the current practice of not imposing customs "
-                 "duties on electronic transmissions until the Fifteenth Session of the "
-                 "Ministerial Conference."),
-                ("Alt 2", "Members will maintain the current practice of not imposing customs "
-                 "duties on electronic transmissions until 31 March 2028, on which date the "
-                 "practice shall expire."),
+                (
+                    "Alt 1",
+                    "Members will maintain the current practice of not imposing customs "
+                    "duties on electronic transmissions until the Fifteenth Session of the "
+                    "Ministerial Conference.",
+                ),
+                (
+                    "Alt 2",
+                    "Members will maintain the current practice of not imposing customs "
+                    "duties on electronic transmissions until 31 March 2028, on which date the "
+                    "practice shall expire.",
+                ),
             ]
         ],
         "5": [[("", "Council for Trade in Services"), ("", "Council for Trade in Goods")]],
@@ -130,7 +138,9 @@ def test_alternatives_labelled_side_by_side_and_cut_by_a_slash() -> None:
     }.items():
         c = by_label[label]
         groups = alternatives(c.text, c.brackets)
-        found = [[(a.label, c.text[a.span.start : a.span.end]) for a in g.alternatives] for g in groups]
+        found = [
+            [(a.label, c.text[a.span.start : a.span.end]) for a in g.alternatives] for g in groups
+        ]
         assert found == expected, label
 
 

@@ -224,19 +224,28 @@ def bracket_events(alignment: Alignment, link: ClauseLink) -> tuple[BracketEvent
         for s in old.brackets:
             if s[2] == 1:
                 a, b = inner(old.text, (s[0], s[1]))
-                events.append(_event(BracketEventKind.DROPPED, old.text[a:b], Span(s[0], s[1]), None, s[2]))
+                events.append(
+                    _event(BracketEventKind.DROPPED, old.text[a:b], Span(s[0], s[1]), None, s[2])
+                )
         return tuple(events)
     if not link.left:  # a clause added, with brackets in it
         for s in new.brackets:
             if s[2] == 1:
                 a, b = inner(new.text, (s[0], s[1]))
-                events.append(_event(BracketEventKind.ADDED, new.text[a:b], None, Span(s[0], s[1]), s[2]))
+                events.append(
+                    _event(BracketEventKind.ADDED, new.text[a:b], None, Span(s[0], s[1]), s[2])
+                )
         return tuple(events)
     return tuple(_paired_events(link, old, new))
 
 
 def _event(
-    kind: BracketEventKind, text: str, left: Span | None, right: Span | None, depth: int, **kw: object
+    kind: BracketEventKind,
+    text: str,
+    left: Span | None,
+    right: Span | None,
+    depth: int,
+    **kw: object,
 ) -> BracketEvent:
     return BracketEvent(kind, " ".join(text.split()), left, right, depth, **kw)  # type: ignore[arg-type]
 
@@ -257,9 +266,7 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
     # 1. groups of alternatives in the older text
     for g in old.groups:
         ga, gb = mapped(g.span.start, g.span.end)
-        over = [
-            h for h in new.groups if min(gb, h.span.end) - max(ga, h.span.start) > 0
-        ]
+        over = [h for h in new.groups if min(gb, h.span.end) - max(ga, h.span.start) > 0]
         members = {a.bracket for a in g.alternatives}
         if over:
             h = max(over, key=lambda h: min(gb, h.span.end) - max(ga, h.span.start))
@@ -368,8 +375,9 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
             continue
         ia = inner(old.text, (s[0], s[1]))
         holes_left = _children(old.brackets, s)
-        r = pairs.get(s)
-        if r is not None:
+        partner = pairs.get(s)
+        if partner is not None:
+            r = partner
             if r in done_right:
                 continue
             ir = right_inner[r]
@@ -397,7 +405,11 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
                 link, texts, ((ia.start, ia.end), (a, b)), (holes_left, holes_right)
             )
             ev = _event(
-                BracketEventKind.LIFTED, new.text[a:b], Span(s[0], s[1]), Span(a, b), s[2],
+                BracketEventKind.LIFTED,
+                new.text[a:b],
+                Span(s[0], s[1]),
+                Span(a, b),
+                s[2],
                 changed=changed,
             )
             events.append((a, s[0], ev))
@@ -411,7 +423,9 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
         if r in used_right or r in done_right:
             continue
         ir = right_inner[r]
-        ev = _event(BracketEventKind.ADDED, new.text[ir.start : ir.end], None, Span(r[0], r[1]), r[2])
+        ev = _event(
+            BracketEventKind.ADDED, new.text[ir.start : ir.end], None, Span(r[0], r[1]), r[2]
+        )
         events.append((ir.start, -1, ev))
     events.sort(key=lambda e: (e[0], e[1]))
     return [e for _, _, e in events]

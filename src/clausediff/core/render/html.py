@@ -55,9 +55,7 @@ def _with_hits(text: str, pattern: re.Pattern[str] | None, palette: Palette) -> 
 
 
 #: A dotted underline, for Qt's rich text and for a browser.
-_DOTTED = (
-    "text-underline-style:dotted;text-decoration-line:underline;text-decoration-style:dotted"
-)
+_DOTTED = "text-underline-style:dotted;text-decoration-line:underline;text-decoration-style:dotted"
 
 
 def runs_html(runs: Sequence[Run], palette: Palette, find: str = "") -> str:

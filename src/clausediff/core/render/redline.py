@@ -2,8 +2,9 @@
 
 Contract: :func:`side_runs` cuts the joined text of one side of a link into runs that each
 carry one change state (unchanged, deleted, inserted), the source emphasis (italic, bold),
-whether it lies inside square brackets and whether the run starts a new clause. Concatenating the run texts gives the side's text
-exactly. Escaping and styling are the renderer's job; nothing here produces markup.
+whether it lies inside square brackets and whether the run starts a new clause.
+Concatenating the run texts gives the side's text exactly. Escaping and styling are the
+renderer's job; nothing here produces markup.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Contract: plain ``dict``/``list`` values ready for :func:`json.dumps`; offsets are Python
 code points into the source text (clauses and sentences) or into the joined side texts
 (word changes, bracket events). Clauses carry ``brackets`` and links ``brackets`` (their
-bracket events) only when there are any. Ids are unique across versions: ``v<index>.c<n>`` for clauses and
-``v<index>.c<n>.s<m>`` for sentences.
+bracket events) only when there are any. Ids are unique across versions: ``v<index>.c<n>``
+for clauses and ``v<index>.c<n>.s<m>`` for sentences.
 """
 
 from __future__ import annotations

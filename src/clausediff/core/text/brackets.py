@@ -53,7 +53,9 @@ def _marks(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _match(clauses: Sequence[Clause]) -> tuple[list[tuple[int, int, int, int, int]], list[Unbalanced]]:
+def _match(
+    clauses: Sequence[Clause],
+) -> tuple[list[tuple[int, int, int, int, int]], list[Unbalanced]]:
     """Matched pairs ``(clause, offset, clause, offset, depth)`` and the unmatched marks."""
     stack: list[tuple[int, int]] = []
     pairs: list[tuple[int, int, int, int, int]] = []

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _REV_RE = re.compile(r"/Rev\.(\d{1,3})\b", re.IGNORECASE)
-_TITLE_REV_RE = re.compile(r"^\s*(?:Revision|Rev\.)(?:\s*(?:No\.\s*)?(\d{1,3}))?\s*$", re.IGNORECASE)
+_TITLE_REV_RE = re.compile(
+    r"^\s*(?:Revision|Rev\.)(?:\s*(?:No\.\s*)?(\d{1,3}))?\s*$", re.IGNORECASE
+)
 _DRAFT_RE = re.compile(r"^\s*(?:\[?\s*)?draft\b", re.IGNORECASE)
 _WORKING_RE = re.compile(r"(?:^|/)(?:W|JOB)(?:/|$)")
 
@@ -44,4 +46,3 @@ def revision_of(symbols: Sequence[str], lines: Sequence[str] = ()) -> Revision |
         if _DRAFT_RE.match(line):
             draft = True
     return Revision(series, 0, True) if draft else None
-

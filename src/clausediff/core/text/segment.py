@@ -190,8 +190,10 @@ def _make_clause(
         emphasis = _clip_emphasis(ranges, start, start + len(body))
     if lead:  # (the brackets before the label open the text)
         text = raw[:lead] + text
-        pieces = ((0, piece.start, lead),) + tuple((t + lead, s, n) for t, s, n in pieces)
-        emphasis = tuple(Emphasis(Span(e.span.start + lead, e.span.end + lead), e.style) for e in emphasis)
+        pieces = ((0, piece.start, lead), *((t + lead, s, n) for t, s, n in pieces))
+        emphasis = tuple(
+            Emphasis(Span(e.span.start + lead, e.span.end + lead), e.style) for e in emphasis
+        )
     if piece.parts:  # (offsets into ``raw`` so far: map them through the parts)
         pieces = _through_parts(pieces, piece.start, piece.parts)
     if structural and (not label or is_title(text)):
