@@ -137,6 +137,9 @@ class Clause:
     ``reader_label`` is how a reader names the clause within its document ("op. ¶1",
     "recital 2", "¶1.2"): it depends on the whole document, so the segmenter sets it once
     (:mod:`clausediff.core.text.names`); :meth:`display_label` reads it.
+    ``brackets`` are the square-bracketed spans of the text (text not yet agreed in a
+    negotiating draft), as ``(start, end, depth)``: brackets included, depth 1 outermost,
+    in order of their starts (:mod:`clausediff.core.text.brackets`).
     """
 
     id: str
@@ -152,6 +155,7 @@ class Clause:
     ends_in_gap: bool = False
     starts_in_gap: bool = False
     reader_label: str = ""
+    brackets: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def is_gap(self) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from clausediff.core.compare.brackets import link_bracket_state
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render import wording
 from clausediff.core.render.brief import chips
@@ -275,6 +276,9 @@ class CompareDelegate(_LayoutDelegate):
             add(score, small, muted)
         else:
             y += step
+        state = link_bracket_state(al, lk) if not row.marker else ""
+        if state:  # (a draft's brackets: "partly bracketed", or "agreed" once lifted)
+            add(state, small, muted)
         if row.notes:
             status = min((p.note.status for p in row.notes), key=_STATUS_ORDER.index)
             label = ("✎ " + (status if status != "none" else "note")) + (

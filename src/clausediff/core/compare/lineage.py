@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from clausediff.core.compare.align import align
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
 from clausediff.core.compare.links import Alignment, LinkKind
-from clausediff.core.model import Document, leading_words
+from clausediff.core.model import ClauseKind, Document, leading_words
+from clausediff.core.text.revisions import Revision, revision_of
 
 _LINKING = frozenset(
     {
@@ -103,10 +104,23 @@ def family_name(lineage: Lineage, family: Family, *, joiner: str = " ") -> str:
 
 
 def date_order(docs: Sequence[Document]) -> list[Document]:
-    """Versions in date order when every one has a date, else as given."""
+    """Versions in date order when every one has a date, else as given; the drafts of one
+    series (JOB/GC/318, its Rev.1, its Rev.2) in order of revision, then date."""
+    series = [draft_revision(d) for d in docs]
+    if len(docs) > 1 and all(series) and len({r.series for r in series if r}) == 1:
+        order = sorted(range(len(docs)), key=lambda k: (series[k].number, docs[k].info.date))  # type: ignore[union-attr]
+        return [docs[k] for k in order]
     if all(d.info.date for d in docs):
         return sorted(docs, key=lambda d: d.info.date)
     return list(docs)
+
+
+def draft_revision(doc: Document) -> Revision | None:
+    """The place of a document in a series of drafts, from its symbols, title and opening
+    headings ("Draft Decision", "Revision"); ``None`` when it is no draft."""
+    lines = [doc.info.title, *doc.info.header]
+    lines.extend(c.text for c in doc.clauses[:4] if c.kind is ClauseKind.HEADING)
+    return revision_of(doc.info.symbols, lines)
 
 
 class _UnionFind:

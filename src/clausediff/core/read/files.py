@@ -47,6 +47,7 @@ from clausediff.core.read.textio import (
     too_many_paragraphs,
 )
 from clausediff.core.read.wto import name_from_file, split_header
+from clausediff.core.text.brackets import unbalanced_note
 from clausediff.core.text.segment import segment
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -100,6 +101,10 @@ def document_from_text(
     longest = max((c.span.end - c.span.start for c in clauses), default=0)
     if longest > limits.max_paragraph_chars:
         raise UnreadableFileError(too_long_paragraph(f"{longest:,}", limits))
+    if "[" in text or "]" in text:  # (a warning for the reader, never a refusal)
+        note = unbalanced_note(clauses)
+        if note:
+            info = replace(info, notes=f"{info.notes} {note}".strip())
     return Document(info=info, source=text, clauses=clauses)
 
 

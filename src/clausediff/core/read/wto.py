@@ -26,8 +26,9 @@ import re
 from dataclasses import dataclass
 
 #: A WTO document symbol: WT/L/843, WT/MIN(13)/32, WT/MIN(98)/DEC/2, WT/GC/W/123/Rev.1, …
+#: (a revision's "/Rev.1" is part of the symbol: :mod:`clausediff.core.text.revisions` reads it)
 SYMBOL_RE = re.compile(
-    r"\b(?:WT|G|S|IP|TN|JOB|INF)/[A-Z0-9]+(?:\(\d{2}\))?(?:/[A-Za-z0-9]+)*"
+    r"\b(?:WT|G|S|IP|TN|JOB|INF)/[A-Z0-9]+(?:\(\d{2}\))?(?:/(?!(?:Rev|Add|Corr|Suppl)\.\d)[A-Za-z0-9]+)*"
     r"(?:/(?:Rev|Add|Corr|Suppl)\.\d+)*"
 )
 _MONTHS = {

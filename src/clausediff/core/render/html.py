@@ -6,7 +6,8 @@ Every piece of document text goes through :func:`escape` first: a clause that re
 refers to anything outside the fragment. Deletions are ``<del>`` and insertions ``<ins><u>``
 with inline styles as well (Qt's rich text, which draws the window and the PDF, knows
 inline styles but not ``del``/``ins``), so the marks are the same on screen, on paper and
-in a browser. Words come from :mod:`clausediff.core.render.wording`.
+in a browser. Bracketed text (not yet agreed in a draft) keeps its brackets and is set on a
+tinted ground with a dotted underline. Words come from :mod:`clausediff.core.render.wording`.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def _with_hits(text: str, pattern: re.Pattern[str] | None, palette: Palette) -> 
     return "".join(out)
 
 
+#: A dotted underline, for Qt's rich text and for a browser.
+_DOTTED = "text-underline-style:dotted;text-decoration-line:underline;text-decoration-style:dotted"
+
+
 def runs_html(runs: Sequence[Run], palette: Palette, find: str = "") -> str:
     """One side's runs; ``find`` is highlighted wherever it occurs (case-insensitive)."""
     parts: list[str] = []
@@ -73,6 +78,13 @@ def runs_html(runs: Sequence[Run], palette: Palette, find: str = "") -> str:
                 f"color:{palette.inserted_fg};background-color:{palette.inserted_bg};"
                 "text-decoration:underline"
             )
+        if run.bracketed:  # (a ground and a dotted line, seen in grey as in colour; an
+            # insertion keeps its solid underline)
+            if run.mark is Mark.SAME:
+                styles.append(f"background-color:{palette.bracket_bg}")
+                styles.append(_DOTTED)
+            elif run.mark is Mark.DELETED:  # (struck through as well: Qt's dotted line only)
+                styles.append("text-underline-style:dotted")
         if run.italic:
             styles.append("font-style:italic")
         if run.bold:

@@ -68,6 +68,8 @@ class Palette:
     #: insertions' blue, so both keep their cue) inside a frame
     selected_bg: str = "#ECEAE4"
     selected_frame: str = "#3C4043"
+    #: the ground behind bracketed text (not yet agreed), which is also dotted underlined
+    bracket_bg: str = "#ECE6D2"
 
     @property
     def dark(self) -> bool:
@@ -105,6 +107,7 @@ DARK = Palette(
     header_bg="#353535",
     selected_bg="#34343C",
     selected_frame="#D0D0D0",
+    bracket_bg="#3B3729",
 )
 #: Paper: the light palette with a paler ground behind missing text (exports, the PDF and
 #: printing are always on white).

@@ -1,9 +1,10 @@
 """Runs of styled text for one side of a clause link: what a view or an export draws.
 
 Contract: :func:`side_runs` cuts the joined text of one side of a link into runs that each
-carry one change state (unchanged, deleted, inserted), the source emphasis (italic, bold)
-and whether the run starts a new clause. Concatenating the run texts gives the side's text
-exactly. Escaping and styling are the renderer's job; nothing here produces markup.
+carry one change state (unchanged, deleted, inserted), the source emphasis (italic, bold),
+whether it lies inside square brackets and whether the run starts a new clause.
+Concatenating the run texts gives the side's text exactly. Escaping and styling are the
+renderer's job; nothing here produces markup.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Run:
     italic: bool = False
     bold: bool = False
     clause_break: bool = False  # the run is the joiner between two clauses of one side
+    bracketed: bool = False  # inside square brackets (text not yet agreed in a draft)
 
 
 def side_runs(alignment: Alignment, link: ClauseLink, side: int) -> list[Run]:
@@ -50,6 +52,7 @@ def side_runs(alignment: Alignment, link: ClauseLink, side: int) -> list[Run]:
     italic = [False] * n
     bold = [False] * n
     brk = [False] * n
+    bracketed = [False] * n
     offset = 0
     for i in indices:
         clause = doc.clauses[i]
@@ -57,6 +60,8 @@ def side_runs(alignment: Alignment, link: ClauseLink, side: int) -> list[Run]:
             target = italic if e.style is EmphasisStyle.ITALIC else bold
             for k in range(offset + e.span.start, offset + e.span.end):
                 target[k] = True
+        for a, b, _ in clause.brackets:
+            bracketed[offset + a : offset + b] = [True] * (b - a)
         offset += len(clause.text)
         if offset < n:
             for k in range(offset, offset + len(SIDE_JOINER)):
@@ -65,13 +70,23 @@ def side_runs(alignment: Alignment, link: ClauseLink, side: int) -> list[Run]:
     runs: list[Run] = []
     start = 0
     for k in range(1, n + 1):
-        if k == n or (mark[k], italic[k], bold[k], brk[k]) != (
+        if k == n or (mark[k], italic[k], bold[k], brk[k], bracketed[k]) != (
             mark[start],
             italic[start],
             bold[start],
             brk[start],
+            bracketed[start],
         ):
-            runs.append(Run(text[start:k], mark[start], italic[start], bold[start], brk[start]))
+            runs.append(
+                Run(
+                    text[start:k],
+                    mark[start],
+                    italic[start],
+                    bold[start],
+                    brk[start],
+                    bracketed[start],
+                )
+            )
             start = k
     return runs
 

@@ -2,10 +2,11 @@
 
 Contract: plain ``dict``/``list`` values ready for :func:`json.dumps`; offsets are Python
 code points into the source text (clauses and sentences) or into the joined side texts
-(word changes). Ids are unique across versions: ``v<index>.c<n>`` for clauses and
-``v<index>.c<n>.s<m>`` for sentences. A clause's ``label`` is its own number ("" for none),
-``display_label`` the name the window and the exports give it ("op. ¶1", "recital 2", "¶1.2")
-and ``position`` its place in the document, counting every clause from 1.
+(word changes, bracket events). Clauses carry ``brackets`` and links ``brackets`` (their
+bracket events) only when there are any. Ids are unique across versions: ``v<index>.c<n>``
+for clauses and ``v<index>.c<n>.s<m>`` for sentences. A clause's ``label`` is its own number
+("" for none), ``display_label`` the name the window and the exports give it ("op. ¶1",
+"recital 2", "¶1.2") and ``position`` its place in the document, counting every clause from 1.
 """
 
 from __future__ import annotations
@@ -15,11 +16,17 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
+from clausediff.core.compare.brackets import (
+    BracketEvent,
+    BracketEventKind,
+    bracket_events,
+    has_brackets,
+)
 from clausediff.core.compare.flag_rules import Flag
 from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.lineage import Lineage, family_name
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink
-from clausediff.core.model import Clause, Document, DocumentInfo
+from clausediff.core.model import Clause, Document, DocumentInfo, Span
 
 
 def info_json(info: DocumentInfo) -> dict[str, Any]:
@@ -64,6 +71,11 @@ def clause_json(c: Clause, prefix: str = "") -> dict[str, Any]:
         out["ends_in_gap"] = True
     if c.starts_in_gap:
         out["starts_in_gap"] = True
+    if c.brackets:  # (only where there are brackets: most texts have none)
+        out["brackets"] = [
+            {"start": span.start, "end": span.end, "depth": depth}
+            for span, depth in ((c.source_span(Span(a, b)), d) for a, b, d in c.brackets)
+        ]
     return out
 
 
@@ -115,6 +127,27 @@ def link_json(
     if lk.detail:
         out["detail"] = lk.detail
     out["flags"] = [flag_json(f) for f in flags]
+    events = bracket_events(al, lk) if has_brackets(al, lk) else ()
+    if events:
+        out["brackets"] = [bracket_event_json(e) for e in events]
+    return out
+
+
+def bracket_event_json(e: BracketEvent) -> dict[str, Any]:
+    """A bracket event: its kind and text, the bracketed spans (offsets into the joined side
+    texts, as for word changes), and what its kind adds (``changed``, ``was``, ``label``,
+    ``alternative`` and ``of``)."""
+    out: dict[str, Any] = {"event": e.kind.value, "text": e.text, "depth": e.depth}
+    if e.left is not None:
+        out["left_start"], out["left_end"] = e.left.start, e.left.end
+    if e.right is not None:
+        out["right_start"], out["right_end"] = e.right.start, e.right.end
+    if e.changed:
+        out["changed"] = True
+    if e.kind is BracketEventKind.CHANGED_INSIDE:
+        out["was"] = e.was
+    if e.kind in (BracketEventKind.ALTERNATIVE_CHOSEN, BracketEventKind.ALTERNATIVE_ADDED):
+        out["label"], out["alternative"], out["of"] = e.label, e.alternative, e.of
     return out
 
 

@@ -98,7 +98,10 @@ def _lines(source: str, start: int, end: int) -> list[tuple[int, int, int]]:
 
 def _cuts_at(source: str, line_start: int, end: int) -> bool:
     """Whether the line starting at ``line_start`` (inside a block) starts a new clause."""
-    m = LABEL_RE.match(source[line_start : min(end, line_start + 40)])
+    window = source[line_start : min(end, line_start + 40)]
+    m = LABEL_RE.match(window)
+    if m is None and window.startswith("[") and not window.startswith("[["):
+        m = LABEL_RE.match(window[1:])  # ("[3. …", "[(b) …": a bracketed item)
     if m is None:
         return False
     weak = WEAK_LABEL_RE.fullmatch(m.group().strip()) or (
@@ -106,8 +109,8 @@ def _cuts_at(source: str, line_start: int, end: int) -> bool:
     )
     if weak:
         k = line_start - 1
-        while k >= 0 and source[k].isspace():
-            k -= 1
+        while k >= 0 and (source[k].isspace() or source[k] == "]"):
+            k -= 1  # (a stop inside a closing bracket ends the item too: "… Members.]")
         return k >= 0 and source[k] in _ITEM_END
     return True
 

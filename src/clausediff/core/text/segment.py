@@ -16,6 +16,9 @@ never clause text nor a clause (it lies in the span of the clause before it, or 
 and the lines of a box under a rule lose their sides (the text is then several slices of
 the source, through the clause's :class:`SourceMap`). Wording is never altered: the text
 is slices of the source. With ``markdown=True`` emphasis markers become formatting spans.
+Square brackets (text not yet agreed in a draft) stay in the text and become each clause's
+``brackets`` (:mod:`clausediff.core.text.brackets`); a bracket opening a clause before its
+label ("[3. Members …]") leaves the label read as usual ("3") and opens the text.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from clausediff.core.model import (
     Span,
 )
 from clausediff.core.text.blocks import Piece, iter_blocks, pieces
+from clausediff.core.text.brackets import attach_brackets
 from clausediff.core.text.kinds import Classifier
 from clausediff.core.text.labels import NUMBER_DOT_RE, PARA_LABEL_RE
 from clausediff.core.text.markup import strip_emphasis
@@ -79,7 +83,7 @@ def segment(
                     _make_clause(source, plain, len(clauses), classifier, markdown, ranges)
                 )
     _name(clauses)
-    return tuple(clauses)
+    return attach_brackets(clauses)
 
 
 def _name(clauses: list[Clause]) -> None:
@@ -122,6 +126,11 @@ def _through_parts(
     return tuple(out)
 
 
+def _leading_brackets(raw: str) -> int:
+    """1 when a bracket opens ``raw`` (not a gap marker's "[["), else 0."""
+    return 1 if raw.startswith("[") and not raw.startswith("[[") else 0
+
+
 def _make_clause(
     source: str,
     piece: Piece,
@@ -152,11 +161,17 @@ def _make_clause(
     label = ""
     structural = False
     body_offset = 0
+    # a bracketed clause may open before its label ("[3. Members shall …]"): the label is
+    # read after the brackets, which stay in the text
+    lead = _leading_brackets(raw)
     if piece.first_of_block and not piece.starts_in_gap:
-        m = PARA_LABEL_RE.match(raw)
-        if m and m.group("core") is not None and not raw[m.end() :].strip():
+        m = PARA_LABEL_RE.match(raw[lead:]) if lead else PARA_LABEL_RE.match(raw)
+        if lead and (m is None or m.group("core") is not None or not raw[lead + m.end() :].strip()):
+            lead, m = 0, PARA_LABEL_RE.match(raw)
+        label_end = lead + m.end() if m else 0
+        if m and m.group("core") is not None and not raw[label_end:].strip():
             structural = True  # a bare "Article 4": the heading is all its text
-        elif m and raw[m.end() :].strip():
+        elif m and raw[label_end:].strip():
             core = m.group("core")
             if core is not None:  # (its separator, a dash or a stop, is left out too)
                 label = " ".join(core.split())
@@ -165,9 +180,11 @@ def _make_clause(
                 label = m.group().strip()
             if NUMBER_DOT_RE.fullmatch(label):
                 label = label[:-1]
-            body_offset = m.end()
+            body_offset = label_end
             while body_offset < len(raw) and raw[body_offset].isspace():
                 body_offset += 1
+    if not label:
+        lead = 0
     body = raw[body_offset:]
     emphasis: tuple[Emphasis, ...] = ()
     if markdown:
@@ -178,11 +195,17 @@ def _make_clause(
     else:
         text = body
         pieces = ((0, piece.start + body_offset, len(body)),)
-    if piece.parts:  # (offsets into ``raw`` so far: map them through the parts)
-        pieces = _through_parts(pieces, piece.start, piece.parts)
-    elif not markdown and ranges:
+    if not piece.parts and not markdown and ranges:
         start = piece.start + body_offset
         emphasis = _clip_emphasis(ranges, start, start + len(body))
+    if lead:  # (the brackets before the label open the text)
+        text = raw[:lead] + text
+        pieces = ((0, piece.start, lead), *((t + lead, s, n) for t, s, n in pieces))
+        emphasis = tuple(
+            Emphasis(Span(e.span.start + lead, e.span.end + lead), e.style) for e in emphasis
+        )
+    if piece.parts:  # (offsets into ``raw`` so far: map them through the parts)
+        pieces = _through_parts(pieces, piece.start, piece.parts)
     if structural and (not label or is_title(text)):
         kind = ClauseKind.HEADING  # "Article 4"; "Section 1 – Definitions.", a stop ending it
     else:

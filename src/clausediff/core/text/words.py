@@ -24,5 +24,5 @@ def word_count(text: str) -> int:
 
 
 def first_word(text: str) -> str:
-    m = re.match(r"[\"'“‘(]*([A-Za-z][\w-]*)", text)
+    m = re.match(r"[\"'“‘(\[]*([A-Za-z][\w-]*)", text)
     return m.group(1) if m else ""
