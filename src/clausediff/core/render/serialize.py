@@ -96,6 +96,8 @@ def link_json(al: Alignment, lk: ClauseLink, v: int) -> dict[str, Any]:
         out["gap"] = _cid(v + side, al.right if side else al.left, index)
     if lk.detail:
         out["detail"] = lk.detail
+    if lk.manual:
+        out["manual"] = True
     return out
 
 
