@@ -86,9 +86,10 @@ def test_triggers_in_a_received_review_never_fire_and_its_notes_survive(tmp_path
     assert [n.text for n in Review(path).notes()] == ["Keep WT/L/274", "Scope?", "Session number"]
     assert ("pwned", "y") not in _rows(path, "meta")
     assert _rows(path, "versions") == before_versions  # 2013 was there already
-    # the file is ClauseDiff's own now: its three tables and the index of meta's key
+    # the file is ClauseDiff's own now: its four tables and the index of meta's key
     assert _objects(path) == [
         ("index", "sqlite_autoindex_meta_1"),
+        ("table", "corrections"),
         ("table", "meta"),
         ("table", "notes"),
         ("table", "versions"),
