@@ -51,6 +51,7 @@ ACCESSIBLE_NAMES = {
     "recentMenu": "Open recent",
     "themeMenu": "Theme",
     "fileMenu": "File",
+    "editMenu": "Edit",
     "viewMenu": "View",
     "goMenu": "Go",
     "helpMenu": "Help",
