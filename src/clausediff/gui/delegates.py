@@ -165,7 +165,7 @@ class CompareDelegate(_LayoutDelegate):
         moves = self.moves_text(row)
         return (
             self._labels_height(self._gutter_labels(row), small)
-            + (4 if row.notes else 2) * step
+            + ((4 if row.notes else 2) + row.link.manual) * step
             + (self._labels_height(moves, small) + 4 if moves else 0)
         )
 
@@ -251,6 +251,11 @@ class CompareDelegate(_LayoutDelegate):
         kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
         painter.drawText(gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, kind)
         y += step
+        if lk.manual and not row.marker:  # a user's correction, not the engine's answer
+            painter.drawText(
+                gutter.adjusted(12, y, -4, 0), Qt.AlignmentFlag.AlignLeft, wording.PAIRED_BY_HAND
+            )
+            y += step
         if lk.kind is LinkKind.MOVED:
             target = al.right.labels(lk.right) if row.marker else al.left.labels(lk.left)
             link_font = QFont(small)
