@@ -20,6 +20,7 @@ from clausediff.core.errors import ClauseDiffError, printable
 
 if TYPE_CHECKING:  # (the engine is imported by the commands that use it: --help stays quick)
     from clausediff.core.compare.lineage import Lineage
+    from clausediff.core.store.review import Correction
 
 EXIT_OK, EXIT_USAGE = 0, 2
 SUBCOMMANDS = (
@@ -148,6 +149,12 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-order",
         action="store_true",
         help="keep the versions in the order given instead of date order",
+    )
+    al.add_argument(
+        "--review",
+        metavar="FILE",
+        help="apply the corrections of this review (clauses paired by hand or kept apart); "
+        "those that no longer apply are listed on stderr",
     )
     hi = sub.add_parser(
         "history",
@@ -348,10 +355,14 @@ def _cmd_segments(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lineage, list[str]]:
+def load_lineage(
+    specs: Sequence[str], *, keep_order: bool = False, corrections: Sequence[Correction] = ()
+) -> tuple[Lineage, list[str]]:
+    """The lineage of the versions named, with a review's ``corrections`` applied (those
+    that no longer apply are listed on stderr)."""
     from clausediff.core.compare.config import DEFAULT_CONFIG
-    from clausediff.core.compare.lineage import build_lineage, date_order
-    from clausediff.session.comparison import check_size
+    from clausediff.core.compare.lineage import date_order
+    from clausediff.session.comparison import check_size, corrected_lineage
     from clausediff.session.versions import resolve_version
 
     if len(specs) < 2:
@@ -360,13 +371,21 @@ def load_lineage(specs: Sequence[str], *, keep_order: bool = False) -> tuple[Lin
     check_size(docs, DEFAULT_CONFIG.limits)  # (the window's bound, before anything is aligned)
     paths = {id(d): s for d, s in zip(docs, specs, strict=True)}
     ordered = docs if keep_order else date_order(docs)
-    return build_lineage(ordered), [paths[id(d)] for d in ordered]
+    lineage, _applied, stale = corrected_lineage(ordered, DEFAULT_CONFIG, corrections)
+    for s in stale:
+        print(f"clausediff: {printable(s.message)}", file=sys.stderr)
+    return lineage, [paths[id(d)] for d in ordered]
 
 
 def _cmd_align(ns: argparse.Namespace) -> int:
     from clausediff.core.render.serialize import lineage_json, write_json
 
-    lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order)
+    corrections: list[Correction] = []
+    if ns.review:
+        from clausediff.core.store.review import Review
+
+        corrections = Review(Path(ns.review)).corrections()
+    lineage, paths = load_lineage(ns.versions, keep_order=ns.keep_order, corrections=corrections)
     if ns.json:
         value = lineage_json(lineage, paths, stream=True)
         if ns.json == "-":

@@ -98,7 +98,7 @@ def test_a_recursive_query_in_a_received_review_never_hangs(tmp_path: Path) -> N
          " INSERT INTO versions VALUES (0, NULL, NULL, NULL, NULL)",
          "r.cdreview is damaged: its table 'versions' is not laid out as ClauseDiff writes it."),
         ("UPDATE meta SET value = '3' WHERE key = 'schema'",
-         "r.cdreview was made by a newer ClauseDiff (review format 3; this one reads format 1)."
+         "r.cdreview was made by a newer ClauseDiff (review format 3; this one reads format 2)."
          " Update ClauseDiff to open it."),
     ],
 )  # fmt: skip

@@ -259,6 +259,8 @@ class CompareDelegate(_LayoutDelegate):
         add(self._gutter_labels(row), small, muted)
         kind = wording.MOVED_AWAY if row.marker else wording.KIND_TEXT[lk.kind]
         add(kind, bold, ink)
+        if lk.manual and not row.marker:  # a user's correction, not the engine's answer
+            add(wording.PAIRED_BY_HAND, bold, ink)
         if lk.kind is LinkKind.MOVED:
             target = al.right.labels(lk.right) if row.marker else al.left.labels(lk.left)
             link_font = QFont(small)

@@ -52,6 +52,7 @@ from clausediff.gui.messages import Messenger
 from clausediff.gui.models import LibraryModel
 from clausediff.gui.names import name_widgets
 from clausediff.gui.notes import NotesDock
+from clausediff.gui.pairing import Pairing
 from clausediff.gui.review_controller import Reviews
 from clausediff.gui.settings import Settings
 from clausediff.gui.status import StatusArea
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
             self.compare_page, self.lineage_page, self.library, self.notes_dock.panel,
             self.settings, self.messages, bars.recent_reviews, self,
         )  # fmt: skip
+        self.pairing = Pairing(
+            self.compare_page, self.reviews, self.settings, self.messages, self.recompute, self
+        )
         self.exporter = Exporter(
             self.shown_lineage, lambda: self.reviews.review, self.settings, self.messages, self
         )
@@ -191,6 +195,9 @@ class MainWindow(QMainWindow):
         self.reviews.opened.connect(self._on_review_opened)
         self.reviews.status.connect(show)
         self.exporter.status.connect(show)
+        self.pairing.status.connect(show)
+        self.comparer.finished.connect(self.pairing.on_compared)
+        self.reviews.opened.connect(lambda _rows: self.recompute())  # (with its corrections)
 
     # ------------------------------------------------------------------ what is shown
 
@@ -287,7 +294,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{left} → {right} — ClauseDiff")  # (WT/L/907, not WT/MIN(13)/32)
         self.status.set_busy(True, "Comparing…")
         self.settings.set(keys.LAST_PAIR, (docs[li].info.sha256, docs[ri].info.sha256))
-        self.comparer.submit((docs[li], docs[ri]))
+        self.comparer.submit((docs[li], docs[ri]), corrections=self.pairing.corrections())
+
+    def recompute(self) -> None:
+        """The comparison again (and the lineage shown), with the review's corrections."""
+        self.compare_now()
+        if self.lineage_page.lineage is not None:
+            self.run_lineage()
 
     def show_lineage(self) -> None:
         """The lineage of the checked versions, on its tab ("Lineage of checked versions")."""
@@ -297,7 +310,7 @@ class MainWindow(QMainWindow):
     def run_lineage(self) -> None:
         docs = date_order(self.library.checked_documents())
         if len(docs) >= 2:
-            self.lineage_comparer.submit(tuple(docs))
+            self.lineage_comparer.submit(tuple(docs), corrections=self.pairing.corrections())
 
     def cancel_comparison(self) -> None:
         if self.comparer.busy:
@@ -402,6 +415,9 @@ class MainWindow(QMainWindow):
         if page.model.counterpart_row(row) >= 0:
             menu.addAction(a["actionGoToCounterpart"])
         menu.addAction(a["actionAddNote"])
+        menu.addSeparator()
+        for key in ("actionMarkPair", "actionPairThese", "actionUnpair"):
+            menu.addAction(a[key])
         menu.addSeparator()
         menu.addAction(a["actionNextChange"])
         menu.addAction(a["actionPrevChange"])

@@ -71,6 +71,13 @@ def build(window: QMainWindow, a: dict[str, QAction], set_theme: Callable[[str],
     file_menu.addSeparator()
     file_menu.addAction(a["actionQuit"])
 
+    edit = _menu(None, window, "&Edit", "editMenu")
+    edit.addAction(a["actionCopy"])
+    edit.addSeparator()
+    for key in ("actionMarkPair", "actionPairThese", "actionUnpair", "actionUndoPairing"):
+        edit.addAction(a[key])
+    edit.addAction(a["actionListCorrections"])
+
     view = _menu(None, window, "&View", "viewMenu")
     for key in ("actionHideUnchanged", "actionWrap", "actionZoomIn", "actionZoomOut"):
         view.addAction(a[key])

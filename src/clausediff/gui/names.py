@@ -56,6 +56,7 @@ ACCESSIBLE_NAMES = {
     "recentMenu": "Open recent",
     "themeMenu": "Theme",
     "fileMenu": "File",
+    "editMenu": "Edit",
     "viewMenu": "View",
     "goMenu": "Go",
     "helpMenu": "Help",

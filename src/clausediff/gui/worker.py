@@ -28,6 +28,7 @@ from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.read.files import load_file
 from clausediff.core.store.library import Library, with_library_id
+from clausediff.core.store.review import Correction
 from clausediff.session.comparison import Comparison, compare
 
 _POOL: QThreadPool | None = None
@@ -55,6 +56,8 @@ class CompareRequest:
     token: int
     versions: tuple[Document, ...]
     config: AlignConfig = DEFAULT_CONFIG
+    #: a review's corrections of the pairing, applied to the pairs they name
+    corrections: tuple[Correction, ...] = ()
 
 
 class _Relay(QObject):
@@ -75,7 +78,13 @@ class _Job(QRunnable):
             self.relay.cancelled.emit(req.token)
             return
         try:
-            comparison = compare(req.versions, req.config, cancel=self.stop.is_set, freeze=True)
+            comparison = compare(
+                req.versions,
+                req.config,
+                cancel=self.stop.is_set,
+                freeze=True,
+                corrections=req.corrections,
+            )
         except AlignCancelled:
             self.relay.cancelled.emit(req.token)
         except ClauseDiffError as exc:
@@ -117,11 +126,16 @@ class Comparer(QObject):
     def token(self) -> int:
         return self._token
 
-    def submit(self, versions: tuple[Document, ...], config: AlignConfig = DEFAULT_CONFIG) -> int:
+    def submit(
+        self,
+        versions: tuple[Document, ...],
+        config: AlignConfig = DEFAULT_CONFIG,
+        corrections: tuple[Correction, ...] = (),
+    ) -> int:
         self._stop.set()  # the previous job, if any, is now stale
         self._stop = threading.Event()
         self._token += 1
-        request = CompareRequest(self._token, versions, config)
+        request = CompareRequest(self._token, versions, config, corrections)
         self.busy = True
         self.started.emit(self._token)
         job = _Job(request, self._relay, self._stop)

@@ -5,17 +5,21 @@ Contract: :func:`compare` runs the lineage of two or more versions (their pairwi
 alignments and clause families) and works out, once, what the views say of each link of the
 first pair beyond its kind (:class:`LinkAnnotations`). It may run on any thread; ``cancel``
 is polled between stages. A comparison of more clauses in all than the configuration's
-``limits.max_comparison_clauses`` is refused before anything is aligned. The result is
-immutable but for the notes placed on it.
+``limits.max_comparison_clauses`` is refused before anything is aligned. A review's
+corrections (clauses paired by hand or kept apart) are applied to the pairs they name
+(:func:`corrected_lineage`); those that no longer apply are kept on the result to be told.
+The result is immutable but for the notes placed on it.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clausediff.core import collector
-from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, Limits
+from clausediff.core.compare.align import align
+from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, Limits, check
 from clausediff.core.compare.flag_rules import Flag
 from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.lineage import Lineage, build_lineage
@@ -23,7 +27,8 @@ from clausediff.core.compare.links import Alignment
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.render.wording import sentence_moves
-from clausediff.core.store.review import PlacedNote
+from clausediff.core.store.corrections import Applied, Stale, for_versions
+from clausediff.core.store.review import Correction, PlacedNote
 
 
 class LinkAnnotations:
@@ -51,6 +56,9 @@ class Comparison:
     lineage: Lineage
     annotations: LinkAnnotations
     notes_by_link: dict[int, list[PlacedNote]] = field(default_factory=dict)
+    #: the corrections applied to each pair of the lineage, and those no longer applying
+    corrected: tuple[Applied, ...] = ()
+    stale: tuple[Stale, ...] = ()
 
     @property
     def alignment(self) -> Alignment:
@@ -79,13 +87,36 @@ def compare(
     *,
     cancel: Cancel | None = None,
     freeze: bool = False,
+    corrections: Sequence[Correction] = (),
 ) -> Comparison:
-    """The lineage of ``versions`` (in the order given) with its first pair annotated.
+    """The lineage of ``versions`` (in the order given) with its first pair annotated, and
+    ``corrections`` (a review's) applied to the pairs they name.
 
     ``freeze``: keep the results out of the cyclic collector's reach for good (a window's
     background job; see :func:`clausediff.core.collector.paused`).
     """
     check_size(versions, config.limits)
     with collector.paused(freeze=freeze):
-        lineage = build_lineage(versions, config, cancel=cancel)
-        return Comparison(lineage, LinkAnnotations(lineage.pairs[0]))
+        lineage, corrected, stale = corrected_lineage(versions, config, corrections, cancel)
+        return Comparison(
+            lineage, LinkAnnotations(lineage.pairs[0]), corrected=tuple(corrected), stale=stale
+        )
+
+
+def corrected_lineage(
+    versions: Sequence[Document],
+    config: AlignConfig = DEFAULT_CONFIG,
+    corrections: Sequence[Correction] = (),
+    cancel: Cancel | None = None,
+) -> tuple[Lineage, list[Applied], tuple[Stale, ...]]:
+    """The lineage of ``versions`` (in the order given), each consecutive pair aligned with
+    the corrections that name it; the corrections applied per pair, and the stale ones."""
+    if not corrections:
+        return build_lineage(versions, config, cancel=cancel), [], ()
+    corrected, stale = for_versions(corrections, versions)
+    pairs = []
+    for (a, b), applied in zip(itertools.pairwise(versions), corrected, strict=True):
+        check(cancel)
+        pairs.append(align(a, b, config, constraints=applied.constraints, cancel=cancel))
+    lineage = build_lineage(versions, config, pairs=pairs, cancel=cancel)
+    return lineage, corrected, tuple(stale)

@@ -86,9 +86,10 @@ def test_triggers_in_a_received_review_never_fire_and_its_notes_survive(tmp_path
     assert [n.text for n in Review(path).notes()] == ["Keep WT/L/274", "Scope?", "Session number"]
     assert ("pwned", "y") not in _rows(path, "meta")
     assert _rows(path, "versions") == before_versions  # 2013 was there already
-    # the file is ClauseDiff's own now: its three tables and the index of meta's key
+    # the file is ClauseDiff's own now: its four tables and the index of meta's key
     assert _objects(path) == [
         ("index", "sqlite_autoindex_meta_1"),
+        ("table", "corrections"),
         ("table", "meta"),
         ("table", "notes"),
         ("table", "versions"),
@@ -134,8 +135,8 @@ def test_a_recursive_view_in_place_of_a_table_is_refused_at_once(tmp_path: Path)
          r"is damaged: its format version 'abc' is not a number\.$"),
         ("DELETE FROM meta WHERE key = 'schema'",
          r"is damaged: it does not say which format version it is\.$"),
-        ("UPDATE meta SET value = '2' WHERE key = 'schema'",
-         r"was made by a newer ClauseDiff \(review format 2; this one reads format 1\)\."),
+        ("UPDATE meta SET value = '3' WHERE key = 'schema'",
+         r"was made by a newer ClauseDiff \(review format 3; this one reads format 2\)\."),
         ("UPDATE meta SET value = '0' WHERE key = 'schema'",
          r"is damaged: its format version 0 is not one ClauseDiff ever wrote\.$"),
         ("UPDATE notes SET status = 'sure' WHERE id = 1",

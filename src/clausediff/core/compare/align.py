@@ -34,6 +34,7 @@ from clausediff.core.compare import lcs
 from clausediff.core.compare.beads import align_stretch
 from clausediff.core.compare.chains import exact_anchors
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, check
+from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints, pin
 from clausediff.core.compare.gaps import resolve_leftovers
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
 from clausediff.core.compare.moves import AllPairs, move_pass, out_of_order
@@ -50,19 +51,26 @@ def align(
     right: Document,
     config: AlignConfig = DEFAULT_CONFIG,
     *,
+    constraints: Constraints = NO_CONSTRAINTS,
     cancel: Cancel | None = None,
 ) -> Alignment:
     """Align two versions; see the module contract.
+
+    ``constraints``: a user's corrections: pairs made by hand are linked as they stand
+    (marked ``manual``) and everything else is aligned around them; pairs kept apart are
+    never linked (:mod:`clausediff.core.compare.constraints`; ValueError for a set the two
+    versions cannot honour).
 
     The alignment is a property of the pair: where duplicate clauses make two alignments
     score exactly the same, no rule on positions can pick the same one from both sides, so
     the engine always computes in one canonical orientation (by the texts' contents) and
     mirrors the result when asked the other way round.
     """
+    constraints.check(left, right)
     with collector.paused():  # (many small values, no cycles: see the module)
         if (right.source, right.info.sha256) < (left.source, left.info.sha256):
-            return _mirror(_align(right, left, config, cancel))
-        return _align(left, right, config, cancel)
+            return _mirror(_align(right, left, config, constraints.mirrored(), cancel))
+        return _align(left, right, config, constraints, cancel)
 
 
 def _mirror(al: Alignment) -> Alignment:
@@ -85,7 +93,7 @@ def _mirror(al: Alignment) -> Alignment:
 
 
 def _align(
-    left: Document, right: Document, config: AlignConfig, cancel: Cancel | None
+    left: Document, right: Document, config: AlignConfig, cons: Constraints, cancel: Cancel | None
 ) -> Alignment:
 
     keys_of: dict[str, list[str]] = {}  # word keys by text, shared with the sentence pass
@@ -93,26 +101,31 @@ def _align(
     scorer = Scorer(config.clauses, config.limits)
     check(cancel)
 
-    anchors, jumps = exact_anchors(lu, ru)
+    anchors, jumps, pinned = pin(cons, *exact_anchors(lu, ru))
     find_words(lu, {i for i, _ in anchors} | {i for i, _ in jumps}, keys_of)
     find_words(ru, {j for _, j in anchors} | {j for _, j in jumps}, keys_of)
     beads: list[Bead] = [Bead((i,), (j,), 1.0) for i, j in anchors]
     moved: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-    jump_left = {i for i, _ in jumps}
-    jump_right = {j for _, j in jumps}
+    jump_left = {i for i, _ in jumps} | cons.left_pinned
+    jump_right = {j for _, j in jumps} | cons.right_pinned
     for i, j in jumps:
         beads.append(Bead((i,), (j,), 1.0))
         moved.add(((i,), (j,)))
+    for pl, pr, chained in pinned:  # (pairs made by hand: anchors, or moves out of order)
+        beads.append(Bead(pl, pr, scorer.sim([lu[i] for i in pl], [ru[j] for j in pr])))
+        if not chained:
+            moved.add((pl, pr))
 
     # DP inside each stretch between anchors, skipping gap clauses and out-of-order jumps.
-    bounds = [(-1, -1), *anchors, (len(lu), len(ru))]
+    fixed = sorted([*anchors, *((pl[0], pr[0]) for pl, pr, chained in pinned if chained)])
+    bounds = [(-1, -1), *fixed, (len(lu), len(ru))]
     for (a_i, a_j), (b_i, b_j) in itertools.pairwise(bounds):
         if b_i - a_i == 1 or b_j - a_j == 1:
             continue  # nothing between the anchors on one side: nothing to align
         check(cancel)
         seg_l = [u for u in lu[a_i + 1 : b_i] if u.words and u.index not in jump_left]
         seg_r = [u for u in ru[a_j + 1 : b_j] if u.words and u.index not in jump_right]
-        beads.extend(align_stretch(seg_l, seg_r, scorer, config.clauses))
+        beads.extend(align_stretch(seg_l, seg_r, scorer, config.clauses, cons))
 
     in_order = [b for b in beads if (b.left, b.right) not in moved]
     # Clear moves first (a clause that moved keeps most of its words), then the leftovers
@@ -129,14 +142,14 @@ def _align(
         check(cancel)
         free_l, free_r = _free(lu, beads, 0), _free(ru, beads, 1)
         if pass_rules is None:
-            beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, rules))
+            beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, rules, cons))
             continue
-        for b in move_pass(lu, ru, free_l, free_r, scorer, pass_rules, scores):
+        for b in move_pass(lu, ru, free_l, free_r, scorer, pass_rules, scores, cons):
             beads.append(b)
             moved.add((b.left, b.right))
 
     moved = out_of_order(beads, moved)
-    links = _make_links(left, right, lu, ru, beads, moved, config)
+    links = cons.mark(_make_links(left, right, lu, ru, beads, moved, config))
     links = resolve_leftovers(left, right, links)
     links = _reading_order(links)
     check(cancel)

@@ -15,12 +15,19 @@ from dataclasses import replace
 
 from clausediff.core.compare.chains import heaviest_chain
 from clausediff.core.compare.config import ClauseRules
+from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints
 from clausediff.core.compare.moves import rare_word_matches
 from clausediff.core.compare.units import Bead, Scorer, Unit
 
 
-def align_stretch(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules) -> list[Bead]:
-    """Align the clauses between two exact anchors.
+def align_stretch(
+    lu: list[Unit],
+    ru: list[Unit],
+    scorer: Scorer,
+    rules: ClauseRules,
+    allow: Constraints = NO_CONSTRAINTS,
+) -> list[Bead]:
+    """Align the clauses between two exact anchors (never a pair ``allow`` forbids).
 
     A stretch of up to ``dp_max_cells`` clause pairs goes to the dynamic programme. A
     larger one (two long versions with no exact match for a hundred clauses and more:
@@ -31,8 +38,8 @@ def align_stretch(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseR
     the move pass. (Before, two unrelated 5,000-clause versions took 11 s of programme.)
     """
     if len(lu) * len(ru) <= rules.dp_max_cells:
-        return _dp(lu, ru, scorer, rules)
-    chain = _fuzzy_anchors(lu, ru, scorer, rules)
+        return _dp(lu, ru, scorer, rules, allow)
+    chain = _fuzzy_anchors(lu, ru, scorer, rules, allow)
     beads = [Bead((lu[p].index,), (ru[q].index,), sim) for p, q, sim in chain]
     bounds = [(-1, -1), *((p, q) for p, q, _ in chain), (len(lu), len(ru))]
     for (p0, q0), (p1, q1) in itertools.pairwise(bounds):
@@ -40,7 +47,7 @@ def align_stretch(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseR
         if len(piece_l) * len(piece_r) <= rules.dp_max_cells or _looks_related(
             piece_l, piece_r, scorer, rules
         ):
-            beads.extend(_dp(piece_l, piece_r, scorer, rules))
+            beads.extend(_dp(piece_l, piece_r, scorer, rules, allow))
     return beads
 
 
@@ -60,13 +67,13 @@ def _looks_related(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: Clause
 
 
 def _fuzzy_anchors(
-    lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules
+    lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules, allow: Constraints
 ) -> list[tuple[int, int, float]]:
     """Clearly matching pairs ``(left position, right position, similarity)`` found through
     words rare in the stretch, one partner each, kept in order (the heaviest increasing
     chain). Only near-certain pairs: whatever lies between them is aligned in full."""
     matches = rare_word_matches(
-        lu, ru, range(len(lu)), range(len(ru)), scorer, rules, rules.fuzzy_anchor_threshold
+        lu, ru, range(len(lu)), range(len(ru)), scorer, rules, rules.fuzzy_anchor_threshold, allow
     )
     best = {(p, q): sim for p, q, sim in matches}
     pairs = sorted(best)
@@ -77,14 +84,18 @@ def _fuzzy_anchors(
 _BEADS = ((1, 1), (2, 2), (1, 2), (2, 1), (1, 3), (3, 1))
 
 
-def _dp(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules) -> list[Bead]:
+def _dp(
+    lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules, allow: Constraints
+) -> list[Bead]:
     """Order-preserving alignment of two runs of units (no gaps inside)."""
     n, m = len(lu), len(ru)
     if not n or not m:
         return []
     if n == m == 1:  # the commonest stretch between anchors: match or leave both
         s = scorer.sim(lu, ru)
-        return [Bead((lu[0].index,), (ru[0].index,), s)] if s >= rules.match_threshold else []
+        if s < rules.match_threshold or not allow.allows((lu[0].index,), (ru[0].index,)):
+            return []
+        return [Bead((lu[0].index,), (ru[0].index,), s)]
     band = None
     if n * m > rules.dp_max_cells:
         band = max(rules.dp_band, abs(n - m) + rules.dp_band // 2)
@@ -120,7 +131,9 @@ def _dp(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules) -> l
                 # (each group of each cell is met once: nothing to remember between cells)
                 s = scorer.sim(lu[i - di : i], ru[j - dj : j])
                 limit = tau if (di, dj) == (1, 1) else rules.split_threshold
-                if s < limit:
+                if s < limit or not allow.allows(
+                    (u.index for u in lu[i - di : i]), (u.index for u in ru[j - dj : j])
+                ):
                     continue
                 size = before_l[i] - before_l[i - di] + before_r[j] - before_r[j - dj]
                 gain = (s - limit) * size
@@ -137,7 +150,7 @@ def _dp(lu: list[Unit], ru: list[Unit], scorer: Scorer, rules: ClauseRules) -> l
             best[i][j] = cur
             back[i][j] = arg
     if best[n][m] == neg:  # band did not reach the corner; fall back to a full DP
-        return _dp(lu, ru, scorer, _unbanded(rules, n * m))
+        return _dp(lu, ru, scorer, _unbanded(rules, n * m), allow)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -118,13 +118,16 @@ class ClauseLink(NamedTuple):
     #: one), ``"rewritten"`` (few words kept), ``"typography"`` (the same words, set with
     #: other quotation marks, dashes or spacing: no word changed, so no ``ops``), or ``""``
     detail: str = ""
+    #: the link was made by hand (a user's correction), not found by the engine
+    manual: bool = False
 
     def mirrored(self) -> ClauseLink:
         swap = {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}
         ops = tuple(WordOp(swap.get(o.kind, o.kind), o.right, o.left) for o in self.ops)
         gap = None if self.gap is None else (1 - self.gap[0], self.gap[1])
         detail = _MIRRORED_DETAIL.get(self.detail, self.detail)
-        return ClauseLink(self.right, self.left, self.kind.mirrored(), self.score, ops, gap, detail)
+        kind = self.kind.mirrored()
+        return ClauseLink(self.right, self.left, kind, self.score, ops, gap, detail, self.manual)
 
 
 @dataclass(frozen=True)

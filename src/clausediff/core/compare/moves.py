@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from clausediff.core.compare.config import ClauseRules
+from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints
 from clausediff.core.compare.lcs import shared_ends
 from clausediff.core.compare.units import Bead, Scorer, Unit, WordCodes
 
@@ -32,18 +33,20 @@ def move_pass(
     scorer: Scorer,
     rules: ClauseRules,
     scores: AllPairs | None = None,
+    allow: Constraints = NO_CONSTRAINTS,
 ) -> list[Bead]:
     """Link leftover clauses that moved; see the module contract. ``scores``: all pairs of
-    a superset of the leftovers, scored already (the passes share one matrix)."""
+    a superset of the leftovers, scored already (the passes share one matrix); never a
+    pair ``allow`` forbids."""
     left, right = sorted(free_left), sorted(free_right)
     if scores is None and len(left) * len(right) <= rules.move_all_pairs_budget:
         scores = AllPairs(lu, ru, left, right, rules)
     if scores is not None:
-        matches = scores.matches(left, right, scorer, rules)
+        matches = scores.matches(left, right, scorer, rules, allow)
     else:
         # (no margin can be had without all pairs: only clear moves)
         threshold = max(rules.move_threshold, rules.move_first_floor)
-        matches = rare_word_matches(lu, ru, left, right, scorer, rules, threshold)
+        matches = rare_word_matches(lu, ru, left, right, scorer, rules, threshold, allow)
     return [Bead((i,), (j,), sim) for i, j, sim in matches]
 
 
@@ -90,7 +93,12 @@ class AllPairs:
         self.values = np.concatenate(values or [np.zeros(0, dtype=np.float32)])
 
     def matches(
-        self, left: list[int], right: list[int], scorer: Scorer, rules: ClauseRules
+        self,
+        left: list[int],
+        right: list[int],
+        scorer: Scorer,
+        rules: ClauseRules,
+        allow: Constraints = NO_CONSTRAINTS,
     ) -> list[tuple[int, int, float]]:
         """Moves among these units (all scored already); see the module contract."""
         import numpy as np
@@ -124,7 +132,7 @@ class AllPairs:
             if value < other + rules.move_margin:
                 continue
             i, j = self.left[a], self.right[b]
-            if lu[i].heading != ru[j].heading:
+            if lu[i].heading != ru[j].heading or not allow.allows((i,), (j,)):
                 continue  # a heading moves only to a heading
             s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
             if s < rules.move_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
@@ -199,6 +207,7 @@ def rare_word_matches(
     scorer: Scorer,
     rules: ClauseRules,
     threshold: float,
+    allow: Constraints = NO_CONSTRAINTS,
 ) -> list[tuple[int, int, float]]:
     """Pairs ``(left, right, similarity)`` of the units at the given positions that score at
     least ``threshold``, one partner each, best first.
@@ -237,7 +246,11 @@ def rare_word_matches(
         ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
         for i, _ in ranked[: rules.move_candidates]:
             s = scorer.sim([lu[i]], [ru[j]])
-            if s >= threshold and beyond_chapeau(lu[i], ru[j], s, rules):
+            if (
+                s >= threshold
+                and beyond_chapeau(lu[i], ru[j], s, rules)
+                and allow.allows((lu[i].index,), (ru[j].index,))
+            ):
                 # a symmetric tie-break: the pair's texts, not its positions
                 tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
                 candidates.append((-s, tie, i, j))

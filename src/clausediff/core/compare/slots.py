@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Sequence
 
 from clausediff.core.compare.config import ClauseRules
+from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints
 from clausediff.core.compare.units import Bead, Scorer, Unit
 
 
@@ -27,8 +28,10 @@ def slot_pass(
     free_right: set[int],
     scorer: Scorer,
     rules: ClauseRules,
+    allow: Constraints = NO_CONSTRAINTS,
 ) -> list[Bead]:
-    """Beads for leftovers that share a slot; ``fixed`` are the in-order links."""
+    """Beads for leftovers that share a slot; ``fixed`` are the in-order links; never a
+    pair ``allow`` forbids."""
     chain = sorted(fixed, key=lambda b: b.left[0])
     bounds = [((-1,), (-1,))] + [(b.left, b.right) for b in chain] + [((len(lu),), (len(ru),))]
     out: list[Bead] = []
@@ -37,14 +40,18 @@ def slot_pass(
         right = [j for j in range(r0[-1] + 1, r1[0]) if j in free_right]
         if not left or not right or len(left) * len(right) > rules.slot_max_pairs:
             continue
-        out.extend(_pair_in_order(lu, ru, left, right, scorer, rules))
+        out.extend(_pair_in_order(lu, ru, left, right, scorer, rules, allow))
     return out
 
 
-def _score(u: Unit, v: Unit, scorer: Scorer, rules: ClauseRules, facing: bool) -> float:
+def _score(
+    u: Unit, v: Unit, scorer: Scorer, rules: ClauseRules, facing: bool, allow: Constraints
+) -> float:
     """The pair's similarity if its place and words make it a pair, else -1 (``facing``:
     the two stand at the same place of a slot that holds as many clauses on each side)."""
     if u.heading != v.heading or not u.words or not v.words:
+        return -1.0
+    if not allow.allows((u.index,), (v.index,)):
         return -1.0
     s = scorer.sim([u], [v])
     shared = scorer.shared(u, v)
@@ -65,12 +72,16 @@ def _pair_in_order(
     right: list[int],
     scorer: Scorer,
     rules: ClauseRules,
+    allow: Constraints,
 ) -> list[Bead]:
     """The order-preserving pairing of a slot's leftovers with the greatest total score."""
     n, m = len(left), len(right)
     balanced = n == m <= rules.slot_facing_max
     score = [
-        [_score(lu[i], ru[j], scorer, rules, balanced and a == b) for b, j in enumerate(right)]
+        [
+            _score(lu[i], ru[j], scorer, rules, balanced and a == b, allow)
+            for b, j in enumerate(right)
+        ]
         for a, i in enumerate(left)
     ]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]

@@ -130,6 +130,8 @@ def link_json(
     events = bracket_events(al, lk) if has_brackets(al, lk) else ()
     if events:
         out["brackets"] = [bracket_event_json(e) for e in events]
+    if lk.manual:
+        out["manual"] = True
     return out
 
 

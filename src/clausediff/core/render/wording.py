@@ -29,6 +29,8 @@ LETTER_CASE_ONLY = "letter case only"
 ONLY_LETTER_CASE_CHANGED = "only the letter case changed"
 MOVED_AWAY = "moved away"
 NOT_LINKED_NOTE = "Only a moved clause has another place to go to"
+#: A link a user made by hand (a correction stored in the review), not the engine.
+PAIRED_BY_HAND = "paired by hand"
 
 
 def detail_text(detail: str) -> str:
@@ -37,8 +39,10 @@ def detail_text(detail: str) -> str:
 
 
 def kind_text(lk: ClauseLink) -> str:
-    """A link's kind, with how it changed where one word says it ("modified (trimmed)")."""
-    return KIND_TEXT[lk.kind] + (f" ({detail_text(lk.detail)})" if lk.detail else "")
+    """A link's kind, with how it changed where one word says it ("modified (trimmed)"), and
+    whether a user made it by hand ("modified (rewritten), paired by hand")."""
+    text = KIND_TEXT[lk.kind] + (f" ({detail_text(lk.detail)})" if lk.detail else "")
+    return text + (f", {PAIRED_BY_HAND}" if lk.manual else "")
 
 
 def gap_text(note: str | None) -> str:

@@ -14,6 +14,14 @@ lineage: a note belongs to the clause family of its anchor clause, so when a new
 is added it follows its clause; a note whose version is absent is placed by its text, or
 else **orphaned**, shown with its original text, and never dropped.
 
+The file also records a user's **corrections** of the engine's pairing (clauses paired by
+hand, or kept apart), each with who made it and when, against a stable identity of every
+clause it names: the version's SHA-256, the clause's index and the SHA-256 of its exact
+text (:class:`ClauseRef`), never a fuzzy re-anchoring. Which of them apply to a comparison
+is :mod:`clausediff.core.store.corrections`' question. A file of format 1 (before
+corrections) opens as one with none and is written in the current format at its first
+change.
+
 A review file is handed from one delegation to another: every one is untrusted.
 :mod:`clausediff.core.store.review_file` checks a file before anything in it is used and
 reads it without running anything it holds; opening never writes. A file that holds more
@@ -38,6 +46,8 @@ from clausediff.core.model import Document
 from clausediff.core.store import review_file as rf
 from clausediff.core.store import values
 from clausediff.core.store.review_file import (
+    CORRECTION_COLUMNS,
+    CORRECTION_KINDS,
     DEFAULT_LIMITS,
     NOTE_COLUMNS,
     SCHEMA_VERSION,
@@ -46,6 +56,8 @@ from clausediff.core.store.review_file import (
     ReviewError,
     ReviewLimits,
     checked,
+    clause_refs,
+    correction_row,
     fingerprint_ok,
     inspect,
     note_row,
@@ -55,7 +67,10 @@ from clausediff.core.store.review_file import (
 from clausediff.core.store.sqlite import connection
 
 __all__ = [
+    "CORRECTION_KINDS",
     "STATUSES",
+    "ClauseRef",
+    "Correction",
     "Note",
     "PlacedNote",
     "Review",
@@ -80,6 +95,42 @@ class Note:
     author: str
     created: str
     updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRef:
+    """A clause as a correction names it: its index and the SHA-256 of its exact text."""
+
+    index: int
+    text_sha256: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """Clauses of two versions paired by hand (``kind`` "pair") or kept apart ("apart")."""
+
+    id: int
+    kind: str
+    left_sha256: str
+    left_label: str
+    left: tuple[ClauseRef, ...]
+    right_sha256: str
+    right_label: str
+    right: tuple[ClauseRef, ...]
+    author: str
+    created: str
+
+    @property
+    def paired(self) -> bool:
+        return self.kind == "pair"
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 of a clause's exact text, as a correction records it."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +168,12 @@ class Review:
         #: first change is written, when :attr:`cleaned` says so)
         self.extras: tuple[str, ...] = ()
         self.cleaned: tuple[str, ...] = ()
+        self._outdated = False  # (an older format: rewritten in this one before a change)
         if create and (not self.path.exists() or _empty_file(self.path)):
             meta = (("schema", str(SCHEMA_VERSION)), ("created", _now()))
             write_clean(self.path, Contents(meta=meta, versions=(), notes=()), limits)
-        self.extras = inspect(self.path, limits).extras
+        contents = inspect(self.path, limits)
+        self.extras, self._outdated = contents.extras, contents.outdated
 
     def _contents(self) -> Contents:
         return inspect(self.path, self.limits, integrity=False)
@@ -129,7 +182,7 @@ class Review:
         """Apply ``change`` in one transaction, on a file that holds nothing but
         ClauseDiff's schema (a file that holds more is first rewritten clean)."""
         for _attempt in range(2):
-            if self.extras:
+            if self.extras or self._outdated:
                 self._rebuild()
             self._check_room()
             with self._connect_write() as conn:
@@ -143,7 +196,7 @@ class Review:
         if not os.access(self.path, os.W_OK):
             raise ReviewError(f"{self.path.name} is read-only; the change was not saved.")
         write_clean(self.path, contents, self.limits)
-        self.cleaned, self.extras = contents.extras, ()
+        self.cleaned, self.extras, self._outdated = contents.extras, (), False
 
     def _check_room(self) -> None:
         try:
@@ -320,6 +373,100 @@ class Review:
     def notes(self) -> list[Note]:
         return [Note(*row) for row in self._contents().notes]
 
+    # ------------------------------------------------------------------ corrections
+
+    def add_correction(
+        self,
+        kind: str,
+        left: Document,
+        left_clauses: Sequence[int],
+        right: Document,
+        right_clauses: Sequence[int],
+        *,
+        author: str = "",
+        replacing: Sequence[int] = (),
+    ) -> Correction:
+        """Record that these clauses are paired by hand (``kind`` "pair") or kept apart
+        ("apart"); both versions join the review's versions. ``replacing``: corrections it
+        supersedes, deleted in the same transaction."""
+        if kind not in CORRECTION_KINDS:
+            raise ReviewError(f"Unknown correction {kind!r}; use one of {CORRECTION_KINDS}.")
+        short = self.limits.max_short_chars
+        sides: list[object] = []
+        for doc, indices in ((left, left_clauses), (right, right_clauses)):
+            indices = sorted(set(indices))
+            if not indices or not all(0 <= i < len(doc.clauses) for i in indices):
+                raise ReviewError(f"{doc.info.label} has no such clause; nothing was saved.")
+            if any(doc.clauses[i].is_gap for i in indices):
+                raise ReviewError("A gap in the text cannot be paired; nothing was saved.")
+            refs = ",".join(f"{i}:{text_sha256(doc.clauses[i].text)}" for i in indices)
+            labels = "\n".join(doc.clauses[i].display_label()[:60] for i in indices)
+            sides += [doc.info.sha256, doc.info.label[:short], refs, labels]
+        with checked("The correction was not saved"):
+            row = correction_row((1, kind, *sides, author[:short], _now()), self.limits)
+
+        def change(conn: sqlite3.Connection) -> int:
+            for old in replacing:
+                conn.execute("DELETE FROM corrections WHERE id=?", (old,))
+            (count,) = conn.execute("SELECT COUNT(*) FROM corrections").fetchone()
+            if count >= self.limits.max_corrections:
+                raise ReviewError(
+                    f"{self.path.name} holds {count:,} corrections, as many as a review "
+                    "file may; the correction was not saved."
+                )
+            self._ensure_version(conn, left)
+            self._ensure_version(conn, right)
+            cur = conn.execute(
+                f"INSERT INTO corrections ({CORRECTION_COLUMNS}) "
+                "VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?)",
+                row[1:],
+            )
+            return int(cur.lastrowid or 0)
+
+        new_id = self._write(change)
+        return next(c for c in self.corrections() if c.id == new_id)
+
+    def delete_corrections(self, ids: Sequence[int]) -> None:
+        def change(conn: sqlite3.Connection) -> None:
+            conn.executemany("DELETE FROM corrections WHERE id=?", [(i,) for i in ids])
+
+        self._write(change)
+
+    def restore_corrections(self, corrections: Sequence[Correction], *, removing: int = 0) -> None:
+        """Put deleted corrections back as they were (an undo), deleting ``removing``
+        (the correction that replaced them) in the same transaction."""
+        rows = []
+        for c in corrections:
+            with checked("The correction was not restored"):
+                rows.append(correction_row(_row_of(c), self.limits))
+
+        def change(conn: sqlite3.Connection) -> None:
+            if removing:
+                conn.execute("DELETE FROM corrections WHERE id=?", (removing,))
+            conn.executemany(
+                f"INSERT OR REPLACE INTO corrections ({CORRECTION_COLUMNS}) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+
+        self._write(change)
+
+    def corrections(self) -> list[Correction]:
+        out = []
+        for row in self._contents().corrections:
+            (cid, kind, lsha, llabel, lrefs, llabels, rsha, rlabel, rrefs, rlabels) = row[:10]
+            sides = []
+            for refs, labels in ((lrefs, llabels), (rrefs, rlabels)):
+                found = clause_refs(refs, "", self.limits)
+                names = labels.split("\n")
+                sides.append(
+                    tuple(ClauseRef(i, h, n) for (i, h), n in zip(found, names, strict=True))
+                )
+            out.append(
+                Correction(cid, kind, lsha, llabel, sides[0], rsha, rlabel, sides[1], *row[10:])
+            )
+        return out
+
     @staticmethod
     def _check_status(status: str) -> None:
         if status not in STATUSES:
@@ -335,3 +482,18 @@ def _empty_file(path: Path) -> bool:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _row_of(c: Correction) -> tuple[object, ...]:
+    sides: list[object] = []
+    for sha, label, refs in (
+        (c.left_sha256, c.left_label, c.left),
+        (c.right_sha256, c.right_label, c.right),
+    ):
+        sides += [
+            sha,
+            label,
+            ",".join(f"{r.index}:{r.text_sha256}" for r in refs),
+            "\n".join(r.label for r in refs),
+        ]
+    return (c.id, c.kind, *sides, c.author, c.created)

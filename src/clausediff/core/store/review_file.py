@@ -9,7 +9,7 @@ review's tables), it was **made by a newer ClauseDiff** (a higher format version
 length or range, an SQLite integrity check that fails, a query that runs past its budget).
 
 - The file is opened read-only (``immutable`` when it is in WAL mode, so that nothing is
-  made beside it) under a :class:`~clausediff.core.store.sqlite.Guard`; only the three
+  made beside it) under a :class:`~clausediff.core.store.sqlite.Guard`; only the four
   tables are read, by table scan (``NOT INDEXED``), and only after their ``CREATE TABLE``
   statements are found to be exactly ClauseDiff's. Views are never read; triggers never
   fire, since nothing is written to a file that holds one.
@@ -42,7 +42,11 @@ from clausediff.core.store.sqlite import Guard, connection, guard, problem_of
 from clausediff.core.store.values import BadValue, number, printable, sha256, shown, text
 
 STATUSES = ("none", "agreed", "to discuss", "red line")
-SCHEMA_VERSION = 1
+#: what a correction says of its clauses: paired by hand, or kept apart
+CORRECTION_KINDS = ("pair", "apart")
+#: format 2 added the table of corrections; a format 1 file opens as one with none, and is
+#: written in format 2 at its first change
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
@@ -65,16 +69,38 @@ CREATE TABLE IF NOT EXISTS notes (
     created TEXT NOT NULL,
     updated TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    left_sha256 TEXT NOT NULL,
+    left_label TEXT NOT NULL,
+    left_clauses TEXT NOT NULL,
+    left_labels TEXT NOT NULL,
+    right_sha256 TEXT NOT NULL,
+    right_label TEXT NOT NULL,
+    right_clauses TEXT NOT NULL,
+    right_labels TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL
+);
 """
-TABLES = ("meta", "versions", "notes")
+TABLES = ("meta", "versions", "notes", "corrections")
+#: the tables a file of an older format may lack (it then holds none of their rows)
+_LATER_TABLES = ("corrections",)
 VERSION_COLUMNS = "position, sha256, symbols, label, date"
 NOTE_COLUMNS = (
     "id, version_sha256, version_label, clause_index, clause_label, clause_text, status, text,"
     " author, created, updated"
 )
+CORRECTION_COLUMNS = (
+    "id, kind, left_sha256, left_label, left_clauses, left_labels, right_sha256, right_label,"
+    " right_clauses, right_labels, author, created"
+)
 _MAGIC = b"SQLite format 3\x00"
 _STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 _NUMBER = re.compile(r"[0-9]{1,9}")
+#: the clauses of one side of a correction: ``index:SHA-256 of its text``, comma-separated
+_CLAUSE_REF = re.compile(r"([0-9]{1,9}):([0-9a-f]{64})")
 
 
 class ReviewError(ClauseDiffError):
@@ -100,6 +126,10 @@ class ReviewLimits:
     #: SQLite virtual machine steps one connection may take (reading 100,000 notes takes
     #: a few million)
     max_steps: int = 50_000_000
+    #: corrections of the engine's pairing (clauses paired by hand or kept apart)
+    max_corrections: int = 10_000
+    #: clauses on one side of a correction
+    max_correction_clauses: int = 100
 
     @property
     def guard(self) -> Guard:
@@ -112,6 +142,8 @@ DEFAULT_LIMITS = ReviewLimits()
 VersionRow = tuple[int, str, str, str, str]
 #: the values of :data:`NOTE_COLUMNS`, in order
 NoteRow = tuple[int, str, str, int, str, str, str, str, str, str, str]
+#: the values of :data:`CORRECTION_COLUMNS`, in order (each side's clauses as written)
+CorrectionRow = tuple[int, str, str, str, str, str, str, str, str, str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +155,9 @@ class Contents:
     notes: tuple[NoteRow, ...]
     #: ``"trigger 'wipe'"``, ``"view 'v'"``, ``"WAL mode"``, …: never run, never kept
     extras: tuple[str, ...] = ()
+    corrections: tuple[CorrectionRow, ...] = ()
+    #: the file is of an older format (written in the current one at its first change)
+    outdated: bool = False
 
 
 # ----------------------------------------------------------------------------- reading
@@ -253,6 +288,8 @@ def _contents(
         raise ReviewError(f"{name} is not a review file (it holds no notes or versions).")
     expected = expected_objects()
     for table in TABLES:
+        if table in _LATER_TABLES and ("table", table) not in by_name:
+            continue  # (an older format, or a file that lost it: none of its rows)
         if by_name.get(("table", table)) not in expected:
             raise BadValue(f"its table {table!r} is not laid out as ClauseDiff writes it")
     if integrity:
@@ -260,11 +297,14 @@ def _contents(
     extras = tuple(_extra(o) for o in objects if o not in expected)
     if wal:
         extras += ("WAL mode",)
+    later = all(("table", t) in by_name for t in _LATER_TABLES)
     return Contents(
         meta=_meta(conn, limits),
         versions=tuple(_read_versions(conn, limits)),
         notes=tuple(_read_notes(conn, limits)),
         extras=extras,
+        corrections=tuple(_read_corrections(conn, limits)) if later else (),
+        outdated=version < SCHEMA_VERSION or not later,
     )
 
 
@@ -286,7 +326,7 @@ def _objects(conn: sqlite3.Connection) -> list[SchemaObject]:
 
 @functools.cache
 def expected_objects() -> frozenset[SchemaObject]:
-    """The objects a review file holds: its three tables and the index of ``meta``'s key."""
+    """The objects a review file holds: its four tables and the index of ``meta``'s key."""
     conn = sqlite3.connect(":memory:")
     try:
         conn.executescript(SCHEMA)
@@ -371,6 +411,15 @@ def _read_notes(conn: sqlite3.Connection, limits: ReviewLimits) -> list[NoteRow]
     return [note_row(r, limits) for r in rows]
 
 
+def _read_corrections(conn: sqlite3.Connection, limits: ReviewLimits) -> list[CorrectionRow]:
+    rows = conn.execute(
+        f"SELECT {CORRECTION_COLUMNS} FROM corrections NOT INDEXED ORDER BY id"
+    ).fetchmany(limits.max_corrections + 1)
+    if len(rows) > limits.max_corrections:
+        raise BadValue(f"it holds more than {limits.max_corrections:,} corrections")
+    return [correction_row(r, limits) for r in rows]
+
+
 # ----------------------------------------------------------------------------- values
 
 
@@ -415,6 +464,56 @@ def note_row(
     )
 
 
+def correction_row(
+    row: Sequence[object], limits: ReviewLimits = DEFAULT_LIMITS, *, what: str = ""
+) -> CorrectionRow:
+    """A row of ``corrections`` checked (raises :class:`BadValue`; see :func:`checked`)."""
+    correction_id = number(row[0], "a correction's number", 2**62)
+    what = what or f"correction {correction_id}"
+    kind = text(row[1], f"{what}'s kind", limits.max_short_chars)
+    if kind not in CORRECTION_KINDS:
+        raise BadValue(f"{what}'s kind {shown(kind)} is not one ClauseDiff writes")
+    sides = []
+    for first, side in ((2, "older"), (6, "newer")):
+        most = limits.max_correction_clauses * 75  # (an index, a colon, 64 digits, a comma)
+        clauses = text(row[first + 2], f"{what}'s {side} clauses", most)
+        labels = text(row[first + 3], f"{what}'s {side} labels", limits.max_short_chars)
+        refs = clause_refs(clauses, f"{what}'s {side} clauses", limits)
+        if len(labels.split("\n")) != len(refs):
+            raise BadValue(f"{what}'s {side} labels do not name its clauses")
+        sides += [
+            sha256(row[first], f"{what}'s {side} version SHA-256"),
+            text(row[first + 1], f"{what}'s {side} version label", limits.max_short_chars),
+            clauses,
+            labels,
+        ]
+    return (
+        correction_id,
+        kind,
+        *sides,
+        text(row[10], f"{what}'s author", limits.max_short_chars),
+        stamp(row[11], f"{what}'s date"),
+    )  # type: ignore[return-value]
+
+
+def clause_refs(value: str, what: str, limits: ReviewLimits) -> tuple[tuple[int, str], ...]:
+    """The clauses of one side of a correction, ``(index, SHA-256 of its text)`` each, in
+    order, from ``index:sha256,index:sha256`` (raises :class:`BadValue`)."""
+    parts = value.split(",")
+    if len(parts) > limits.max_correction_clauses:
+        raise BadValue(f"{what} are more than {limits.max_correction_clauses:,}")
+    out = []
+    for part in parts:
+        found = _CLAUSE_REF.fullmatch(part)
+        if found is None:
+            raise BadValue(f"{what} {shown(value)} are not clauses as ClauseDiff writes them")
+        out.append((int(found[1]), found[2]))
+    indices = [i for i, _ in out]
+    if indices != sorted(set(indices)):
+        raise BadValue(f"{what} are not in order, each once")
+    return tuple(out)
+
+
 def stamp(value: object, what: str) -> str:
     if not isinstance(value, str) or not _STAMP.fullmatch(value):
         raise BadValue(f"{what} is {shown(value)}, not a date and time")
@@ -457,11 +556,16 @@ def write_clean(target: Path, contents: Contents, limits: ReviewLimits = DEFAULT
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", contents.meta)
+            meta = [(k, str(SCHEMA_VERSION) if k == "schema" else v) for k, v in contents.meta]
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta)
             conn.executemany("INSERT INTO versions VALUES (?,?,?,?,?)", contents.versions)
             conn.executemany(
                 f"INSERT INTO notes ({NOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 contents.notes,
+            )
+            conn.executemany(
+                f"INSERT INTO corrections ({CORRECTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                contents.corrections,
             )
         _replace(tmp, target, name)
     finally:
