@@ -27,7 +27,7 @@ from clausediff.gui.models import CompareModel
 from clausediff.gui.overview import OverviewStrip
 from clausediff.gui.rows_view import RowsView
 from clausediff.session.comparison import Comparison
-from clausediff.session.finding import matching_links
+from clausediff.session.finding import matching_links, next_hit, previous_hit
 
 
 class ComparePage(QWidget):
@@ -167,15 +167,9 @@ class ComparePage(QWidget):
         if flagged:
             stops = set(self.model.flagged_rows())
             rows = [r for r in rows if r in stops]
-        if not rows:
-            return
-        cur = self.current_row()
-        if step > 0:
-            after = [r for r in rows if r > cur]
-            self.select_row(after[0] if after else rows[0])
-        else:
-            before = [r for r in rows if r < cur] if cur >= 0 else []
-            self.select_row(before[-1] if before else rows[-1])
+        if rows:
+            stop = next_hit if step > 0 else previous_hit
+            self.select_row(stop(rows, self.current_row()))
 
     def set_change_kinds(self, kinds: frozenset[LinkKind]) -> None:
         """The kinds of change F7 steps through (empty: every change)."""

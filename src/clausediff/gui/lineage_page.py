@@ -29,7 +29,7 @@ from clausediff.core.store.review import PlacedNote
 from clausediff.gui.delegates import is_dark
 from clausediff.gui.flow_view import FlowView
 from clausediff.gui.phrase_origins import OriginDelegate, OriginLegend, OriginLineageModel
-from clausediff.session.finding import matching_families
+from clausediff.session.finding import matching_families, next_hit, previous_hit
 from clausediff.session.history import PhraseOrigins
 
 
@@ -206,15 +206,9 @@ class LineagePage(QWidget):
             for r in range(self.model.rowCount())
             if self.model.family_changed(self.model.family_number(r))
         ]
-        if not rows:
-            return
-        cur = self.current_row()
-        if step > 0:
-            after = [r for r in rows if r > cur]
-            self.select_row(after[0] if after else rows[0])
-        else:
-            before = [r for r in rows if r < cur] if cur >= 0 else []
-            self.select_row(before[-1] if before else rows[-1])
+        if rows:
+            stop = next_hit if step > 0 else previous_hit
+            self.select_row(stop(rows, self.current_row()))
 
     def refit(self) -> None:
         self._fitted_rows.clear()

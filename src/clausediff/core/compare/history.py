@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, WordRules
-from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.lineage import LINKING_KINDS, Lineage
 from clausediff.core.compare.links import SIDE_JOINER, LinkKind, OpKind, SentenceLink, WordOp
 from clausediff.core.compare.worddiff import word_diff
 from clausediff.core.model import Clause, Span
@@ -90,18 +90,6 @@ class _Carried(NamedTuple):
 
     inherited: list[Origin | None]
     gapped: list[int | None]
-
-
-_LINKING = frozenset(
-    {
-        LinkKind.UNCHANGED,
-        LinkKind.MODIFIED,
-        LinkKind.MOVED,
-        LinkKind.SPLIT,
-        LinkKind.MERGED,
-        LinkKind.RESTRUCTURED,
-    }
-)
 
 
 class History:
@@ -208,7 +196,7 @@ class History:
         al = self.lineage.pairs[v - 1]
         number = al.link_index_of(1, c)
         link = al.links[number]
-        if link.kind in _LINKING:
+        if link.kind in LINKING_KINDS:
             yield self._through_link(v, number)[c]
         left_doc, right_doc = al.left, al.right
         right = right_doc.clauses[c]

@@ -28,7 +28,8 @@ from clausediff.core.compare.links import Alignment, LinkKind
 from clausediff.core.model import ClauseKind, Document, leading_words
 from clausediff.core.text.revisions import Revision, revision_of
 
-_LINKING = frozenset(
+#: The kinds of link that make two clauses one family (added, deleted and unknown do not).
+LINKING_KINDS = frozenset(
     {
         LinkKind.UNCHANGED,
         LinkKind.MODIFIED,
@@ -166,7 +167,7 @@ def build_lineage(
         for sl in al.sentence_links:
             has_succ.update(((v, sl.left.clause, sl.left.sentence), (v, sl.left.clause, -1)))
         for lk in al.links:
-            if lk.kind not in _LINKING:
+            if lk.kind not in LINKING_KINDS:
                 continue
             for i in lk.left:
                 has_succ.add((v, i))
@@ -249,7 +250,7 @@ def _ancestor(
     has_succ: set[tuple[int, ...]],
 ) -> int | None:
     link = al.link_of_right(clause)
-    if link.kind in _LINKING:
+    if link.kind in LINKING_KINDS:
         for p in link.left:
             if (i, p) not in has_succ:
                 return p
