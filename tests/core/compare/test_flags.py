@@ -3,6 +3,8 @@ property that a flag only ever points at changed words."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -305,3 +307,34 @@ def test_flags_only_point_at_changed_words(a_words: list[str], b_words: list[str
                 and span.end <= (op.left if side == 0 else op.right).end
                 for op in changed
             ), (f, ops)
+
+
+#: Words of the rules, other words, the characters that fold to ASCII letters when letter
+#: case is ignored, and the punctuation and spacing around words.
+_PIECES = st.sampled_from(
+    [
+        "shall", "Shall", "SHALL", "not", "may", "Members", "MEMBERS", "General", "Council",
+        "General Council", "least-developed", "countries", "continue", "maintain", "January",
+        "the", "of", "and", "İ", "ı", "ſhall", "K", "/", "-", "(", ")", ",", ".", " ", "  ",
+        "\n", "\u00a0", "“", "”",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.integers(0, 60), st.integers(0, 200))
+def test_first_words_find_what_the_expression_finds(pieces: list[str], lo: int, width: int) -> None:
+    """A rule of terms is tried only where one of its first words stands: it finds exactly
+    what its expression finds by itself, in any stretch of a text."""
+    from clausediff.core.compare.flag_rules import FOLD
+    from clausediff.core.compare.flags import _found
+
+    text = " ".join(pieces)
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + width)
+    quick = [rule for rule in default_rules().rules if rule.starts is not None]
+    assert len(quick) >= 5  # (the rules of terms: modals, verbs, negation, bodies, …)
+    for rule in quick:
+        expected = [m.span() for m in rule.regex.finditer(text, lo, hi)]
+        hay = text.translate(FOLD) if rule.regex.flags & re.IGNORECASE else text
+        assert _found(rule, text, hay, lo, hi) == expected, rule.id

@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -96,6 +97,11 @@ class Rule:
     #: is made of whole words, so a change none of whose words is one of these holds none
     #: (a quick test that spares the expression most changes)
     words: frozenset[str] | None = None
+    #: for a rule of terms only, written in ASCII (else None): the first words its matches
+    #: can start with, as they stand in a text folded by :data:`FOLD` (or as written, for a
+    #: rule that minds letter case). The expression is then tried only where one of them is
+    #: found: the same matches, found in a fraction of the time.
+    starts: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +130,14 @@ _RULE_KEYS = frozenset(
 )
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*\Z")
 _WORDS = re.compile(r"\w+")
+
+#: Folds a text as Python's expressions do when they ignore letter case, for ASCII letters:
+#: upper case to lower, and the four other characters they take for one ("İ" and "ı" for
+#: "i", "ſ" for "s", the Kelvin sign for "k"); every character stays one character, so
+#: offsets hold.
+FOLD = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "İ": "i", "ı": "i", "ſ": "s", "K": "k"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,9 +282,13 @@ def _rule(raw: object, where: str, defaults: Mapping[str, str]) -> Rule:
         k: _sentence(raw[k], k, where, ("what", "before", "after")) for k in _SENTENCES if k in raw
     }
     words = None if patterns else frozenset(w.lower() for t in terms for w in _WORDS.findall(t))
+    starts = None
+    if not patterns and all(t.isascii() for t in terms):
+        firsts = {t.split()[0] for t in terms}
+        starts = tuple(sorted(firsts if case_sensitive else {w.lower() for w in firsts}))
     return Rule(
         rid, category, severity, what, regex, near_re, near_chars, strength, {**defaults, **own},
-        words,
+        words, starts,
     )  # fmt: skip
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from clausediff.core.compare.flag_rules import (
+    FOLD,
     Category,
     Flag,
     FlagRules,
@@ -51,16 +52,28 @@ def flag_change(
         _windows(right, [op.right for op in changes]),
     )
 
+    folded: list[str | None] = [None, None]
+
     def matches(side: int, rule: Rule) -> list[tuple[int, int]]:
         key = (side, rule.id)
         if key not in found:
             text = right if side else left
-            found[key] = [
-                m.span()
-                for lo, hi in windows[side]
-                for m in rule.regex.finditer(text, lo, hi)
-                if _near(rule, text, m.span())
-            ]
+            if rule.starts is None:
+                spans = [
+                    m.span() for lo, hi in windows[side] for m in rule.regex.finditer(text, lo, hi)
+                ]
+            else:
+                if rule.regex.flags & re.IGNORECASE:
+                    if folded[side] is None:
+                        folded[side] = text.translate(FOLD)
+                    hay = folded[side]
+                else:
+                    hay = text
+                assert hay is not None
+                spans = [
+                    span for lo, hi in windows[side] for span in _found(rule, text, hay, lo, hi)
+                ]
+            found[key] = [span for span in spans if _near(rule, text, span)]
         return found[key]
 
     out: list[Flag] = []
@@ -110,6 +123,30 @@ def _windows(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
+    return out
+
+
+def _found(rule: Rule, text: str, hay: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """What ``rule.regex.finditer(text, lo, hi)`` finds, the expression tried only where
+    one of the rule's first words stands in ``hay`` (the text, folded if the rule ignores
+    letter case): every match starts with one, so none is missed, and they are taken left
+    to right without overlapping, as the expression's own search takes them."""
+    assert rule.starts is not None
+    at = set()
+    for word in rule.starts:
+        p = hay.find(word, lo, hi)
+        while p >= 0:
+            at.add(p)
+            p = hay.find(word, p + 1, hi)
+    out: list[tuple[int, int]] = []
+    end = lo
+    for p in sorted(at):
+        if p < end:
+            continue
+        m = rule.regex.match(text, p, hi)
+        if m is not None:
+            out.append(m.span())
+            end = m.end()
     return out
 
 
