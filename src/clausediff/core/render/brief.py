@@ -2,9 +2,10 @@
 
 Contract: :func:`build_brief` takes an alignment and the flags of its links
 (:func:`~clausediff.core.compare.flags.alignment_flags`) and returns a :class:`Brief`: the two
-versions (symbols, dates, provenance), the number of links of each kind, and the flagged
-changes ordered by severity (then by their place in the text), each with the label of the
-clause it is in and its words before and after. :func:`brief_text`, :func:`brief_html` and
+versions (symbols, dates, provenance), the number of links of each kind, the number of
+bracket events of each kind (counted from the bracket flags: every event raises one), and
+the flagged changes ordered by severity (then by their place in the text), each with the
+label of the clause it is in and its words before and after. :func:`brief_text`, :func:`brief_html` and
 :func:`brief_json` write it for the command line, for the window and the exports (HTML, PDF
 through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
 decides what is flagged.
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clausediff.core.compare.brackets import BracketEventKind
 from clausediff.core.compare.flag_rules import Category, Flag, Severity
 from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
@@ -50,6 +52,9 @@ class Brief:
     #: changed links (not counting those by a gap) that carry no flag: still shown in the
     #: comparison, as every change is
     unflagged: int
+    #: how many bracket events of each kind (in the order of :data:`BRACKET_COUNT_ORDER`;
+    #: kinds with none left out)
+    brackets: tuple[tuple[BracketEventKind, int], ...] = ()
 
     def by_severity(self, severity: Severity) -> list[BriefItem]:
         return [i for i in self.items if i.flag.severity is severity]
@@ -67,7 +72,60 @@ def build_brief(al: Alignment, flags: Sequence[Sequence[Flag]]) -> Brief:
         for lk, fl in zip(al.links, flags, strict=True)
         if lk.kind.is_change and lk.kind is not LinkKind.UNKNOWN and not fl
     )
-    return Brief((al.left, al.right), counts, tuple(items), unflagged)
+    return Brief((al.left, al.right), counts, tuple(items), unflagged, bracket_counts(flags))
+
+
+#: The order in which a brief counts bracket events.
+BRACKET_COUNT_ORDER = (
+    BracketEventKind.LIFTED,
+    BracketEventKind.ADDED,
+    BracketEventKind.ALTERNATIVE_CHOSEN,
+    BracketEventKind.ALTERNATIVE_ADDED,
+    BracketEventKind.DROPPED,
+    BracketEventKind.CHANGED_INSIDE,
+)
+
+
+def bracket_counts(
+    flags: Sequence[Sequence[Flag]],
+) -> tuple[tuple[BracketEventKind, int], ...]:
+    """How many bracket events of each kind the flags hold (a bracket lifted with words
+    changed inside it is a bracket lifted)."""
+    found: dict[BracketEventKind, int] = {}
+    for fl in flags:
+        for f in fl:
+            if f.category is Category.BRACKET:
+                event = f.rule.removeprefix("bracket:").removesuffix("_changed")
+                kind = BracketEventKind(event)
+                found[kind] = found.get(kind, 0) + 1
+    return tuple((k, found[k]) for k in BRACKET_COUNT_ORDER if k in found)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def brackets_line(brief: Brief) -> str:
+    """ "3 brackets lifted, 1 new, 2 alternatives settled" ("" when there are none)."""
+    parts = []
+    for kind, n in brief.brackets:
+        if kind is BracketEventKind.LIFTED:
+            parts.append(_n(n, "bracket lifted", "brackets lifted"))
+        elif kind is BracketEventKind.ADDED:
+            parts.append(f"{n} new" if parts else _n(n, "new bracket", "new brackets"))
+        elif kind is BracketEventKind.ALTERNATIVE_CHOSEN:
+            parts.append(_n(n, "alternative settled", "alternatives settled"))
+        elif kind is BracketEventKind.ALTERNATIVE_ADDED:
+            parts.append(_n(n, "alternative added", "alternatives added"))
+        elif kind is BracketEventKind.DROPPED:
+            parts.append(_n(n, "bracketed passage dropped", "bracketed passages dropped"))
+        else:
+            parts.append(f"words changed inside {_n(n, 'bracket', 'brackets')}")
+    return ", ".join(parts)
 
 
 def _place(flag: Flag) -> int:
@@ -149,6 +207,7 @@ def brief_text(brief: Brief) -> str:
         f"  newer: {provenance_line(new)}",
         "",
         f"Clauses: {counts_line(brief)}",
+        *([f"{_capital(brackets_line(brief))}."] if brief.brackets else []),
         f"Flagged changes: {len(brief.items)}"
         + (f"; {brief.unflagged} other changed links carry no flag" if brief.unflagged else ""),
     ]
@@ -175,6 +234,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
         "versions": [info_json(old.info), info_json(new.info)],
         "counts": {kind.value: n for kind, n in brief.counts},
         "unflagged": brief.unflagged,
+        "brackets": {kind.value: n for kind, n in brief.brackets},
         "flags": [
             {"link": i.link, "label": i.label, **flag_json(i.flag), "where": i.flag.where}
             for i in brief.items
@@ -225,7 +285,8 @@ def brief_html(
         f'<p class="bv"><b>Older:</b> {escape(provenance_line(old))}</p>',
         f'<p class="bv"><b>Newer:</b> {escape(provenance_line(new))}</p>',
         f'<p class="bv"><b>Clauses:</b> {escape(counts_line(brief))}. '
-        f"<b>Flagged changes:</b> {len(brief.items)}"
+        + (f"<b>{escape(_capital(brackets_line(brief)))}.</b> " if brief.brackets else "")
+        + f"<b>Flagged changes:</b> {len(brief.items)}"
         + (f" ({brief.unflagged} other changed links carry no flag)" if brief.unflagged else "")
         + ". Every change, flagged or not, is shown in the comparison.</p>",
     ]
