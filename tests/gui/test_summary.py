@@ -122,7 +122,9 @@ def test_the_brief_heads_the_html_export() -> None:
     assert "The session changed from “Seventh” to “Eighth”" in page
 
 
-def test_the_change_list_filters_bracket_events_of_two_drafts(qtbot, settings, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_change_list_filters_bracket_events_of_two_drafts(
+    qtbot, settings, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
     from clausediff.core.compare.flag_rules import Category
     from clausediff.core.read.files import load_file
 
@@ -148,7 +150,7 @@ def test_the_change_list_filters_bracket_events_of_two_drafts(qtbot, settings, q
     bar.severity.setCurrentIndex(bar.severity.findData("high"))
     assert [al.right.labels(al.links[changes.link_number(r)].right)
             for r in range(changes.rowCount())] == ["¶2"]  # fmt: skip
-    assert "Summary" == win.tabs.tabText(SUMMARY_TAB)
+    assert win.tabs.tabText(SUMMARY_TAB) == "Summary"
     text = win.summary_page.view.toPlainText()
     assert "3 brackets lifted, 3 alternatives settled, 1 bracketed passage dropped" in text
     win.close()

@@ -31,7 +31,9 @@ def test_each_bracket_event_since_the_first_draft_is_the_revision_that_made_it()
     direct = align(docs[0], docs[2])
     flags = alignment_flags(direct)
     found = []
-    for n, (fl, made) in enumerate(zip(flags, attribute_flags(lineage, direct, flags), strict=True)):
+    for n, (fl, made) in enumerate(
+        zip(flags, attribute_flags(lineage, direct, flags), strict=True)
+    ):
         events = iter(bracket_events(direct, direct.links[n]))
         for f, versions in zip(fl, made, strict=True):
             if f.category is Category.BRACKET:

@@ -83,7 +83,9 @@ def test_the_brief_of_each_draft_counts_its_bracket_events_as_expected() -> None
     assert "<b>3 brackets lifted, 3 alternatives settled" in brief_html(second)
 
 
-def test_a_brief_without_brackets_says_nothing_of_them(dec2011: Document, dec2013: Document) -> None:
+def test_a_brief_without_brackets_says_nothing_of_them(
+    dec2011: Document, dec2013: Document
+) -> None:
     from clausediff.core.render.brief import brief_json
 
     al = align(dec2011, dec2013)

@@ -6,8 +6,8 @@ versions (symbols, dates, provenance), the number of links of each kind, the num
 bracket events of each kind (counted from the bracket flags: every event raises one), and
 the flagged changes ordered by severity (then by their place in the text), each with the
 label of the clause it is in and its words before and after. :func:`brief_text`,
-:func:`brief_html` and :func:`brief_json` write it for the command line, for the window and the exports (HTML, PDF
-through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
+:func:`brief_html` and :func:`brief_json` write it for the command line, for the window and
+the exports (HTML, PDF through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
 decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a
 series of three or more versions, the flagged changes of the newest version against the
 first, each with the drafts that made it (worked out by
@@ -29,9 +29,9 @@ from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, Li
 from clausediff.core.model import Document, Span
 from clausediff.core.render.html import escape, runs_html
 from clausediff.core.render.palette import PRINT, Palette
+from clausediff.core.render.phrases import version_names
 from clausediff.core.render.redline import Mark, Run
 from clausediff.core.render.serialize import flag_json, info_json
-from clausediff.core.render.phrases import version_names
 from clausediff.core.render.wording import provenance_line
 
 #: A snippet of before or after words is cut at this many characters.
