@@ -7,8 +7,8 @@ bracket events of each kind (counted from the bracket flags: every event raises 
 the flagged changes ordered by severity (then by their place in the text), each with the
 label of the clause it is in and its words before and after. :func:`brief_text`,
 :func:`brief_html` and :func:`brief_json` write it for the command line, for the window and
-the exports (HTML, PDF through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
-decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a
+the exports (HTML, PDF through Qt's rich text) and as JSON. Clause text is always escaped in
+HTML. Nothing here decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a
 series of three or more versions, the flagged changes of the newest version against the
 first, each with the drafts that made it (worked out by
 :mod:`~clausediff.core.compare.attribution`); the writers take it as ``series``.
