@@ -2,16 +2,16 @@
 
 Contract: :func:`build_brief` takes an alignment and the flags of its links
 (:func:`~clausediff.core.compare.flags.alignment_flags`) and returns a :class:`Brief`: the two
-versions (symbols, dates, provenance), the number of links of each kind, the number of
-bracket events of each kind (counted from the bracket flags: every event raises one), and
-the flagged changes ordered by severity (then by their place in the text), each with the
-label of the clause it is in and its words before and after. :func:`brief_text`,
-:func:`brief_html` and :func:`brief_json` write it for the command line, for the window and
-the exports (HTML, PDF through Qt's rich text) and as JSON. Clause text is always escaped in
-HTML. Nothing here decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a
-series of three or more versions, the flagged changes of the newest version against the
-first, each with the drafts that made it (worked out by
-:mod:`~clausediff.core.compare.attribution`); the writers take it as ``series``.
+versions (symbols, dates, provenance), the number of links of each kind, the number of bracket
+events of each kind (counted from the bracket flags: every event raises one), and the flagged
+changes ordered by severity (then by their place in the text), each with the label of the
+clause it is in and its words before and after. :func:`brief_text`, :func:`brief_html` and
+:func:`brief_json` write it for the command line, for the window and the exports (HTML, PDF
+through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
+decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a series
+of three or more versions, the flagged changes of the newest version against the first, each
+with the drafts that made it (worked out by :mod:`~clausediff.core.compare.attribution`); the
+writers take it as ``series``.
 """
 
 from __future__ import annotations
