@@ -168,7 +168,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the brief of two versions: their provenance, counts per kind, and the flagged "
         "changes by severity",
     )
-    sm.add_argument("versions", nargs=2, metavar="VERSION")
+    sm.add_argument(
+        "versions",
+        nargs="+",
+        metavar="VERSION",
+        help="two versions; or three or more drafts of a series: the brief of the last two, "
+        "then the newest against the first with the draft that made each flagged change",
+    )
     sm.add_argument("--json", action="store_true", help="print JSON")
     sm.add_argument("--keep-order", action="store_true", help="do not sort by date")
     p.epilog = _commands_usage(sub)
@@ -411,16 +417,22 @@ def _cmd_summary(ns: argparse.Namespace) -> int:
     from clausediff.core.compare.config import DEFAULT_CONFIG
     from clausediff.core.render.brief import brief_json, brief_text
     from clausediff.session.comparison import check_size
-    from clausediff.session.summary import brief_of_versions
+    from clausediff.session.summary import brief_of_series, brief_of_versions
     from clausediff.session.versions import resolve_version
 
+    if len(ns.versions) < 2:
+        raise ClauseDiffError("summary needs two VERSION arguments or more.")
     docs = [resolve_version(s) for s in ns.versions]
     check_size(docs, DEFAULT_CONFIG.limits)
-    brief = brief_of_versions(docs, keep_order=ns.keep_order)
+    series = None
+    if len(docs) > 2:
+        brief, series = brief_of_series(docs, keep_order=ns.keep_order)
+    else:
+        brief = brief_of_versions(docs, keep_order=ns.keep_order)
     print(
-        json.dumps(brief_json(brief), indent=2, ensure_ascii=False)
+        json.dumps(brief_json(brief, series), indent=2, ensure_ascii=False)
         if ns.json
-        else brief_text(brief)
+        else brief_text(brief, series)
     )
     return EXIT_OK
 

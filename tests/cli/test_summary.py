@@ -49,9 +49,8 @@ def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_summary_needs_two_versions(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        main(["summary", "WT/L/843"])
-    assert "VERSION" in capsys.readouterr().err
+    assert main(["summary", "WT/L/843"]) != 0
+    assert "summary needs two VERSION arguments or more" in capsys.readouterr().err
 
 
 def test_align_json_links_carry_flags(capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,3 +81,30 @@ def test_a_broken_rules_file_is_one_line(
     assert (
         err.count("\n") == 1 and "unknown category 'actors'" in err and "rule 17 ('actor')" in err
     )
+
+
+DRAFTS = Path(__file__).parents[1] / "data" / "drafts"
+
+
+def test_summary_of_three_drafts_names_the_draft_of_each_change(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = [str(DRAFTS / n) for n in ("JOB-GC-318-Rev.2.txt", "JOB-GC-318.txt",
+                                       "JOB-GC-318-Rev.1.txt")]  # fmt: skip
+    assert main(["summary", *files]) == 0  # (put in series order)
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Brief: JOB/GC/318/Rev.1 → JOB/GC/318/Rev.2"
+    assert "3 brackets lifted, 3 alternatives settled" in out
+    section = out[out.index("Since the first draft: JOB/GC/318 → JOB/GC/318/Rev.2") :]
+    assert "Rev.1  ▲ ¶1           [bracket] The bracket around “continue to” was lifted" in section
+    assert "Rev.2  ○ ¶5 (was ¶6)  [bracket] Words changed inside the brackets" in section
+    assert main(["summary", *files, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["brackets"] == {
+        "lifted": 3, "alternative_chosen": 3, "dropped": 1, "changed_inside": 1,
+    }  # fmt: skip
+    assert data["series"]["names"] == ["Draft", "Rev.1", "Rev.2"]
+    made = {f["text"]: f["made_by"] for f in data["series"]["flags"]}
+    assert made["New brackets around “on the progress of the Work Programme”: the text is not "
+                "agreed"] == ["Rev.1"]  # fmt: skip
+    assert made["The date added: “June”"] == ["Rev.2"]

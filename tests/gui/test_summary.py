@@ -120,3 +120,37 @@ def test_the_brief_heads_the_html_export() -> None:
     assert page.index("Brief: 2011 Decision → 2013 Bali Decision") < page.index("Clause by clause")
     assert "page-break-after:always" in page
     assert "The session changed from “Seventh” to “Eighth”" in page
+
+
+def test_the_change_list_filters_bracket_events_of_two_drafts(
+    qtbot, settings, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    from clausediff.core.compare.flag_rules import Category
+    from clausediff.core.read.files import load_file
+
+    drafts = Path(__file__).parents[1] / "data" / "drafts"
+    win = MainWindow(settings, synchronous=True)
+    win.messages.suppress = True
+    qtbot.addWidget(win)
+    win.set_versions([load_file(drafts / "JOB-GC-318-Rev.1.txt"),
+                      load_file(drafts / "JOB-GC-318-Rev.2.txt")])  # fmt: skip
+    bar, changes = win.flag_filter, win.changes_dock.model
+    assert bar.category.findData("bracket") >= 0
+    bar.category.setCurrentIndex(bar.category.findData("bracket"))
+    qtmodeltester.check(changes)
+    al = win.compare_alignment
+    assert al is not None
+    links = [al.links[changes.link_number(r)] for r in range(changes.rowCount())]
+    shown = [al.right.labels(lk.right) if lk.right else al.left.labels(lk.left) for lk in links]
+    # every link with a bracket event (¶4 dropped, old ¶5 now ¶4), and no other
+    assert shown == ["recital 2", "¶1", "¶2", "¶3", "¶4", "¶4", "¶5"]
+    flags = win.compare_page.model.annotations.flags
+    for r in range(changes.rowCount()):
+        assert any(f.category is Category.BRACKET for f in flags[changes.link_number(r)])
+    bar.severity.setCurrentIndex(bar.severity.findData("high"))
+    assert [al.right.labels(al.links[changes.link_number(r)].right)
+            for r in range(changes.rowCount())] == ["¶2"]  # fmt: skip
+    assert win.tabs.tabText(SUMMARY_TAB) == "Summary"
+    text = win.summary_page.view.toPlainText()
+    assert "3 brackets lifted, 3 alternatives settled, 1 bracketed passage dropped" in text
+    win.close()

@@ -8,6 +8,7 @@ import pytest
 
 from clausediff.core.compare import flag_rules
 from clausediff.core.compare.flag_rules import (
+    BRACKET_EVENTS,
     STRUCTURE_EVENTS,
     FlagRulesError,
     default_rules,
@@ -22,10 +23,18 @@ def test_the_shipped_file_loads_with_every_structure_event() -> None:
     rules = default_rules()
     assert len(rules.rules) >= 10
     assert set(rules.structure) == set(STRUCTURE_EVENTS)
+    assert set(rules.brackets) == set(BRACKET_EVENTS)
+    lifted = rules.brackets["lifted"]
+    assert (lifted.operative.value, lifted.elsewhere.value) == ("high", "medium")
+    assert rules.brackets["changed_inside"].severity(operative=True).value == "low"
 
 
 _STRUCTURE = "\n".join(
     f'{e} = {{ severity = "high", text = "{e} {{left}}" }}' for e in STRUCTURE_EVENTS
+)
+_BRACKETS = "\n".join(
+    f'{e} = {{ operative = "high", elsewhere = "low", text = "{e} {{text}}" }}'
+    for e in BRACKET_EVENTS
 )
 _SENTENCES = """[sentences]
 changed = "{what} changed from {before} to {after}"
@@ -37,7 +46,10 @@ weaker = "{what} down"
 
 
 def _file(rule: str) -> str:
-    return f"schema = 1\n{_SENTENCES}\n[[rule]]\n{rule}\n\n[structure]\n{_STRUCTURE}\n"
+    return (
+        f"schema = 1\n{_SENTENCES}\n[[rule]]\n{rule}\n\n[structure]\n{_STRUCTURE}\n"
+        f"\n[brackets]\n{_BRACKETS}\n"
+    )
 
 
 GOOD = 'id = "deadline"\ncategory = "time"\nseverity = "high"\nwhat = "the deadline"\n'
@@ -67,6 +79,7 @@ def test_a_small_file_of_ones_own_flags_its_words() -> None:
         (GOOD + 'terms = ["shall"]\n[rule.strength]\n"must" = 5', "names 'must', which is not"),
         (GOOD + 'terms = ["a"]\nnear_chars = 0', "'near_chars' must be a whole number"),
         (GOOD.replace('"time"', '"structure"') + 'terms = ["a"]', "described in [structure]"),
+        (GOOD.replace('"time"', '"bracket"') + 'terms = ["a"]', "described in [brackets]"),
     ],
 )
 def test_a_mistake_is_named_with_its_rule_and_field(rule: str, message: str) -> None:
@@ -89,6 +102,31 @@ def test_file_level_mistakes() -> None:
         )
     with pytest.raises(FlagRulesError, match="'added' is missing"):
         parse_rules(_file(GOOD + 'terms = ["a"]').replace('added = "{what} added: {after}"\n', ""))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.split("[brackets]")[0], "[brackets]: is missing or not a table"),
+        (
+            lambda t: t.replace('lifted = { operative = "high"', 'lifted = { operative = "top"'),
+            "[brackets] lifted: unknown severity 'top' for 'operative' (one of high, medium, low)",
+        ),
+        (
+            lambda t: t.replace("\ndropped = {", "\ndropped = { colour = 1,"),
+            "'dropped' must be { operative = …, elsewhere = …, text = … }",
+        ),
+        (lambda t: t + 'unbracketed = { operative = "high" }\n', "unknown event 'unbracketed'"),
+        (
+            lambda t: t.replace("added {text}", "added {clause}"),
+            "may only use {text}, {was}, {alternative}",
+        ),
+    ],
+)
+def test_a_mistake_in_the_brackets_table_is_named(edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(FlagRulesError, match=r"^my\.toml") as err:
+        parse_rules(edit(_file(GOOD + 'terms = ["a"]')), "my.toml")
+    assert message in str(err.value)
 
 
 def test_the_environment_names_another_file(

@@ -51,3 +51,44 @@ def test_word_redline_carries_the_brief_after_the_text(
     body = word.element.body.xml
     after = body[body.index(BRIEF_HEADING) :]
     assert "<w:ins " not in after and "<w:del " not in after
+
+
+def test_the_brief_of_each_draft_counts_its_bracket_events_as_expected() -> None:
+    import itertools
+    import json
+    from collections import Counter
+
+    from clausediff.core.read.files import load_file
+    from clausediff.core.render.brief import brackets_line, brief_json
+
+    drafts = Path(__file__).parents[2] / "data" / "drafts"
+    docs = [load_file(drafts / n) for n in ("JOB-GC-318.txt", "JOB-GC-318-Rev.1.txt",
+                                             "JOB-GC-318-Rev.2.txt")]  # fmt: skip
+    expected = json.loads((drafts / "expected_events.json").read_text(encoding="utf-8"))
+    briefs = []
+    for pair, (a, b) in zip(expected["pairs"], itertools.pairwise(docs), strict=True):
+        al = align(a, b)
+        brief = build_brief(al, alignment_flags(al))
+        assert brief_json(brief)["brackets"] == dict(Counter(e["event"] for e in pair["events"]))
+        briefs.append(brief)
+    first, second = briefs
+    assert brackets_line(first) == (
+        "3 brackets lifted, 1 new, 1 alternative added, 1 bracketed passage dropped"
+    )
+    assert brackets_line(second) == (
+        "3 brackets lifted, 3 alternatives settled, 1 bracketed passage dropped, "
+        "words changed inside 1 bracket"
+    )
+    assert "3 brackets lifted, 1 new, 1 alternative added" in brief_text(first).splitlines()[6]
+    assert "<b>3 brackets lifted, 3 alternatives settled" in brief_html(second)
+
+
+def test_a_brief_without_brackets_says_nothing_of_them(
+    dec2011: Document, dec2013: Document
+) -> None:
+    from clausediff.core.render.brief import brief_json
+
+    al = align(dec2011, dec2013)
+    brief = build_brief(al, alignment_flags(al))
+    assert brief.brackets == () and brief_json(brief)["brackets"] == {}
+    assert "bracket" not in brief_text(brief)

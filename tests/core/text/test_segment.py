@@ -481,3 +481,21 @@ def test_segmentation_of_arbitrary_text_rebuilds_the_source(source: str) -> None
         pos = c.span.end
     rebuilt.append(source[pos:])
     assert "".join(rebuilt) == source
+
+
+def test_a_chairs_note_at_the_head_of_a_draft_is_front_matter() -> None:
+    from pathlib import Path
+
+    from clausediff.core.read.files import load_file
+
+    drafts = Path(__file__).parents[2] / "data" / "drafts"
+    for name in ("JOB-GC-318-Rev.1.txt", "JOB-GC-318-Rev.2.txt"):
+        doc = load_file(drafts / name)
+        note = next(c for c in doc.clauses if c.text.startswith("This revised draft"))
+        assert note.kind is ClauseKind.HEADING, name
+        kinds = [(c.display_label(), c.kind) for c in doc.clauses[note.index + 1 :][:3]]
+        assert kinds == [
+            ("opener", ClauseKind.PREAMBLE),
+            ("recital 1", ClauseKind.PREAMBLE),
+            ("recital 2", ClauseKind.PREAMBLE),
+        ], name

@@ -39,6 +39,7 @@ class Category(enum.Enum):
     REFERENCE = "reference"
     ACTOR = "actor"
     STRUCTURE = "structure"
+    BRACKET = "bracket"
 
 
 class Severity(enum.Enum):
@@ -123,6 +124,36 @@ STRUCTURE_EVENTS = (
     "recital_added",
     "recital_dropped",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class BracketRule:
+    """How severe a bracket event is in an operative clause and elsewhere (a recital, a
+    heading, a note), and what is said of it."""
+
+    operative: Severity
+    elsewhere: Severity
+    text: str
+
+    def severity(self, operative: bool) -> Severity:
+        return self.operative if operative else self.elsewhere
+
+
+#: The bracket events the ``[brackets]`` table must describe: the kinds of
+#: :class:`~clausediff.core.compare.brackets.BracketEventKind`, and ``lifted_changed`` (a
+#: bracket lifted with words changed inside it).
+BRACKET_EVENTS = (
+    "lifted",
+    "lifted_changed",
+    "dropped",
+    "added",
+    "alternative_chosen",
+    "alternative_added",
+    "changed_inside",
+)
+#: What a ``[brackets]`` sentence may name: the bracketed text, the older text (changed
+#: inside) and the alternative ("“Alt 1” (1 of 3)", "alternative 2 of 2"), each quoted.
+BRACKET_FIELDS = ("text", "was", "alternative")
 _SENTENCES = ("changed", "added", "removed", "stronger", "weaker")
 _RULE_KEYS = frozenset(
     {"id", "category", "severity", "what", "terms", "patterns", "near", "near_chars"}
@@ -146,6 +177,7 @@ class FlagRules:
 
     rules: tuple[Rule, ...]
     structure: Mapping[str, StructureRule]
+    brackets: Mapping[str, BracketRule]
     source: str = ""
 
 
@@ -160,7 +192,7 @@ def parse_rules(text: str, source: str = "flags.toml") -> FlagRules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FlagRulesError(f"{source} is not valid TOML: {exc}.") from None
-    unknown = set(data) - {"schema", "sentences", "rule", "structure"}
+    unknown = set(data) - {"schema", "sentences", "rule", "structure", "brackets"}
     if unknown:
         raise FlagRulesError(f"{source}: unknown key {sorted(unknown)[0]!r} at the top level.")
     if data.get("schema") != SCHEMA:
@@ -177,7 +209,12 @@ def parse_rules(text: str, source: str = "flags.toml") -> FlagRules:
             raise FlagRulesError(f"{source}: rule {n}: the id {rule.id!r} is used twice.")
         seen.add(rule.id)
         rules.append(rule)
-    return FlagRules(tuple(rules), _structure(data.get("structure"), source), source)
+    return FlagRules(
+        tuple(rules),
+        _structure(data.get("structure"), source),
+        _brackets(data.get("brackets"), source),
+        source,
+    )
 
 
 def _fail(where: str, message: str) -> FlagRulesError:
@@ -199,7 +236,12 @@ def _enum(
         return kind(value)
     except ValueError:
         choices = ", ".join(k.value for k in kind)
-        raise _fail(where, f"unknown {key} {value!r} (one of {choices})") from None
+        what = (
+            f"severity {value!r} for '{key}'"
+            if key in ("operative", "elsewhere")
+            else (f"{key} {value!r}")
+        )
+        raise _fail(where, f"unknown {what} (one of {choices})") from None
 
 
 def _sentence(value: object, key: str, where: str, names: tuple[str, ...]) -> str:
@@ -241,6 +283,8 @@ def _rule(raw: object, where: str, defaults: Mapping[str, str]) -> Rule:
     category = _enum(raw, "category", Category, where)
     if category is Category.STRUCTURE:
         raise _fail(where, "structure flags are described in [structure], not by a rule")
+    if category is Category.BRACKET:
+        raise _fail(where, "bracket flags are described in [brackets], not by a rule")
     severity = _enum(raw, "severity", Severity, where)
     what = _string(raw, "what", where)
     case_sensitive = raw.get("case_sensitive", False)
@@ -326,6 +370,27 @@ def _structure(raw: object, source: str) -> dict[str, StructureRule]:
         severity = _enum(entry, "severity", Severity, f"{where} {event}")
         text = _sentence(entry["text"], "text", f"{where} {event}", ("left", "right"))
         out[event] = StructureRule(severity, text)
+    return out
+
+
+def _brackets(raw: object, source: str) -> dict[str, BracketRule]:
+    where = f"{source} [brackets]"
+    if not isinstance(raw, dict):
+        raise _fail(where, "is missing or not a table")
+    extra = set(raw) - set(BRACKET_EVENTS)
+    if extra:
+        choices = ", ".join(BRACKET_EVENTS)
+        raise _fail(where, f"unknown event {sorted(extra)[0]!r} (the events: {choices})")
+    out = {}
+    for event in BRACKET_EVENTS:
+        entry = raw.get(event)
+        if not isinstance(entry, dict) or set(entry) != {"operative", "elsewhere", "text"}:
+            raise _fail(where, f"'{event}' must be {{ operative = …, elsewhere = …, text = … }}")
+        at = f"{where} {event}"
+        operative = _enum(entry, "operative", Severity, at)
+        elsewhere = _enum(entry, "elsewhere", Severity, at)
+        text = _sentence(entry["text"], "text", at, BRACKET_FIELDS)
+        out[event] = BracketRule(operative, elsewhere, text)
     return out
 
 

@@ -10,9 +10,13 @@ or of punctuation only raises nothing. :func:`alignment_flags` gives every link 
 alignment its flags: those of its word changes, those of a sentence that travelled into its
 clauses from a clause it is not linked with (the two sentences compared whole), and those of
 clause-level events (an operative clause added, dropped, split, merged or moved; a clause
-moved between the preamble and the operative part). Links that lie by a gap raise nothing:
-what the gap hides is not known. Flags never replace the changes they point at; showing them
-is the caller's job.
+moved between the preamble and the operative part), and those of its bracket events
+(:func:`~clausediff.core.compare.brackets.bracket_events`: a bracket lifted, dropped, added,
+alternatives settled or added, words changed inside; category ``bracket``, severity by the
+``[brackets]`` table and whether the clause holding the bracket is operative; such a flag's
+``before``/``after`` and spans are the event's bracketed texts). Links that lie by a gap
+raise nothing: what the gap hides is not known. Flags never replace the changes they point
+at; showing them is the caller's job.
 """
 
 from __future__ import annotations
@@ -20,6 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from clausediff.core.compare.brackets import (
+    BracketEvent,
+    BracketEventKind,
+    bracket_events,
+    has_brackets,
+)
 from clausediff.core.compare.flag_rules import (
     FOLD,
     Category,
@@ -29,7 +39,14 @@ from clausediff.core.compare.flag_rules import (
     default_rules,
     normal_words,
 )
-from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind, OpKind, WordOp
+from clausediff.core.compare.links import (
+    SIDE_JOINER,
+    Alignment,
+    ClauseLink,
+    LinkKind,
+    OpKind,
+    WordOp,
+)
 from clausediff.core.compare.worddiff import word_diff
 from clausediff.core.model import ClauseKind, Span, leading_words
 
@@ -247,6 +264,8 @@ def alignment_flags(al: Alignment, rules: FlagRules | None = None) -> tuple[tupl
         out[n] += _structure(al, link, rules)
         if link.left and link.right and link.ops:
             out[n] += flag_change(al.side_text(link, 0), al.side_text(link, 1), link.ops, rules)
+        if has_brackets(al, link):
+            out[n] += bracket_flags(al, link, bracket_events(al, link), rules)
     for sl in al.sentence_links:
         old, new = al.left.clauses[sl.left.clause], al.right.clauses[sl.right.clause]
         n_old, n_new = al.link_index_of(0, old.index), al.link_index_of(1, new.index)
@@ -311,3 +330,73 @@ _SEVERAL = {
     LinkKind.MERGED: "operative_merged",
     LinkKind.RESTRUCTURED: "operative_restructured",
 }
+
+
+# ------------------------------------------------------------------------ brackets
+
+#: A bracketed text quoted in a flag's sentence is cut at this many characters.
+BRACKET_QUOTE_CHARS = 80
+
+
+def bracket_flags(
+    al: Alignment, link: ClauseLink, events: Sequence[BracketEvent], rules: FlagRules | None = None
+) -> list[Flag]:
+    """The flags of a link's bracket events (one each, in their order)."""
+    rules = rules or default_rules()
+    left, right = (al.side_text(link, 0) if link.left else ""), al.side_text(link, 1)
+    out = []
+    for e in events:
+        key = "lifted_changed" if e.kind is BracketEventKind.LIFTED and e.changed else e.kind.value
+        rule = rules.brackets[key]
+        operative = _operative_at(al, link, e)
+        before = left[e.left.start : e.left.end] if e.left is not None else ""
+        after = right[e.right.start : e.right.end] if e.right is not None and link.right else ""
+        text = rule.text.format(
+            text=_quoted(e.text), was=_quoted(e.was), alternative=_alternative(e)
+        )
+        out.append(
+            Flag(
+                Category.BRACKET,
+                rule.severity(operative),
+                before,
+                after,
+                _capital(text),
+                f"bracket:{key}",
+                e.left,
+                e.right,
+            )
+        )
+    return out
+
+
+def _operative_at(al: Alignment, link: ClauseLink, event: BracketEvent) -> bool:
+    """Whether the clause holding the event's bracket is operative (the newer one, the
+    older one for a bracket that is gone)."""
+    side, span = (1, event.right) if event.right is not None and link.right else (0, event.left)
+    doc, indices = (al.right, link.right) if side else (al.left, link.left)
+    at = 0
+    for i in indices:
+        clause = doc.clauses[i]
+        end = at + len(clause.text)
+        if span is None or span.start < end + len(SIDE_JOINER):
+            return clause.kind is ClauseKind.OPERATIVE
+        at = end + len(SIDE_JOINER)
+    return any(doc.clauses[i].kind is ClauseKind.OPERATIVE for i in indices)
+
+
+def _quoted(text: str) -> str:
+    one = " ".join(text.split())
+    if len(one) > BRACKET_QUOTE_CHARS:
+        cut = one[:BRACKET_QUOTE_CHARS].rsplit(" ", 1)[0] if " " in one else one
+        return f"“{cut.rstrip(' ,;:')}…”"
+    return f"“{one}”"
+
+
+def _alternative(e: BracketEvent) -> str:
+    if not e.of:
+        return ""
+    return (
+        f"“{e.label}” ({e.alternative} of {e.of})"
+        if e.label
+        else (f"alternative {e.alternative} of {e.of}")
+    )

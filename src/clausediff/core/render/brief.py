@@ -2,12 +2,16 @@
 
 Contract: :func:`build_brief` takes an alignment and the flags of its links
 (:func:`~clausediff.core.compare.flags.alignment_flags`) and returns a :class:`Brief`: the two
-versions (symbols, dates, provenance), the number of links of each kind, and the flagged
+versions (symbols, dates, provenance), the number of links of each kind, the number of bracket
+events of each kind (counted from the bracket flags: every event raises one), and the flagged
 changes ordered by severity (then by their place in the text), each with the label of the
 clause it is in and its words before and after. :func:`brief_text`, :func:`brief_html` and
 :func:`brief_json` write it for the command line, for the window and the exports (HTML, PDF
 through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Nothing here
-decides what is flagged.
+decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a series
+of three or more versions, the flagged changes of the newest version against the first, each
+with the drafts that made it (worked out by :mod:`~clausediff.core.compare.attribution`); the
+writers take it as ``series``.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clausediff.core.compare.attribution import attribute_flags
+from clausediff.core.compare.brackets import BracketEventKind
 from clausediff.core.compare.flag_rules import Category, Flag, Severity
 from clausediff.core.compare.flags import alignment_flags
+from clausediff.core.compare.lineage import Lineage, draft_revision
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
 from clausediff.core.model import Document, Span
 from clausediff.core.render.html import escape, runs_html
 from clausediff.core.render.palette import PRINT, Palette
+from clausediff.core.render.phrases import version_names
 from clausediff.core.render.redline import Mark, Run
 from clausediff.core.render.serialize import flag_json, info_json
 from clausediff.core.render.wording import provenance_line
@@ -50,6 +58,9 @@ class Brief:
     #: changed links (not counting those by a gap) that carry no flag: still shown in the
     #: comparison, as every change is
     unflagged: int
+    #: how many bracket events of each kind (in the order of :data:`BRACKET_COUNT_ORDER`;
+    #: kinds with none left out)
+    brackets: tuple[tuple[BracketEventKind, int], ...] = ()
 
     def by_severity(self, severity: Severity) -> list[BriefItem]:
         return [i for i in self.items if i.flag.severity is severity]
@@ -67,7 +78,60 @@ def build_brief(al: Alignment, flags: Sequence[Sequence[Flag]]) -> Brief:
         for lk, fl in zip(al.links, flags, strict=True)
         if lk.kind.is_change and lk.kind is not LinkKind.UNKNOWN and not fl
     )
-    return Brief((al.left, al.right), counts, tuple(items), unflagged)
+    return Brief((al.left, al.right), counts, tuple(items), unflagged, bracket_counts(flags))
+
+
+#: The order in which a brief counts bracket events.
+BRACKET_COUNT_ORDER = (
+    BracketEventKind.LIFTED,
+    BracketEventKind.ADDED,
+    BracketEventKind.ALTERNATIVE_CHOSEN,
+    BracketEventKind.ALTERNATIVE_ADDED,
+    BracketEventKind.DROPPED,
+    BracketEventKind.CHANGED_INSIDE,
+)
+
+
+def bracket_counts(
+    flags: Sequence[Sequence[Flag]],
+) -> tuple[tuple[BracketEventKind, int], ...]:
+    """How many bracket events of each kind the flags hold (a bracket lifted with words
+    changed inside it is a bracket lifted)."""
+    found: dict[BracketEventKind, int] = {}
+    for fl in flags:
+        for f in fl:
+            if f.category is Category.BRACKET:
+                event = f.rule.removeprefix("bracket:").removesuffix("_changed")
+                kind = BracketEventKind(event)
+                found[kind] = found.get(kind, 0) + 1
+    return tuple((k, found[k]) for k in BRACKET_COUNT_ORDER if k in found)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def brackets_line(brief: Brief) -> str:
+    """ "3 brackets lifted, 1 new, 2 alternatives settled" ("" when there are none)."""
+    parts = []
+    for kind, n in brief.brackets:
+        if kind is BracketEventKind.LIFTED:
+            parts.append(_n(n, "bracket lifted", "brackets lifted"))
+        elif kind is BracketEventKind.ADDED:
+            parts.append(f"{n} new" if parts else _n(n, "new bracket", "new brackets"))
+        elif kind is BracketEventKind.ALTERNATIVE_CHOSEN:
+            parts.append(_n(n, "alternative settled", "alternatives settled"))
+        elif kind is BracketEventKind.ALTERNATIVE_ADDED:
+            parts.append(_n(n, "alternative added", "alternatives added"))
+        elif kind is BracketEventKind.DROPPED:
+            parts.append(_n(n, "bracketed passage dropped", "bracketed passages dropped"))
+        else:
+            parts.append(f"words changed inside {_n(n, 'bracket', 'brackets')}")
+    return ", ".join(parts)
 
 
 def _place(flag: Flag) -> int:
@@ -136,11 +200,65 @@ def counts_line(brief: Brief) -> str:
     return ", ".join(f"{kind.value} {n}" for kind, n in brief.counts)
 
 
+# ----------------------------------------------------------------------------- series
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesBrief:
+    """The newest version against the first of a series: its flagged changes (``items``,
+    in the order of a brief), each with the names of the drafts that made it (none when
+    the lineage cannot tell)."""
+
+    names: tuple[str, ...]
+    first: Document
+    newest: Document
+    items: tuple[tuple[BriefItem, tuple[str, ...]], ...]
+
+
+def draft_names(versions: Sequence[Document]) -> list[str]:
+    """Each version's short name: "Draft", "Rev.1", … for the drafts of one series, else
+    the names of the lineage view (a year, a label)."""
+    revisions = [draft_revision(d) for d in versions]
+    if all(revisions) and len({r.series for r in revisions if r}) == 1:
+        return [f"Rev.{r.number}" if r.number else "Draft" for r in revisions if r]
+    return version_names(versions)
+
+
+def build_series_brief(lineage: Lineage, direct: Alignment) -> SeriesBrief:
+    """The flagged changes of ``direct`` (the lineage's first version against its newest),
+    each with the drafts that made it."""
+    flags = alignment_flags(direct)
+    made = attribute_flags(lineage, direct, flags)
+    names = draft_names(lineage.versions)
+    by_flag = {
+        (n, k): tuple(names[v] for v in versions)
+        for n, row in enumerate(made)
+        for k, versions in enumerate(row)
+    }
+    brief = build_brief(direct, flags)
+    items = []
+    for item in brief.items:
+        k = next(k for k, f in enumerate(flags[item.link]) if f is item.flag)
+        items.append((item, by_flag[(item.link, k)]))
+    return SeriesBrief(tuple(names), direct.left, direct.right, tuple(items))
+
+
+def _made_by(names: Sequence[str]) -> str:
+    return " and ".join(names) if names else "not known"
+
+
+def series_title(series: SeriesBrief) -> str:
+    return (
+        f"Since the first draft: {series.first.info.label} → {series.newest.info.label}, "
+        "each flagged change and the draft that made it"
+    )
+
+
 # ----------------------------------------------------------------------------- text
 
 
-def brief_text(brief: Brief) -> str:
-    """The brief as plain text (``clausediff summary``)."""
+def brief_text(brief: Brief, series: SeriesBrief | None = None) -> str:
+    """The brief as plain text (``clausediff summary``), with a series' section after it."""
     old, new = brief.versions
     lines = [
         f"Brief: {old.info.label} → {new.info.label}",
@@ -149,6 +267,7 @@ def brief_text(brief: Brief) -> str:
         f"  newer: {provenance_line(new)}",
         "",
         f"Clauses: {counts_line(brief)}",
+        *([f"{_capital(brackets_line(brief))}."] if brief.brackets else []),
         f"Flagged changes: {len(brief.items)}"
         + (f"; {brief.unflagged} other changed links carry no flag" if brief.unflagged else ""),
     ]
@@ -163,23 +282,44 @@ def brief_text(brief: Brief) -> str:
             lines.append(f"  {'':<12} {change_line(i.flag)}")
     if not brief.items:
         lines += ["", "No change was flagged; every change is still shown in the comparison."]
+    if series is not None:
+        lines += ["", f"{series_title(series)} ({len(series.items)}):"]
+        width = max((len(_made_by(by)) for _, by in series.items), default=0)
+        for i, by in series.items:
+            sign = SEVERITY_SIGN[i.flag.severity]
+            lines.append(
+                f"  {_made_by(by):<{width}}  {sign} {i.label:<12} [{i.flag.category.value}] "
+                f"{i.flag.text}"
+            )
     return "\n".join(lines)
 
 
 # ----------------------------------------------------------------------------- JSON
 
 
-def brief_json(brief: Brief) -> dict[str, Any]:
+def brief_json(brief: Brief, series: SeriesBrief | None = None) -> dict[str, Any]:
     old, new = brief.versions
-    return {
+    out: dict[str, Any] = {
         "versions": [info_json(old.info), info_json(new.info)],
         "counts": {kind.value: n for kind, n in brief.counts},
         "unflagged": brief.unflagged,
+        "brackets": {kind.value: n for kind, n in brief.brackets},
         "flags": [
             {"link": i.link, "label": i.label, **flag_json(i.flag), "where": i.flag.where}
             for i in brief.items
         ],
     }
+    if series is not None:
+        out["series"] = {
+            "names": list(series.names),
+            "first": info_json(series.first.info),
+            "newest": info_json(series.newest.info),
+            "flags": [
+                {"link": i.link, "label": i.label, **flag_json(i.flag), "made_by": list(by)}
+                for i, by in series.items
+            ],
+        }
+    return out
 
 
 # ----------------------------------------------------------------------------- HTML
@@ -205,7 +345,12 @@ def brief_page_html(al: Alignment) -> str:
 
 
 def brief_html(
-    brief: Brief, palette: Palette = PRINT, *, links: bool = False, page: bool = False
+    brief: Brief,
+    palette: Palette = PRINT,
+    *,
+    links: bool = False,
+    page: bool = False,
+    series: SeriesBrief | None = None,
 ) -> str:
     """The brief as an HTML fragment (a ``<div class="brief">``). With ``links``, each
     clause label is an anchor ``#link-N`` (the window goes to link N on a click); with
@@ -225,7 +370,8 @@ def brief_html(
         f'<p class="bv"><b>Older:</b> {escape(provenance_line(old))}</p>',
         f'<p class="bv"><b>Newer:</b> {escape(provenance_line(new))}</p>',
         f'<p class="bv"><b>Clauses:</b> {escape(counts_line(brief))}. '
-        f"<b>Flagged changes:</b> {len(brief.items)}"
+        + (f"<b>{escape(_capital(brackets_line(brief)))}.</b> " if brief.brackets else "")
+        + f"<b>Flagged changes:</b> {len(brief.items)}"
         + (f" ({brief.unflagged} other changed links carry no flag)" if brief.unflagged else "")
         + ". Every change, flagged or not, is shown in the comparison.</p>",
     ]
@@ -250,6 +396,22 @@ def brief_html(
         out.append("</table>")
     else:
         out.append('<p class="bv">No change was flagged.</p>')
+    if series is not None:
+        out.append(f'<p class="bv"><b>{escape(series_title(series))}</b></p>')
+        out.append(
+            '<table class="brief" cellspacing="0"><tr><th class="bf" width="12%">Made by</th>'
+            '<th class="bf" width="9%">Severity</th><th class="bf" width="10%">Kind</th>'
+            '<th class="bf" width="15%">Clause</th><th class="bf">What changed</th></tr>'
+        )
+        for i, by in series.items:
+            f = i.flag
+            out.append(
+                f'<tr><td class="bf bs"><b>{escape(_made_by(by))}</b></td>'
+                f'<td class="bf bs">{SEVERITY_SIGN[f.severity]} {f.severity.value}</td>'
+                f'<td class="bf bs">{f.category.value}</td>'
+                f'<td class="bf">{escape(i.label)}</td><td class="bf">{escape(f.text)}</td></tr>'
+            )
+        out.append("</table>")
     brk = ' style="page-break-after:always"' if page else ""
     out.append(f'<p class="bv"{brk}>&#160;</p>')
     out.append("</div>")

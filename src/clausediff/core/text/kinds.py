@@ -8,6 +8,8 @@ phase it is in; :meth:`Classifier.classify` returns each piece's :class:`ClauseK
 
 from __future__ import annotations
 
+import re
+
 from clausediff.core.model import ClauseKind
 from clausediff.core.text.blocks import Piece
 from clausediff.core.text.sentences import split_sentences
@@ -62,6 +64,21 @@ def _is_title_line(text: str) -> bool:
     return bool(t) and t[-1].isalnum() and word_count(t) <= _TITLE_LINE_WORDS and is_title(t)
 
 
+#: A note at the head of a draft ("This revised draft is circulated by the Chair on his own
+#: responsibility. Text in square brackets is not agreed."): front matter, not a clause
+#: that opens the operative part.
+_FRONT_NOTE_RE = re.compile(
+    r"\b(?:is|are|has been|have been) (?:circulated|issued)\b"
+    r"|\bon (?:his|her|their|its) own responsibility\b"
+    r"|\b(?:in|within) square brackets\b",
+    re.IGNORECASE,
+)
+
+
+def _is_front_note(text: str) -> bool:
+    return word_count(text) <= 60 and _FRONT_NOTE_RE.search(text) is not None
+
+
 def _looks_like_heading(text: str, label: str) -> bool:
     t = text.strip()
     if not t:
@@ -106,6 +123,8 @@ class Classifier:
                 return ClauseKind.PREAMBLE
         cut_off = piece.ends_in_gap and word_count(text) > 6
         if self.phase == self.FRONT and not cut_off and _looks_like_heading(text, label):
+            return ClauseKind.HEADING
+        if self.phase == self.FRONT and not label and not cut_off and _is_front_note(text):
             return ClauseKind.HEADING
         if (
             self.phase == self.OPERATIVE
