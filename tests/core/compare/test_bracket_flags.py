@@ -135,3 +135,36 @@ def test_the_bundled_decisions_raise_no_bracket_flag() -> None:
     for a, b in itertools.pairwise(docs):
         flags = alignment_flags(align(a, b))
         assert not [f for fl in flags for f in fl if f.category is Category.BRACKET]
+
+
+def test_the_words_of_alternatives_let_go_raise_no_flags_of_their_own() -> None:
+    """Rev.2 settles ¶3 on Alt 1: the flag of the settlement stands for the words of Alt 2
+    and Alt 3 let go ("will", "not", a deadline), which raise none one by one; they are still
+    marked in the comparison."""
+    from clausediff.core.compare.brackets import BracketEventKind, bracket_events
+    from clausediff.core.read.files import load_file
+
+    rev1, rev2 = (load_file(DRAFTS / f"JOB-GC-318-Rev.{n}.txt") for n in (1, 2))
+    al = align(rev1, rev2)
+    flags = alignment_flags(al)
+    n, link = next(
+        (n, lk)
+        for n, lk in enumerate(al.links)
+        if any(e.kind is BracketEventKind.ALTERNATIVE_CHOSEN and e.label == "Alt 1"
+               for e in bracket_events(al, lk))
+    )  # fmt: skip
+    event = next(
+        e for e in bracket_events(al, link) if e.kind is BracketEventKind.ALTERNATIVE_CHOSEN
+    )
+    assert event.group is not None and event.left is not None
+    assert any(f.category is Category.BRACKET for f in flags[n])
+    for f in flags[n]:
+        if f.left is not None and f.right is None and f.category is not Category.BRACKET:
+            inside_group = event.group.start <= f.left.start and f.left.end <= event.group.end
+            assert not inside_group or event.left.start <= f.left.start < event.left.end, f
+    old_text = al.side_text(link, 0)
+    assert "until 31 March 2028" in old_text[event.group.start : event.group.end]
+    deleted = "".join(
+        old_text[op.left.start : op.left.end] for op in link.ops if op.kind.value != "equal"
+    )
+    assert "2028" in deleted  # (still marked as a change)

@@ -65,6 +65,9 @@ class BracketEvent:
     label: str = ""
     alternative: int = 0
     of: int = 0
+    #: alternative chosen: the whole group in the older text (the alternatives let go
+    #: with it), as a span of the older side's text
+    group: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +318,7 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
             label=alt.label,
             alternative=best + 1,
             of=len(g.alternatives),
+            group=Span(g.span.start, g.span.end),
         )
         events.append((a, g.span.start, ev))
 

@@ -262,10 +262,15 @@ def alignment_flags(al: Alignment, rules: FlagRules | None = None) -> tuple[tupl
         if link.kind is LinkKind.UNKNOWN:
             continue
         out[n] += _structure(al, link, rules)
+        words: list[Flag] = []
         if link.left and link.right and link.ops:
-            out[n] += flag_change(al.side_text(link, 0), al.side_text(link, 1), link.ops, rules)
+            words = flag_change(al.side_text(link, 0), al.side_text(link, 1), link.ops, rules)
         if has_brackets(al, link):
-            out[n] += bracket_flags(al, link, bracket_events(al, link), rules)
+            events = bracket_events(al, link)
+            words = _beyond_let_go(words, events)
+            out[n] += words + bracket_flags(al, link, events, rules)
+        else:
+            out[n] += words
     for sl in al.sentence_links:
         old, new = al.left.clauses[sl.left.clause], al.right.clauses[sl.right.clause]
         n_old, n_new = al.link_index_of(0, old.index), al.link_index_of(1, new.index)
@@ -333,6 +338,32 @@ _SEVERAL = {
 
 
 # ------------------------------------------------------------------------ brackets
+
+
+def _beyond_let_go(flags: list[Flag], events: Sequence[BracketEvent]) -> list[Flag]:
+    """The word flags of a link but those of words removed inside a bracketed passage that
+    was dropped, or inside the alternatives let go when a group was settled: the bracket
+    event says what became of all of them at once ("settled on “Alt 1” (1 of 3)"), and
+    their words, flagged one by one, would bury it. (The words stay marked in the
+    comparison: only their flags are left out; a word removed from the alternative chosen
+    keeps its flag.)"""
+    gone: list[tuple[Span, Span | None]] = []  # (the region let go, the part of it kept)
+    for e in events:
+        if e.kind is BracketEventKind.DROPPED and e.left is not None:
+            gone.append((e.left, None))
+        elif e.kind is BracketEventKind.ALTERNATIVE_CHOSEN and e.group is not None:
+            gone.append((e.group, e.left))
+    if not gone:
+        return flags
+
+    def let_go(span: Span) -> bool:
+        def inside(outer: Span) -> bool:
+            return outer.start <= span.start and span.end <= outer.end
+
+        return any(inside(region) and not (kept and inside(kept)) for region, kept in gone)
+
+    return [f for f in flags if f.right is not None or f.left is None or not let_go(f.left)]
+
 
 #: A bracketed text quoted in a flag's sentence is cut at this many characters.
 BRACKET_QUOTE_CHARS = 80
