@@ -383,8 +383,19 @@ def load_lineage(
     return lineage, [paths[id(d)] for d in ordered]
 
 
+def _say_rules_problem() -> None:
+    """One line on stderr when the flag rules in force cannot be used (nothing is flagged)."""
+    from clausediff.core.compare.flag_rules import rules_problem
+
+    problem = rules_problem()
+    if problem:
+        print(f"clausediff: {printable(problem)}", file=sys.stderr)
+
+
 def _cmd_align(ns: argparse.Namespace) -> int:
     from clausediff.core.render.serialize import lineage_json, write_json
+
+    _say_rules_problem()
 
     corrections: list[Correction] = []
     if ns.review:
@@ -422,6 +433,7 @@ def _cmd_summary(ns: argparse.Namespace) -> int:
 
     if len(ns.versions) < 2:
         raise ClauseDiffError("summary needs two VERSION arguments or more.")
+    _say_rules_problem()
     docs = [resolve_version(s) for s in ns.versions]
     check_size(docs, DEFAULT_CONFIG.limits)
     series = None

@@ -76,7 +76,7 @@ def test_a_broken_rules_file_is_one_line(
         flag_rules.shipped_rules_text().replace('"actor"\nseverity', '"actors"\nseverity'), "utf-8"
     )
     monkeypatch.setenv(flag_rules.RULES_ENV, str(bad))
-    assert main(["summary", "WT/L/843", "WT/L/907"]) == 2
+    assert main(["summary", "WT/L/843", "WT/L/907"]) == 0  # (the brief, without flags)
     err = capsys.readouterr().err
     assert (
         err.count("\n") == 1 and "unknown category 'actors'" in err and "rule 17 ('actor')" in err
@@ -108,3 +108,22 @@ def test_summary_of_three_drafts_names_the_draft_of_each_change(
     assert made["New brackets around “on the progress of the Work Programme”: the text is not "
                 "agreed"] == ["Rev.1"]  # fmt: skip
     assert made["The date added: “June”"] == ["Rev.2"]
+
+
+def test_a_rules_file_that_cannot_be_used_flags_nothing_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistake in an edited rules file never stops a comparison: the JSON is written
+    whole, without flags, and one line says why; the brief is printed with none."""
+    bad = tmp_path / "flags.toml"
+    bad.write_text("schema = 2\n", encoding="utf-8")
+    monkeypatch.setenv(flag_rules.RULES_ENV, str(bad))
+    assert main(["align", "WT/L/843", "WT/L/907", "--json", "-"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert data["links"] and all(link["flags"] == [] for link in data["links"])
+    assert err.startswith("clausediff: No changes are flagged: ") and err.count("\n") == 1
+    assert main(["summary", "WT/L/843", "WT/L/907"]) == 0
+    out, err = capsys.readouterr()
+    assert "Brief: 2011 Decision → 2013 Bali Decision" in out
+    assert "No changes are flagged" in err

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         show = self.status.show
         self.status.cancelRequested.connect(self.cancel_comparison)
+        self._told_flags_problem = ""
         self.comparer.finished.connect(self._on_compared)
         self.comparer.failed.connect(self._on_failed)
         self.comparer.cancelled.connect(lambda: self.status.set_busy(False, "Comparison cancelled"))
@@ -327,6 +328,10 @@ class MainWindow(QMainWindow):
         self.reviews.place()
         self.status.set_busy(False, f"Compared in {seconds * 1000:.0f} ms")
         self.status.set_counts(self.compare_page.counts_text())
+        problem = comparison.annotations.flags_problem
+        if problem and problem != self._told_flags_problem:  # (said once, not at every pair)
+            self._told_flags_problem = problem
+            self.messages.inform("Flag rules", problem)
 
     def _on_lineage(self, comparison: Comparison, _seconds: float) -> None:
         self.lineage_page.set_lineage(comparison.lineage)

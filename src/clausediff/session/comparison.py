@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from clausediff.core import collector
 from clausediff.core.compare.align import align
 from clausediff.core.compare.config import DEFAULT_CONFIG, AlignConfig, Cancel, Limits, check
-from clausediff.core.compare.flag_rules import Flag
+from clausediff.core.compare.flag_rules import Flag, rules_problem
 from clausediff.core.compare.flags import alignment_flags
 from clausediff.core.compare.lineage import Lineage, build_lineage
 from clausediff.core.compare.links import Alignment
@@ -37,7 +37,7 @@ class LinkAnnotations:
     flags. Worked out once per alignment and shared by everything that shows it (never
     while painting)."""
 
-    def __init__(self, alignment: Alignment | None) -> None:
+    def __init__(self, alignment: Alignment | None, *, cancel: Cancel | None = None) -> None:
         al = alignment
         self.moves: dict[int, list[tuple[str, str]]] = sentence_moves(al) if al else {}
         self.case_only: frozenset[int] = (
@@ -45,7 +45,9 @@ class LinkAnnotations:
             if al
             else frozenset()
         )
-        self.flags: tuple[tuple[Flag, ...], ...] = alignment_flags(al) if al else ()
+        self.flags: tuple[tuple[Flag, ...], ...] = alignment_flags(al, cancel=cancel) if al else ()
+        #: why nothing is flagged, when the rules in force cannot be used ("" otherwise)
+        self.flags_problem = rules_problem() if al else ""
 
 
 @dataclass(slots=True)
@@ -99,7 +101,10 @@ def compare(
     with collector.paused(freeze=freeze):
         lineage, corrected, stale = corrected_lineage(versions, config, corrections, cancel)
         return Comparison(
-            lineage, LinkAnnotations(lineage.pairs[0]), corrected=tuple(corrected), stale=stale
+            lineage,
+            LinkAnnotations(lineage.pairs[0], cancel=cancel),
+            corrected=tuple(corrected),
+            stale=stale,
         )
 
 

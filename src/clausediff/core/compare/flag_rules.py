@@ -421,6 +421,17 @@ def default_rules() -> FlagRules:
     return _rules_at(os.environ.get(RULES_ENV, ""))
 
 
+def rules_problem() -> str:
+    """Why the rules in force cannot be used, on one line ("" when they can). A comparison
+    is then shown and written without flags, with this said beside it: a mistake in an
+    edited rules file never stops a comparison."""
+    try:
+        default_rules()
+    except FlagRulesError as e:
+        return f"No changes are flagged: {e}"
+    return ""
+
+
 @cache
 def _rules_at(path: str) -> FlagRules:
     if path:

@@ -30,6 +30,7 @@ from clausediff.core.compare.brackets import (
     bracket_events,
     has_brackets,
 )
+from clausediff.core.compare.config import Cancel, check
 from clausediff.core.compare.flag_rules import (
     FOLD,
     Category,
@@ -38,6 +39,7 @@ from clausediff.core.compare.flag_rules import (
     Rule,
     default_rules,
     normal_words,
+    rules_problem,
 )
 from clausediff.core.compare.links import (
     SIDE_JOINER,
@@ -254,11 +256,20 @@ def _capital(text: str) -> str:
 # ------------------------------------------------------------------------ alignments
 
 
-def alignment_flags(al: Alignment, rules: FlagRules | None = None) -> tuple[tuple[Flag, ...], ...]:
-    """The flags of each link of ``al``, in link order; see the module contract."""
-    rules = rules or default_rules()
+def alignment_flags(
+    al: Alignment, rules: FlagRules | None = None, *, cancel: Cancel | None = None
+) -> tuple[tuple[Flag, ...], ...]:
+    """The flags of each link of ``al``, in link order; see the module contract. Without
+    ``rules``, the rules in force; when those cannot be used (:func:`rules_problem` says
+    why), no link has flags."""
+    if rules is None:
+        if rules_problem():
+            return tuple(() for _ in al.links)
+        rules = default_rules()
     out: list[list[Flag]] = [[] for _ in al.links]
     for n, link in enumerate(al.links):
+        if n % 64 == 0:
+            check(cancel)
         if link.kind is LinkKind.UNKNOWN:
             continue
         out[n] += _structure(al, link, rules)
