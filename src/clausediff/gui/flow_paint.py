@@ -54,9 +54,11 @@ def paint_flow(
     selected: str = "",
     focused: int = -1,
     font: QFont | None = None,
+    exposed: QRectF | None = None,
 ) -> None:
     """Draw the picture at the painter's origin; ``selected`` family framed, block number
-    ``focused`` (keyboard focus) outlined."""
+    ``focused`` (keyboard focus) outlined; only what meets ``exposed``, when given (a long
+    lineage's picture is tens of thousands of pixels tall, and a window repaints a screenful)."""
     ink = flow_ink(palette)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, layout.width, layout.height), QColor(ink.background))
@@ -76,6 +78,15 @@ def paint_flow(
     for c in layout.columns:
         painter.drawText(QPointF(c.x, layout.body_top - 9), c.subtitle)
     for r in layout.ribbons:
+        if exposed is not None and not exposed.intersects(
+            QRectF(
+                r.x0,
+                min(r.top0, r.top1),
+                r.x1 - r.x0,
+                max(r.bottom0, r.bottom1) - min(r.top0, r.top1),
+            )
+        ):
+            continue
         path = ribbon_path(r)
         if r.uncertain:
             painter.fillPath(path, _hatch(ink))
@@ -92,6 +103,8 @@ def paint_flow(
             painter.strokePath(path, QPen(QColor(ink.selected), 2))
     for n, b in enumerate(layout.blocks):
         rect = QRectF(b.box.x, b.box.y, b.box.w, b.box.h)
+        if exposed is not None and not exposed.intersects(rect.adjusted(-5, -5, 5, 5)):
+            continue
         if b.kind is BlockKind.CLAUSE:
             painter.setPen(QPen(QColor(ink.block_edge), 1))
             painter.setBrush(QColor(ink.block))
@@ -204,7 +217,16 @@ def _legend(painter: QPainter, layout: FlowLayout, ink: FlowInk, font: QFont) ->
         painter.drawText(QPointF(x + w + 6, y + 10), words)
 
 
+#: The most pixels a flow image holds (about 160 MB at four bytes a pixel): a lineage of
+#: thousands of clauses is drawn at a smaller scale rather than asking for gigabytes.
+MAX_IMAGE_PIXELS = 40_000_000
+
+
 def flow_image(layout: FlowLayout, palette: Palette, scale: float = 2.0) -> QImage:
+    """The picture drawn at ``scale`` (less, where that would pass
+    :data:`MAX_IMAGE_PIXELS`)."""
+    area = max(1.0, layout.width * layout.height)
+    scale = min(scale, (MAX_IMAGE_PIXELS / area) ** 0.5)
     image = QImage(
         int(layout.width * scale), int(layout.height * scale), QImage.Format.Format_ARGB32
     )

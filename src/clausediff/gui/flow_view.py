@@ -10,7 +10,7 @@ hears (the accessible description), so the picture can be read without a mouse.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
@@ -78,6 +78,7 @@ class FlowCanvas(QWidget):
             paint_flow(
                 painter, self.layout_, palette, selected=self.selected,
                 focused=self.focused if self.hasFocus() else -1, font=self.font(),
+                exposed=QRectF(event.rect()),
             )  # fmt: skip
         finally:
             painter.end()

@@ -140,3 +140,14 @@ def test_svg_escapes_the_text(decl1998: Document) -> None:
     assert not list(root.iter(f"{SVG}script"))
     texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
     assert "<script>x</script> &amp; ]]>" in texts  # the words as they are, as text
+
+
+def test_the_svg_parses_whatever_characters_the_clauses_hold() -> None:
+    """A clause may hold characters an XML file cannot (U+FFFE, a C0 control): the SVG shows
+    them as U+FFFD, as the Word exports do, and still parses."""
+    old = document_from_text("1. Members shall \ufffe report \x01 <b>annually</b> & more.")
+    new = document_from_text("1. Members shall \ufffe report \x01 <b>each year</b> & more.")
+    svg = flow_svg(layout_flow(build_lineage([old, new])), PRINT)
+    root = ET.fromstring(svg)
+    texts = " ".join(t for t in root.itertext())
+    assert "\ufffd" in texts and "<b>" in texts and "\ufffe" not in svg

@@ -16,6 +16,7 @@ these numbers. Clause text is never altered; labels and lead words are taken as 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -165,7 +166,15 @@ class FlowLayout:
         return None
 
     def family(self, family_id: str) -> FlowFamily:
-        return next(f for f in self.families if f.id == family_id)
+        found = self._by_id.get(family_id)
+        if found is None:
+            raise KeyError(family_id)
+        return found
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, FlowFamily]:
+        # (the SVG asks once a ribbon: a dictionary, not a search of every family)
+        return {f.id: f for f in self.families}
 
     def blocks_of(self, family_id: str) -> list[FlowBlock]:
         return [b for b in self.blocks if b.family == family_id]

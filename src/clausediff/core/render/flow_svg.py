@@ -26,6 +26,7 @@ from clausediff.core.render.flow import (
     layout_flow,
 )
 from clausediff.core.render.palette import DARK_CHROME, KIND_COLOURS, PRINT, Palette
+from clausediff.core.render.wordml import word_safe
 
 #: What each mark of the picture means, by the swatch drawn beside the words (the painter
 #: and the SVG show the same).
@@ -134,10 +135,16 @@ def block_title(layout: FlowLayout, b: FlowBlock, version_label: str) -> str:
     return f"{fam.id}: {version_label} {b.label} — {b.words} (family of {fam.name})"
 
 
+def _xml_text(text: str) -> str:
+    """``text`` for an SVG's text and attributes: escaped, and every character an XML file
+    cannot hold shown as U+FFFD (as in the Word exports), so that the file always parses."""
+    return html.escape(word_safe(text))
+
+
 def flow_svg(layout: FlowLayout, p: Palette, title: str = "") -> str:
     """The picture as one ``<svg>`` element; see the module contract."""
     ink = flow_ink(p)
-    e = html.escape
+    e = _xml_text
     names = {c.version: c.title for c in layout.columns}
     heading = title or "Flow of clause families: " + " → ".join(names.values())
     out = [
@@ -189,7 +196,7 @@ def flow_svg(layout: FlowLayout, p: Palette, title: str = "") -> str:
 
 
 def _block_svg(layout: FlowLayout, b: FlowBlock, version_label: str, ink: FlowInk) -> str:
-    e = html.escape
+    e = _xml_text
     x, y, w, h = b.box.x, b.box.y, b.box.w, b.box.h
     parts = [
         f'<g data-family="{e(b.family)}" data-kind="{b.kind.value}">'
@@ -237,7 +244,7 @@ def _block_svg(layout: FlowLayout, b: FlowBlock, version_label: str, ink: FlowIn
 
 
 def _legend_svg(layout: FlowLayout, ink: FlowInk) -> str:
-    e = html.escape
+    e = _xml_text
     w, h = SWATCH
     parts = [
         f'<g class="legend"><text x="14" y="{layout.legend_top + 12:.1f}" fill="{ink.muted}">'
