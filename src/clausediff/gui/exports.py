@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.store.review import PlacedNote, Review
+from clausediff.gui import dialogs
 from clausediff.gui.flow_paint import write_png
 from clausediff.gui.messages import Messenger
 from clausediff.gui.printing import export_pdf, locale_page_size, page_layout, render
@@ -100,8 +101,10 @@ class Exporter(QObject):
         return True
 
     def export_dialog(self) -> None:
-        typed, chosen = QFileDialog.getSaveFileName(
+        typed, chosen = dialogs.save_file(
             self.dialog_parent,
+            self.settings,
+            "export",
             "Export",
             "clausediff-export.html",
             ";;".join(exporting.FORMATS.values()),
