@@ -220,9 +220,7 @@ def test_the_csv_and_the_html_name_each_family_as_a_reader_does() -> None:
     The HTML lineage table names it so, never by its id."""
     import re
 
-    lineage = build_lineage(
-        [load_bundled(s) for s in ("WT/MIN(98)/DEC/2", "WT/L/843", "WT/L/907")]
-    )
+    lineage = build_lineage([load_bundled(s) for s in ("WT/MIN(98)/DEC/2", "WT/L/843", "WT/L/907")])
     header, *rows = _csv_rows(lineage)
     assert header[:2] == ["family", "name"]
     assert [r[0] for r in rows] == [f.id for f in lineage.families]
