@@ -11,8 +11,9 @@ nothing in an export refers to anything outside it.
 - :func:`export_html`: one self-contained page (inline style, no scripts, no external
   references), printable, with a legend and the provenance of every version.
 - :func:`export_csv`: the lineage table, one family a row (its id, which notes and the JSON
-  use, and its name as a reader says it), one version a column; every cell holds the exact text, but that a cell a spreadsheet would run as a formula opens with a
-  single quote (:func:`spreadsheet_cell`).
+  use, and its name as a reader says it), one version a column; every cell holds the exact
+  text, but that a cell a spreadsheet would run as a formula opens with a single quote
+  (:func:`spreadsheet_cell`).
 
 The PDF export and printing are drawn by Qt from the HTML (:mod:`clausediff.gui.printing`).
 """
