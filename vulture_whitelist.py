@@ -36,6 +36,8 @@ _.zoom_in
 _.zoom_out
 _.show_about
 _.copy_row
+_.use_a4
+_.use_letter
 # the compare view's own layout (gui/rows_view.py): Qt's item view calls these overrides
 _.setSelection
 _.visualRegionForSelection

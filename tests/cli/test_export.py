@@ -104,9 +104,9 @@ def test_pdf_text_contains_the_clauses(tmp_path: Path) -> None:
 def test_csv_is_the_lineage_table(tmp_path: Path, review_file: Path) -> None:
     data = _export(tmp_path, "csv", "--review", str(review_file)).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(data)))
-    assert rows[0][0] == "family" and rows[0][-1] == "notes"
-    recital = next(r for r in rows if r[2].startswith("Recalling"))
-    assert recital[6] == "modified" and "[to discuss] Check the session number" in recital[-1]
+    assert rows[0][:2] == ["family", "name"] and rows[0][-1] == "notes"
+    recital = next(r for r in rows if r[3].startswith("Recalling"))
+    assert recital[7] == "modified" and "[to discuss] Check the session number" in recital[-1]
 
 
 def test_docx_keeps_the_italics_of_inter_alia(tmp_path: Path) -> None:

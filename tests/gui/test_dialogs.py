@@ -78,3 +78,52 @@ def test_each_kind_keeps_its_own_folder_and_a_vanished_one_is_forgotten(
     out.rmdir()
     dialogs.save_file(None, store, "export", "Export", "x.html", "*")
     assert starts[-1] == "x.html", "a folder that is gone is not offered"
+
+
+def test_open_import_and_export_each_start_where_they_last_chose(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: QSettings
+) -> None:
+    """The 2013 Bali Decision opened from one folder, imported from another, the comparison
+    exported to a third: each dialog starts the next time in its own folder, and the
+    next start of the window remembers them."""
+    bundled = Path(__file__).parents[2] / "resources" / "decisions"
+    folders = {kind: tmp_path / kind for kind in ("open", "import", "export")}
+    for kind in ("open", "import"):
+        folders[kind].mkdir()
+        (folders[kind] / "2013-12-07_WT-L-907.md").write_bytes(
+            (bundled / "2013-12-07_WT-L-907.md").read_bytes()
+        )
+    folders["export"].mkdir()
+    starts: list[str] = []
+
+    def open_many(_p: object, title: str, start: str, _f: str) -> tuple[list[str], str]:
+        starts.append(start)
+        kind = "open" if title.startswith("Open") else "import"
+        return [str(folders[kind] / "2013-12-07_WT-L-907.md")], ""
+
+    def save(_p: object, _t: str, start: str, _f: str) -> tuple[str, str]:
+        starts.append(start)
+        return str(folders["export"] / "bali"), "Web page (*.html)"
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_many)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    rows = len(window.library.documents)
+    window.documents.open_dialog()
+    window.documents.import_dialog()
+    window.exporter.export_dialog()
+    assert len(window.library.documents) > rows, "the chosen file was read"
+    written = folders["export"] / "bali.html"
+    assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert starts == ["", "", "clausediff-export.html"], "the first time: the dialog's own"
+    window.documents.open_dialog()
+    window.documents.import_dialog()
+    window.exporter.export_dialog()
+    assert starts[3:] == [
+        str(folders["open"]),
+        str(folders["import"]),
+        str(folders["export"] / "clausediff-export.html"),
+    ]
+    again = Settings(QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    for kind, folder in folders.items():
+        assert again.get(keys.FOLDERS[kind]) == str(folder)
+    assert again.get(keys.FOLDERS["review"]) == ""

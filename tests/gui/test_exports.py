@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -165,3 +165,55 @@ def test_the_paper_is_the_locales_unless_one_is_set(
     assert exporter.page_size() == "letter"
     assert exporter.export_to(tmp_path / "set.docx", "docx-report")
     assert _word_width(tmp_path / "set.docx") == "12240"
+
+
+def test_file_page_size_sets_the_paper_of_every_format(
+    qtbot,  # type: ignore[no-untyped-def]
+    settings: QSettings,
+    tmp_path: Path,
+    set_locale: Callable[[QLocale.Language, QLocale.Country], None],
+) -> None:
+    """In the United States File › Page size starts on Letter (the locale's, nothing
+    stored); choosing A4 puts the PDF, both Word forms and printing on A4, and the next
+    start keeps it."""
+    from PySide6.QtWidgets import QMenu
+
+    set_locale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+    def open_window() -> MainWindow:
+        win = MainWindow(settings, synchronous=True)
+        win.messages.suppress = True
+        qtbot.addWidget(win)
+        win.load_library()
+        names = [d.info.symbols[0] for d in win.library.documents]
+        win.set_pair(names.index("WT/L/843"), names.index("WT/MIN(13)/32"))
+        return win
+
+    win = open_window()
+    a4, letter = (win.actions_by_id[k] for k in ("actionPaperA4", "actionPaperLetter"))
+    menu = win.findChild(QMenu, "pageSizeMenu")
+    assert menu is not None and menu.actions() == [a4, letter]
+    assert menu.menuAction() in win.findChild(QMenu, "fileMenu").actions()  # type: ignore[union-attr]
+    assert (a4.isChecked(), letter.isChecked()) == (False, True)
+    assert not settings.contains(keys.PAGE_SIZE.key), "the locale's paper is not stored"
+    letter.trigger()  # (already the paper: still nothing stored)
+    assert letter.isChecked() and not settings.contains(keys.PAGE_SIZE.key)
+
+    a4.trigger()
+    assert (a4.isChecked(), letter.isChecked()) == (True, False)
+    assert settings.value(keys.PAGE_SIZE.key) == "a4" and win.exporter.page_size() == "a4"
+    assert win.exporter.export_to(tmp_path / "a4.pdf", "pdf")
+    box = PdfReader(str(tmp_path / "a4.pdf")).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    for fmt in ("docx", "docx-report"):
+        assert win.exporter.export_to(tmp_path / f"{fmt}.docx", fmt)
+        assert _word_width(tmp_path / f"{fmt}.docx") == "11906"  # twips: 210 mm
+    assert win.exporter.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    win.close()
+
+    again = open_window()  # the next start, still in the United States
+    assert again.actions_by_id["actionPaperA4"].isChecked()
+    assert not again.actions_by_id["actionPaperLetter"].isChecked()
+    again.actions_by_id["actionPaperLetter"].trigger()
+    assert settings.value(keys.PAGE_SIZE.key) == "letter"
+    assert again.exporter.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter

@@ -261,7 +261,10 @@ def test_a_screenshot_of_thousands_of_rows_shows_rows_and_leaves_the_settings_al
     (tmp_path / "b.txt").write_text("\n\n".join(newer), encoding="utf-8")
     saved = tmp_path / "ClauseDiff" / "ClauseDiff.conf"  # where the window keeps its settings
     saved.parent.mkdir()
-    saved.write_text("[General]\ngeometry=@ByteArray(kept)\n", encoding="utf-8")
+    saved.write_text(  # (the size, and the folder the export dialog last used)
+        f"[General]\ngeometry=@ByteArray(kept)\n\n[folders]\nexport={tmp_path}\n",
+        encoding="utf-8",
+    )
     before = saved.read_bytes()
     out = tmp_path / "shot.png"
     result = subprocess.run(

@@ -24,6 +24,9 @@ class ActionSpec:
     handler: str
     tip: str = ""
     checkable: bool = False
+    #: one entry of an exclusive choice (a ``QActionGroup`` the menus make): ticked, and
+    #: acting when the user chooses it, not when the window ticks it to show the setting
+    choice: bool = False
 
 
 ACTIONS = (
@@ -132,6 +135,22 @@ ACTIONS = (
         "exporter.print_preview",
         "Print the comparison or lineage, with a preview",
     ),
+    ActionSpec(
+        "actionPaperA4",
+        "&A4",
+        (),
+        "exporter.use_a4",
+        "Export and print on A4 paper (PDF, Word, printing)",
+        choice=True,
+    ),
+    ActionSpec(
+        "actionPaperLetter",
+        "&Letter",
+        (),
+        "exporter.use_letter",
+        "Export and print on US Letter paper (PDF, Word, printing)",
+        choice=True,
+    ),
     ActionSpec("actionQuit", "&Quit", ("Ctrl+Q",), "close"),
     ActionSpec(
         "actionNextChange",
@@ -211,7 +230,7 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
         action.setObjectName(spec.id)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setToolTip(spec.tip or spec.text.replace("&", ""))
-        action.setCheckable(spec.checkable)
+        action.setCheckable(spec.checkable or spec.choice)
         if spec.checkable:
             action.toggled.connect(lambda on, name=spec.handler: handler(owner, name)(on))
         else:

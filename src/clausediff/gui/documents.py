@@ -1,12 +1,12 @@
 """Opening, importing, renaming and removing documents, and the recent files.
 
 :class:`Documents` reads files off the UI thread (:class:`clausediff.gui.worker.Loader`);
-a file that cannot be read gives one clear message and changes nothing. An imported
-document's symbols, title and date are corrected in :class:`DetailsDialog` and kept in the
-library (:meth:`Documents.edit_details`). It emits
-``opened(row)`` when a document joined the library panel (at that row), and
-``status(message, msecs)`` for the status bar; it listens to its loader's ``loaded``,
-``failed`` and ``busy_changed``.
+a file that cannot be read gives one clear message and changes nothing. The open and
+import dialogs each start in the folder they last used (:mod:`clausediff.gui.dialogs`).
+An imported document's symbols, title and date are corrected in :class:`DetailsDialog` and
+kept in the library (:meth:`Documents.edit_details`). It emits ``opened(row)`` when a
+document joined the library panel (at that row), and ``status(message, msecs)`` for the
+status bar; it listens to its loader's ``loaded``, ``failed`` and ``busy_changed``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from clausediff.core.compare.lineage import date_order
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
 from clausediff.core.store.library import Library
+from clausediff.gui import dialogs
 from clausediff.gui.details_dialog import DetailsDialog
 from clausediff.gui.messages import Messenger
 from clausediff.gui.models import LibraryModel
@@ -65,15 +66,15 @@ class Documents(QObject):
         self.refresh_recent()
 
     def open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.dialog_parent, "Open decision texts", "", OPEN_FILTER
+        paths = dialogs.open_files(
+            self.dialog_parent, self.settings, "open", "Open decision texts", OPEN_FILTER
         )
         for p in paths:
             self.open_path(Path(p))
 
     def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.dialog_parent, "Import into the library", "", OPEN_FILTER
+        paths = dialogs.open_files(
+            self.dialog_parent, self.settings, "import", "Import into the library", OPEN_FILTER
         )
         for p in paths:
             self.import_path(Path(p))

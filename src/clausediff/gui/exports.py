@@ -7,21 +7,24 @@ printed pages are drawn here, by Qt (:mod:`clausediff.gui.printing`), the print 
 the pages of the PDF. The export dialog writes the format of the filter chosen, the file
 named with its suffix; a typed suffix that names another format is asked about
 (:meth:`Exporter.settle`). The paper of every format is the one set in the settings, else
-the system locale's (Letter in the United States and Canada, A4 elsewhere).
+the system locale's (Letter in the United States and Canada, A4 elsewhere); File › Page size
+sets it (:meth:`Exporter.set_page_size`), its ticked entry showing the paper in use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.store.review import PlacedNote, Review
+from clausediff.gui import dialogs
 from clausediff.gui.flow_paint import write_png
 from clausediff.gui.messages import Messenger
 from clausediff.gui.printing import export_pdf, locale_page_size, page_layout, render
@@ -53,6 +56,11 @@ def write_pdf_headless(
     write_pdf(lineage, path, notes, page_size)
 
 
+#: The actions of File › Page size, by the paper each sets (:mod:`clausediff.gui.actions`).
+PAPER_ACTIONS = {"a4": "actionPaperA4", "letter": "actionPaperLetter"}
+PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
+
+
 class Exporter(QObject):
     status = Signal(str, int)
 
@@ -63,18 +71,52 @@ class Exporter(QObject):
         settings: Settings,
         messages: Messenger,
         parent: QWidget,
+        actions: Mapping[str, QAction] | None = None,
     ) -> None:
         super().__init__(parent)
         self.shown, self.review = shown, review
         self.settings, self.messages = settings, messages
         self.dialog_parent = parent
         self.preview: QDialog | None = None
+        #: the entries of File › Page size, by paper (none: no menu to keep ticked)
+        self.paper_actions = {
+            size: actions[name]
+            for size, name in PAPER_ACTIONS.items()
+            if actions and name in actions
+        }
+        self._tick_paper()
 
     def page_size(self) -> str:
         """The paper of every export and of printing: the one set, else the locale's."""
         if self.settings.store.contains(keys.PAGE_SIZE.key):
             return self.settings.get(keys.PAGE_SIZE)
         return locale_page_size()
+
+    def set_page_size(self, size: str) -> None:
+        """Export and print on ``size`` ("a4" or "letter") from now on, and at the next
+        start. Choosing the paper already in use stores nothing: the locale's stays the
+        default until another is chosen."""
+        if size == self.page_size():
+            self._tick_paper()
+            return
+        self.settings.set(keys.PAGE_SIZE, size)
+        self._tick_paper()
+        self.status.emit(f"Exports and printing on {PAPER_NAMES[size]} paper", 4000)
+
+    def use_a4(self) -> None:
+        """File › Page size › A4."""
+        self.set_page_size("a4")
+
+    def use_letter(self) -> None:
+        """File › Page size › Letter."""
+        self.set_page_size("letter")
+
+    def _tick_paper(self) -> None:
+        """Tick the entry of the paper in use (ticking acts on nothing: the entries act
+        when chosen)."""
+        size = self.page_size()
+        for paper, action in self.paper_actions.items():
+            action.setChecked(paper == size)
 
     def export_to(self, path: Path, fmt: str, *, with_notes: bool = True) -> bool:
         lineage = self.shown()
@@ -100,8 +142,10 @@ class Exporter(QObject):
         return True
 
     def export_dialog(self) -> None:
-        typed, chosen = QFileDialog.getSaveFileName(
+        typed, chosen = dialogs.save_file(
             self.dialog_parent,
+            self.settings,
+            "export",
             "Export",
             "clausediff-export.html",
             ";;".join(exporting.FORMATS.values()),

@@ -145,8 +145,9 @@ class MainWindow(QMainWindow):
             self.compare_page, self.reviews, self.settings, self.messages, self.recompute, self
         )
         self.exporter = Exporter(
-            self.shown_lineage, lambda: self.reviews.review, self.settings, self.messages, self
-        )
+            self.shown_lineage, lambda: self.reviews.review, self.settings, self.messages, self,
+            self.actions_by_id,
+        )  # fmt: skip
         self._wire()
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self.compare_now)

@@ -2,7 +2,8 @@
 
 :func:`build` places the actions (the same objects everywhere, so a shortcut works wherever
 it is shown), the two version choosers and the theme choice, and returns the parts the
-window keeps. Every closed panel can be brought back from the View menu.
+window keeps. Every closed panel can be brought back from the View menu; File › Page size
+offers the paper of the exports and printing, one of A4 and Letter.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def build(window: QMainWindow, a: dict[str, QAction], set_theme: Callable[[str],
     file_menu.addSeparator()
     file_menu.addAction(a["actionExport"])
     file_menu.addAction(a["actionPrint"])
+    paper = _menu(file_menu, window, "Page si&ze", "pageSizeMenu")
+    paper_group = QActionGroup(window)
+    paper_group.setExclusive(True)
+    for key in ("actionPaperA4", "actionPaperLetter"):
+        paper_group.addAction(a[key])
+        paper.addAction(a[key])
     recent_files = _menu(file_menu, window, "Open &recent", "recentMenu")
     file_menu.addSeparator()
     file_menu.addAction(a["actionQuit"])

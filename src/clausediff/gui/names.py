@@ -72,6 +72,7 @@ ACCESSIBLE_NAMES = {
     "editNoteButton": "Edit the selected note",
     "deleteNoteButton": "Delete the selected note",
     "recentReviewsMenu": "Recent reviews",
+    "pageSizeMenu": "Page size",
     "summaryPage": "Summary of the comparison",
     "summaryView": "Brief: the flagged changes",
     "changesBox": "Changes and their flag filter",

@@ -43,6 +43,8 @@ LAST_PAIR: Setting[tuple[str, ...]] = Setting("files/lastPair", ())
 FOLDER_KINDS = ("open", "import", "export", "review")
 FOLDERS: dict[str, Setting[str]] = {k: Setting(f"folders/{k}", "") for k in FOLDER_KINDS}
 AUTHOR = Setting("review/author", "")
+#: the paper of the exports and printing (File › Page size); while unset, the window takes
+#: the system locale's, and stores one only when the user chooses it
 PAGE_SIZE = Setting("print/pageSize", "a4", choices=("a4", "letter"))
 
 SCHEMA: tuple[Setting[Any], ...] = (

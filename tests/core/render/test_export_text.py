@@ -128,18 +128,18 @@ def test_csv_cells_hold_the_exact_text_and_no_formula(breaks: Lineage) -> None:
     for row in rows:
         for cell in row:  # nothing a spreadsheet would run
             assert not cell.startswith(FORMULA_STARTS), cell
-    texts = {_unquoted(r[5]) for r in rows[1:]}  # the newer version's text column
+    texts = {_unquoted(r[6]) for r in rows[1:]}  # the newer version's text column
     assert {c.text for c in breaks.versions[1].clauses} <= texts
-    assert {_unquoted(r[2]) for r in rows[1:] if r[2]} == {
+    assert {_unquoted(r[3]) for r in rows[1:] if r[3]} == {
         c.text for c in breaks.versions[0].clauses
     }
-    formula = next(r[5] for r in rows if "HYPERLINK" in r[5])
+    formula = next(r[6] for r in rows if "HYPERLINK" in r[6])
     assert formula == '\'=HYPERLINK("http://example.org","click") shall not be run.'
-    assert any(r[5] == "'+1 Members may add a clause." for r in rows)
-    assert any(r[5] == "'-2 or take one away." for r in rows)
-    assert any(r[5] == "'@SUM(A1:A2) is a formula too." for r in rows)
+    assert any(r[6] == "'+1 Members may add a clause." for r in rows)
+    assert any(r[6] == "'-2 or take one away." for r in rows)
+    assert any(r[6] == "'@SUM(A1:A2) is a formula too." for r in rows)
     assert any(
-        r[5] == "Members shall report soon.\x0cThe Council shall meet in July." for r in rows
+        r[6] == "Members shall report soon.\x0cThe Council shall meet in July." for r in rows
     )
 
 
@@ -149,7 +149,7 @@ def test_csv_of_a_lineage_holds_every_version_exactly() -> None:
     )
     rows = _csv_rows(lineage3)
     for v, doc in enumerate(lineage3.versions):
-        column = [_unquoted(r[2 + 3 * v]) for r in rows[1:]]
+        column = [_unquoted(r[3 + 3 * v]) for r in rows[1:]]
         held = "\n".join(c for c in column if c)
         for clause in doc.clauses:  # (a gap belongs to no family: no text to hold)
             assert clause.is_gap or clause.text in held
@@ -211,3 +211,34 @@ def test_the_two_version_columns_of_the_html_are_even_and_fixed() -> None:
     families = families[families.index('<table class="lineage"') :]
     heads = re.findall(r'<th width="(\d+)%">', families.split("</tr>")[0])
     assert len(heads) == 4 and len(set(heads[1:])) == 1
+
+
+def test_the_csv_and_the_html_name_each_family_as_a_reader_does() -> None:
+    """1998 → 2011 → 2013: a family's CSV row keeps its id for a machine ("f…", what notes
+    and the JSON refer to) and says its name: the labels of its clauses in the last version
+    it reaches (and that version when it is not the newest), then that clause's first words.
+    The HTML lineage table names it so, never by its id."""
+    import re
+
+    lineage = build_lineage([load_bundled(s) for s in ("WT/MIN(98)/DEC/2", "WT/L/843", "WT/L/907")])
+    header, *rows = _csv_rows(lineage)
+    assert header[:2] == ["family", "name"]
+    assert [r[0] for r in rows] == [f.id for f in lineage.families]
+    newest = len(lineage.versions) - 1
+    for row in rows:
+        last = max(v for v in range(len(lineage.versions)) if row[2 + 3 * v])
+        labels, text = row[2 + 3 * last], _unquoted(row[3 + 3 * last])
+        where = "" if last == newest else f" ({lineage.versions[last].info.label})"
+        assert row[1].startswith(f"{labels}{where} “"), row
+        lead = row[1].split("“", 1)[1].rstrip("”").removesuffix(" …")
+        assert " ".join(text.split()).startswith(lead), row  # (its words, on one line)
+    by_name = {r[1]: r for r in rows}
+    gone = by_name["op. ¶2 (2011 Decision) “To instruct the General …”"]
+    assert gone[5] == "op. ¶2" and gone[8] == ""  # in 2011 only
+    page = export_html(lineage)
+    table = page.split("<h2>Clause families</h2>", 1)[1]
+    cells = re.findall(r'<tr><td class="kind"><span class="labels">([^<]*)</span>', table)
+    assert len(cells) == len(lineage.families)
+    assert "op. ¶2 (2011 Decision)" in cells and "op. ¶5" in cells
+    assert "<br/>“That Members will maintain …”</td>" in table
+    assert not re.search(r'<td class="kind">(<span class="labels">)?f\d+<', table)

@@ -10,9 +10,10 @@ nothing in an export refers to anything outside it.
 
 - :func:`export_html`: one self-contained page (inline style, no scripts, no external
   references), printable, with a legend and the provenance of every version.
-- :func:`export_csv`: the lineage table, one family a row, one version a column; every cell
-  holds the exact text, but that a cell a spreadsheet would run as a formula opens with a
-  single quote (:func:`spreadsheet_cell`).
+- :func:`export_csv`: the lineage table, one family a row (its id, which notes and the JSON
+  use, and its name as a reader says it), one version a column; every cell holds the exact
+  text, but that a cell a spreadsheet would run as a formula opens with a single quote
+  (:func:`spreadsheet_cell`).
 
 The PDF export and printing are drawn by Qt from the HTML (:mod:`clausediff.gui.printing`).
 """
@@ -25,7 +26,7 @@ import io
 from collections.abc import Sequence
 
 from clausediff import __version__
-from clausediff.core.compare.lineage import Lineage
+from clausediff.core.compare.lineage import Family, Lineage, family_name
 from clausediff.core.model import Document
 from clausediff.core.render import wording
 from clausediff.core.render.brief import brief_css, brief_page_html
@@ -70,9 +71,9 @@ PROVENANCE_WIDTHS = (17, 21, 12, 34, 16)
 
 
 def lineage_widths(versions: int, with_notes: bool) -> tuple[int, ...]:
-    """The widths of the lineage table's columns, in per cent: the family, the versions
-    (evenly), the notes if any."""
-    family, notes = 10, 16 if with_notes else 0
+    """The widths of the lineage table's columns, in per cent: the family (its name: label
+    and first words), the versions (evenly), the notes if any."""
+    family, notes = 16, 16 if with_notes else 0
     each = (100 - family - notes) // versions
     return (family, *([each] * versions), *((notes,) if with_notes else ()))
 
@@ -265,7 +266,7 @@ def _lineage_html(
         )
         notes = notes_html(by_family.get(fam.id, []), PRINT) if with_notes else ""
         rows.append(
-            f'<tr><td class="kind">{html.escape(fam.id)}</td>{cells}'
+            f'<tr><td class="kind">{_family_html(lineage, fam)}</td>{cells}'
             + (f"<td>{notes}</td>" if with_notes else "")
             + "</tr>"
         )
@@ -275,11 +276,19 @@ def _lineage_html(
     )
 
 
+def _family_html(lineage: Lineage, family: Family) -> str:
+    """A family's name in its cell: the labels on a line, the first words below."""
+    label, _, lead = family_name(lineage, family, joiner="\n").partition("\n")
+    words = f"<br/>{html.escape(lead)}" if lead else ""
+    return f'<span class="labels">{html.escape(label)}</span>{words}'
+
+
 # --------------------------------------------------------------------------- CSV
 
 
 def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> str:
-    """The lineage table: a family a row; per version its labels, text and change kind."""
+    """The lineage table: a family a row, its id ("f1") and its name ("op. ¶6 “Decides to
+    instruct …”"); per version its labels, text and change kind."""
     by_family = notes_by_family(notes)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -287,7 +296,7 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
     def write(row: list[str]) -> None:
         writer.writerow([spreadsheet_cell(cell) for cell in row])
 
-    header = ["family"]
+    header = ["family", "name"]
     for d in lineage.versions:
         name = f"{d.info.label} ({d.info.date})" if d.info.date else d.info.label
         header += [f"{name} labels", f"{name} text", f"{name} change"]
@@ -296,7 +305,7 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
     write(header)
     for fam in lineage.families:
         members = dict(fam.members)
-        row = [fam.id]
+        row = [fam.id, family_name(lineage, fam)]
         for v, doc in enumerate(lineage.versions):
             idx = members.get(v, ())
             row.append(doc.labels(idx) if idx else "")
@@ -312,7 +321,7 @@ def export_csv(lineage: Lineage, notes: Sequence[PlacedNote] | None = None) -> s
         write(row)
     for p in by_family.get(None, []) if notes is not None else []:
         write(
-            ["(orphaned)", p.note.clause_label, p.note.clause_text, ""]
+            ["(orphaned)", "", p.note.clause_label, p.note.clause_text, ""]
             + [""] * (3 * len(lineage.versions) - 3)
             + [f"[{p.note.status}] {p.note.text}"]
         )
