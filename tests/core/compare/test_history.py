@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from clausediff.core.compare.history import History, PhraseSpan
 from clausediff.core.compare.lineage import Lineage, build_lineage
+from clausediff.core.compare.links import LinkKind
 from clausediff.core.model import Document, DocumentInfo
 from clausediff.core.read.files import document_from_text
 
@@ -226,3 +227,22 @@ def test_a_word_no_version_changed_keeps_the_first_version(docs: list[Document])
     for v, doc in enumerate(same):
         for c in doc.clauses:
             assert {s.since for s in history.spans(v, c.index)} <= {0}
+
+
+def test_a_clause_cut_off_by_its_own_gap_is_never_dated_as_surely_new() -> None:
+    """The newer version is an excerpt: "Delegations will meet [gap]" may be what is left of
+    the older paragraph 1, which the engine cannot tell; its words are first seen in the
+    newer version, possibly earlier, even though the older version is complete."""
+    old = document_from_text(
+        "The General Council,\n\nDecides:\n\n1. Members shall report each year on progress"
+        " made under the work programme.\n\n2. The Council shall review the programme in 2027."
+    )
+    new = document_from_text(
+        "The General Council,\n\nDecides:\n\n1. Delegations will meet [[GAP: the rest is not"
+        " available]]\n\n2. The Council shall review the programme in 2028."
+    )
+    lineage = build_lineage([old, new])
+    cut = next(c.index for c in new.clauses if c.text.startswith("Delegations"))
+    assert lineage.pairs[0].link_of_right(cut).kind is LinkKind.UNKNOWN
+    spans = History(lineage).spans(1, cut)
+    assert [(s.since, s.certain, s.gap_in) for s in spans] == [(1, False, 1)]

@@ -157,12 +157,13 @@ class History:
             return Origin(0)
         link = self.lineage.pairs[v - 1].link_of_right(c)
         if link.kind is LinkKind.UNKNOWN:
-            # (facing a gap of the previous version; or cut off by a gap of its own, when
-            # its counterpart cannot be told: a gap only if that version is an excerpt)
+            # (facing a gap of the previous version; or cut off by a gap of its own, so that
+            # its counterpart could not be told even in a complete previous version: never
+            # dated as surely new)
             own = link.gap is not None and link.gap[0] == 1
-            if not own or not self._complete(v - 1):
-                return Origin(v, False, v - 1)
-            return Origin(v)
+            if own and self._complete(v - 1):
+                return Origin(v, False, v)
+            return Origin(v, False, v - 1)
         bridged = self._bridged.get((v, c))
         if bridged is not None:
             excerpts = [u for u in range(bridged[0] + 1, v) if not self._complete(u)]
