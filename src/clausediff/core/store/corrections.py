@@ -60,7 +60,9 @@ def _missing(doc: Document, refs: Sequence[ClauseRef]) -> str:
         if r.index >= len(doc.clauses):
             return f"{doc.info.label} has no {r.label} any more"
         clause = doc.clauses[r.index]
-        if clause.is_gap or text_sha256(clause.text) != r.text_sha256:
+        if clause.is_gap:
+            return f"{r.label} of {doc.info.label} is now text that is not available (a gap)"
+        if text_sha256(clause.text) != r.text_sha256:
             return f"the text of {r.label} of {doc.info.label} has changed"
     return ""
 

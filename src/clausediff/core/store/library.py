@@ -394,7 +394,9 @@ class Library:
             )
             return int(cur.lastrowid or 0), False
 
-    def _check_keepable(self, label: str, values: Sequence[str]) -> None:
+    def _check_keepable(
+        self, label: str, values: Sequence[str], refusal: str = "cannot be kept in the library"
+    ) -> None:
         """A row is kept only if it will be read back: the checks of reading, beforehand."""
         try:
             for value, what in ((values[8], "metadata"), (values[9], "formatting"),
@@ -408,9 +410,8 @@ class Library:
             self._entry(0, values[:9])
             self._document_values(0, (values[8], values[9], values[10], values[6], values[0]))
         except BadValue as exc:
-            raise LibraryError(
-                f"{label} cannot be kept in the library: {exc}. It can still be opened."
-            ) from None
+            tail = ". It can still be opened." if refusal.startswith("cannot be kept") else "."
+            raise LibraryError(f"{label} {refusal}: {exc}{tail}") from None
 
     def set_details(self, entry_id: int, details: Details) -> Document:
         """Correct the symbols, title and date of row ``entry_id`` (one transaction; the rest
@@ -436,7 +437,7 @@ class Library:
                     row[9],
                     row[10],
                 )
-                self._check_keepable(f"lib:{entry_id}", values)
+                self._check_keepable(f"lib:{entry_id}", values, "keeps its details as they were")
             except BadValue as exc:
                 raise LibraryError(
                     f"Library entry lib:{entry_id} cannot be changed: {exc}."
