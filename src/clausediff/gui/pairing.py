@@ -51,7 +51,9 @@ class Pairing(QObject):
         self.dialog_parent = parent
         #: the clauses "Pair with…" remembered: (older side, newer side) of that row
         self.marked: tuple[tuple[int, ...], tuple[int, ...]] | None = None
-        self.undo_stack: list[pairing.Change] = []
+        #: the corrections made in this session, each with the pair of versions it was
+        #: made on (their SHA-256s), last on top
+        self.undo_stack: list[tuple[pairing.Change, tuple[str, str]]] = []
         self._focus: tuple[int, int] | None = None  # (side, clause) to select once compared
         self._review: object = None
 
@@ -134,15 +136,25 @@ class Pairing(QObject):
         if not self.undo_stack or review is None or review is not self._review:
             self.status.emit("No pairing to undo", 4000)
             return
-        change = self.undo_stack.pop()
+        change, made_on = self.undo_stack.pop()
         try:
             pairing.undo(review, change)
         except ClauseDiffError as exc:
             self.messages.error("The correction could not be undone", str(exc))
             return
-        self._focus = (0, change.added.left[0].index)
-        self.status.emit("Pairing undone", 4000)
+        if made_on == self._shown_pair():  # (else its clause is not in the rows shown)
+            self._focus = (0, change.added.left[0].index)
+            self.status.emit("Pairing undone", 4000)
+        else:
+            self.status.emit("Pairing undone (it was made on another pair of versions)", 6000)
         self.recompute()
+
+    def _shown_pair(self) -> tuple[str, str]:
+        comparison = self.page.comparison
+        if comparison is None:
+            return ("", "")
+        al = comparison.alignment
+        return (al.left.info.sha256, al.right.info.sha256)
 
     def _correct(self, make: Callable[..., pairing.Change]) -> None:
         if self.reviews.review is None:
@@ -159,7 +171,7 @@ class Pairing(QObject):
         except ClauseDiffError as exc:
             self.messages.error("The correction could not be saved", str(exc))
             return
-        self.undo_stack.append(change)
+        self.undo_stack.append((change, self._shown_pair()))
         self.recompute()
 
     # ------------------------------------------------------------------ results
