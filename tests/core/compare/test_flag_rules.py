@@ -74,6 +74,8 @@ def test_a_small_file_of_ones_own_flags_its_words() -> None:
         (GOOD, "give 'terms' or 'patterns'"),
         (GOOD + "patterns = ['(unclosed']", "is not a valid regular expression"),
         (GOOD + "patterns = ['x*']", "matches empty text"),
+        (GOOD + "patterns = ['(x)y', '(\\b\\w+) \\1\\b']", "refers back to a group"),
+        (GOOD + "patterns = ['(?i)foo']", "sets flags inside it"),
         (GOOD + 'terms = ["a"]\ncolour = "red"', "unknown field 'colour'"),
         (GOOD + 'terms = ["a"]\nadded = "{whom} added"', "may only use {what}, {before}, {after}"),
         (GOOD + 'terms = ["shall"]\n[rule.strength]\n"must" = 5', "names 'must', which is not"),

@@ -351,6 +351,14 @@ def _compiled(pattern: str, flags: int, where: str) -> re.Pattern[str]:
         raise _fail(where, message) from None
     if regex.match(""):
         raise _fail(where, f"the pattern {pattern!r} matches empty text")
+    # (a rule's patterns are joined into one expression: numbered references to groups and
+    # flags written inside a pattern would mean something else there, or nothing)
+    if re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)", pattern):
+        raise _fail(
+            where,
+            f"the pattern {pattern!r} refers back to a group or sets flags inside it; "
+            "write it without (use 'case_sensitive' for letter case)",
+        )
     return regex
 
 
