@@ -26,3 +26,15 @@ def test_a_cancelled_comparison_stops() -> None:
     docs = [load_bundled("WT/L/843"), load_bundled("WT/L/907")]
     with pytest.raises(AlignCancelled):
         compare(docs, cancel=lambda: True)
+
+
+def test_the_lineage_job_lays_out_its_flow_picture_off_the_window_thread() -> None:
+    """Asked with ``flow``, the comparison brings the flow picture's layout along (the
+    window then draws it without laying it out); not asked, it brings none."""
+    from clausediff.core.render.flow import layout_flow
+
+    docs = [load_bundled(s) for s in ("WT/MIN(98)/DEC/2", "WT/L/843", "WT/L/907")]
+    with_flow = compare(docs, flow=True)
+    assert with_flow.flow == layout_flow(with_flow.lineage)
+    assert with_flow.flow is not None and with_flow.flow.families
+    assert compare(docs).flow is None

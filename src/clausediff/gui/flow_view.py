@@ -37,8 +37,11 @@ class FlowCanvas(QWidget):
         self.selected = ""
         self.focused = -1
 
-    def set_lineage(self, lineage: Lineage | None) -> None:
-        self.layout_ = layout_flow(lineage) if lineage is not None else None
+    def set_lineage(self, lineage: Lineage | None, layout: FlowLayout | None = None) -> None:
+        """Draw a lineage, from its layout when one is given (laid out off this thread)."""
+        if layout is None and lineage is not None:
+            layout = layout_flow(lineage)
+        self.layout_ = layout if lineage is not None else None
         self.focused = -1
         self.selected = ""
         size = (
@@ -212,8 +215,8 @@ class FlowView(QScrollArea):
         self.setWidgetResizable(False)
         self.canvas.familyChosen.connect(self.familyChosen)
 
-    def set_lineage(self, lineage: Lineage | None) -> None:
-        self.canvas.set_lineage(lineage)
+    def set_lineage(self, lineage: Lineage | None, layout: FlowLayout | None = None) -> None:
+        self.canvas.set_lineage(lineage, layout)
 
     def select_family(self, family_id: str) -> None:
         self.canvas.select_family(family_id)

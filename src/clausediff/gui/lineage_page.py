@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausediff.core.compare.lineage import Lineage
+from clausediff.core.render.flow import FlowLayout
 from clausediff.core.render.html import history_html, origin_sentences_html
 from clausediff.core.render.palette import DARK, LIGHT
 from clausediff.core.store.review import PlacedNote
@@ -95,12 +96,13 @@ class LineagePage(QWidget):
         split.setSizes([500, 200])
         lay.addWidget(split, 1)
 
-    def set_lineage(self, lineage: Lineage) -> None:
+    def set_lineage(self, lineage: Lineage, flow: FlowLayout | None = None) -> None:
+        """Show a lineage (``flow``: its flow picture laid out already, off this thread)."""
         self.lineage = lineage
         self.origins = PhraseOrigins(lineage)  # (worked out as the rows come into sight)
         self.delegate.clear_cache()
         self.model.set_lineage(lineage)
-        self.flow.set_lineage(lineage)
+        self.flow.set_lineage(lineage, flow)
         self._shade(self.shade_origins.isChecked())
 
     def _shade(self, on: bool) -> None:

@@ -312,7 +312,9 @@ class MainWindow(QMainWindow):
     def run_lineage(self) -> None:
         docs = date_order(self.library.checked_documents())
         if len(docs) >= 2:
-            self.lineage_comparer.submit(tuple(docs), corrections=self.pairing.corrections())
+            self.lineage_comparer.submit(
+                tuple(docs), corrections=self.pairing.corrections(), flow=True
+            )
 
     def cancel_comparison(self) -> None:
         if self.comparer.busy:
@@ -335,7 +337,7 @@ class MainWindow(QMainWindow):
             self.messages.inform("Flag rules", problem)
 
     def _on_lineage(self, comparison: Comparison, _seconds: float) -> None:
-        self.lineage_page.set_lineage(comparison.lineage)
+        self.lineage_page.set_lineage(comparison.lineage, comparison.flow)
         self.changes_dock.set_lineage(comparison.lineage)
         self.reviews.place()
 

@@ -58,6 +58,8 @@ class CompareRequest:
     config: AlignConfig = DEFAULT_CONFIG
     #: a review's corrections of the pairing, applied to the pairs they name
     corrections: tuple[Correction, ...] = ()
+    #: lay out the flow picture as well (the lineage's job)
+    flow: bool = False
 
 
 class _Relay(QObject):
@@ -84,6 +86,7 @@ class _Job(QRunnable):
                 cancel=self.stop.is_set,
                 freeze=True,
                 corrections=req.corrections,
+                flow=req.flow,
             )
         except AlignCancelled:
             self.relay.cancelled.emit(req.token)
@@ -131,11 +134,13 @@ class Comparer(QObject):
         versions: tuple[Document, ...],
         config: AlignConfig = DEFAULT_CONFIG,
         corrections: tuple[Correction, ...] = (),
+        *,
+        flow: bool = False,
     ) -> int:
         self._stop.set()  # the previous job, if any, is now stale
         self._stop = threading.Event()
         self._token += 1
-        request = CompareRequest(self._token, versions, config, corrections)
+        request = CompareRequest(self._token, versions, config, corrections, flow)
         self.busy = True
         self.started.emit(self._token)
         job = _Job(request, self._relay, self._stop)

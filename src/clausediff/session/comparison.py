@@ -26,6 +26,7 @@ from clausediff.core.compare.lineage import Lineage, build_lineage
 from clausediff.core.compare.links import Alignment
 from clausediff.core.errors import ClauseDiffError
 from clausediff.core.model import Document
+from clausediff.core.render.flow import FlowLayout, layout_flow
 from clausediff.core.render.wording import sentence_moves
 from clausediff.core.store.corrections import Applied, Stale, for_versions
 from clausediff.core.store.review import Correction, PlacedNote
@@ -61,6 +62,9 @@ class Comparison:
     #: the corrections applied to each pair of the lineage, and those no longer applying
     corrected: tuple[Applied, ...] = ()
     stale: tuple[Stale, ...] = ()
+    #: the flow picture's layout, when it was asked for (worked out with the lineage, off
+    #: the window's thread: it grows with the number of clauses)
+    flow: FlowLayout | None = None
 
     @property
     def alignment(self) -> Alignment:
@@ -90,21 +94,25 @@ def compare(
     cancel: Cancel | None = None,
     freeze: bool = False,
     corrections: Sequence[Correction] = (),
+    flow: bool = False,
 ) -> Comparison:
     """The lineage of ``versions`` (in the order given) with its first pair annotated, and
     ``corrections`` (a review's) applied to the pairs they name.
 
     ``freeze``: keep the results out of the cyclic collector's reach for good (a window's
-    background job; see :func:`clausediff.core.collector.paused`).
+    background job; see :func:`clausediff.core.collector.paused`). ``flow``: lay out the
+    flow picture of the lineage too.
     """
     check_size(versions, config.limits)
     with collector.paused(freeze=freeze):
         lineage, corrected, stale = corrected_lineage(versions, config, corrections, cancel)
+        check(cancel)
         return Comparison(
             lineage,
             LinkAnnotations(lineage.pairs[0], cancel=cancel),
             corrected=tuple(corrected),
             stale=stale,
+            flow=layout_flow(lineage) if flow else None,
         )
 
 
