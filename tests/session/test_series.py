@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from clausediff.core.compare.flag_rules import Category
+from clausediff.core.model import Document
 from clausediff.core.read.files import load_file
 from clausediff.core.render.brief import brief_json
-from clausediff.core.model import Document
 from clausediff.session.comparison import compare
 from clausediff.session.summary import brief_of_series
 
@@ -38,9 +38,7 @@ def test_the_lineage_of_the_series_carries_the_draft_of_each_change(
     bracket_texts = {
         e["text"]: names[v] for v, pair in enumerate(expected["pairs"], 1) for e in pair["events"]
     }
-    found = {
-        i.flag.text: by for i, by in series.brief.items if i.flag.category is Category.BRACKET
-    }
+    found = {i.flag.text: by for i, by in series.brief.items if i.flag.category is Category.BRACKET}
     assert found["The bracket around “2027” was lifted: the text is agreed"] == ("Rev.2",)
     assert found["The bracket around “periodic” was lifted: the text is agreed"] == ("Rev.1",)
     quoted = [t for t in bracket_texts if f"“{t}”" in " ".join(found)]
@@ -64,8 +62,12 @@ def test_each_change_is_in_the_family_of_its_clause(drafts: list[Document]) -> N
                 assert any(item.label.startswith(label) for label in labels), item.label
             else:  # a clause the newest draft dropped
                 assert item.label.endswith("of JOB/GC/318"), item.label
-    (para2,) = [f for f in lineage.families if f.in_version(newest) and
-                lineage.versions[newest].clauses[f.in_version(newest)[0]].display_label() == "¶2"]
+    (para2,) = [
+        f
+        for f in lineage.families
+        if f.in_version(newest)
+        and lineage.versions[newest].clauses[f.in_version(newest)[0]].display_label() == "¶2"
+    ]
     made = {i.flag.text: by for i, by in series.of_family(para2.id)}
     assert made["The bracket around “periodic” was lifted: the text is agreed"] == ("Rev.1",)
     assert made["The date added: “June”"] == ("Rev.2",)

@@ -6,9 +6,9 @@ and emits ``linkChosen(link_number)`` when a flagged change's clause is clicked;
 its comparison by the window, and the lineage's series attribution (the newest of three or
 more versions against the first, each change with the draft that made it) when the lineage
 job has worked it out: that section follows the brief, when the lineage ends on the newer
-version compared, and says where it comes from. :class:`FlagFilterBar` (above the change list, put there by
-:func:`add_flag_filter`) emits ``changed(category, severity)`` when the user picks a flag
-category or a least severity ("" for any, "any" for any flag).
+version compared, and says where it comes from. :class:`FlagFilterBar` (above the change
+list, put there by :func:`add_flag_filter`) emits ``changed(category, severity)`` when the
+user picks a flag category or a least severity ("" for any, "any" for any flag).
 """
 
 from __future__ import annotations

@@ -4,12 +4,12 @@ versions.
 Contract: :func:`compare` runs the lineage of two or more versions (their pairwise
 alignments and clause families) and works out, once, what the views say of each link of the
 first pair beyond its kind (:class:`LinkAnnotations`); asked, it lays out the flow picture
-and attributes a series' changes to its drafts (:mod:`clausediff.session.series`). It may run on any thread; ``cancel``
-is polled between stages. A comparison of more clauses in all than the configuration's
-``limits.max_comparison_clauses`` is refused before anything is aligned. A review's
-corrections (clauses paired by hand or kept apart) are applied to the pairs they name
-(:func:`corrected_lineage`); those that no longer apply are kept on the result to be told.
-The result is immutable but for the notes placed on it.
+and attributes a series' changes to its drafts (:mod:`clausediff.session.series`). It may
+run on any thread; ``cancel`` is polled between stages. A comparison of more clauses in all
+than the configuration's ``limits.max_comparison_clauses`` is refused before anything is
+aligned. A review's corrections (clauses paired by hand or kept apart) are applied to the
+pairs they name (:func:`corrected_lineage`); those that no longer apply are kept on the
+result to be told. The result is immutable but for the notes placed on it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Noth
 decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a series
 of three or more versions, the flagged changes of the newest version against the first, each
 with the drafts that made it (worked out by :mod:`~clausediff.core.compare.attribution`); the
-writers take it as ``series``.
+writers take it as ``series``, and :func:`family_series_html` writes the changes of one clause
+family for the lineage's history panel.
 """
 
 from __future__ import annotations
@@ -415,7 +416,9 @@ def brief_html(
     else:
         out.append('<p class="bv">No change was flagged.</p>')
     if series is not None:
-        out.append(f'<p class="bv"><b>{escape(series_title(series))}</b></p>')
+        out.append(
+            f'<p class="bv" style="margin-top:10px"><b>{escape(series_title(series))}</b></p>'
+        )
         if series_source:
             out.append(f'<p class="bv"><i>{escape(series_source)}</i></p>')
         out.append(
