@@ -2,8 +2,9 @@
 
 :class:`LineagePage` emits ``currentFamilyChanged(family_number)`` when the selected family
 changes; it listens to its table's selection (the history follows it) and scrolling (rows
-are fitted to their contents only in sight), and is given its lineage, notes, find text
-and font by the window.
+are fitted to their contents only in sight), and is given its lineage (with, for a series of
+three or more versions, the draft that made each change: the history lists a family's), notes,
+find text and font by the window.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clausediff.core.compare.lineage import Lineage
+from clausediff.core.render.brief import family_series_html
 from clausediff.core.render.flow import FlowLayout
 from clausediff.core.render.html import history_html, origin_sentences_html
 from clausediff.core.render.palette import DARK, LIGHT
@@ -32,6 +34,7 @@ from clausediff.gui.flow_view import FlowView
 from clausediff.gui.phrase_origins import OriginDelegate, OriginLegend, OriginLineageModel
 from clausediff.session.finding import matching_families, next_hit, previous_hit
 from clausediff.session.history import PhraseOrigins
+from clausediff.session.series import SeriesAttribution
 
 
 class LineagePage(QWidget):
@@ -41,6 +44,7 @@ class LineagePage(QWidget):
         super().__init__(parent)
         self.setObjectName("lineagePage")
         self.lineage: Lineage | None = None
+        self.series: SeriesAttribution | None = None
         self.model = OriginLineageModel(self)
         self.origins: PhraseOrigins | None = None
         lay = QVBoxLayout(self)
@@ -96,9 +100,16 @@ class LineagePage(QWidget):
         split.setSizes([500, 200])
         lay.addWidget(split, 1)
 
-    def set_lineage(self, lineage: Lineage, flow: FlowLayout | None = None) -> None:
-        """Show a lineage (``flow``: its flow picture laid out already, off this thread)."""
+    def set_lineage(
+        self,
+        lineage: Lineage,
+        flow: FlowLayout | None = None,
+        series: SeriesAttribution | None = None,
+    ) -> None:
+        """Show a lineage (``flow``: its flow picture laid out already, off this thread;
+        ``series``: the draft that made each change, worked out there too)."""
         self.lineage = lineage
+        self.series = series
         self.origins = PhraseOrigins(lineage)  # (worked out as the rows come into sight)
         self.delegate.clear_cache()
         self.model.set_lineage(lineage)
@@ -243,4 +254,6 @@ class LineagePage(QWidget):
         notes = self.model.notes_by_family.get(fam.id, [])
         palette = DARK if is_dark(self.palette()) else LIGHT
         origins = origin_sentences_html(self.origins.sentences(fam)) if self.origins else ""
-        self.history.setHtml(origins + history_html(self.lineage, fam, notes, palette))
+        made = self.series
+        drafts = family_series_html(made.brief, made.of_family(fam.id)) if made else ""
+        self.history.setHtml(drafts + origins + history_html(self.lineage, fam, notes, palette))

@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         docs = date_order(self.library.checked_documents())
         if len(docs) >= 2:
             self.lineage_comparer.submit(
-                tuple(docs), corrections=self.pairing.corrections(), flow=True
+                tuple(docs), corrections=self.pairing.corrections(), flow=True, series=True
             )
 
     def cancel_comparison(self) -> None:
@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
             self.messages.inform("Flag rules", problem)
 
     def _on_lineage(self, comparison: Comparison, _seconds: float) -> None:
-        self.lineage_page.set_lineage(comparison.lineage, comparison.flow)
+        self.lineage_page.set_lineage(comparison.lineage, comparison.flow, comparison.series)
+        self.summary_page.set_series(comparison.series)
         self.changes_dock.set_lineage(comparison.lineage)
         self.reviews.place()
 

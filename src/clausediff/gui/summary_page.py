@@ -3,9 +3,12 @@
 :class:`SummaryPage` shows the brief of the current comparison
 (:func:`clausediff.session.summary.brief_of`, drawn by :mod:`clausediff.core.render.brief`)
 and emits ``linkChosen(link_number)`` when a flagged change's clause is clicked; it is given
-its comparison by the window. :class:`FlagFilterBar` (above the change list, put there by
-:func:`add_flag_filter`) emits ``changed(category, severity)`` when the user picks a flag
-category or a least severity ("" for any, "any" for any flag).
+its comparison by the window, and the lineage's series attribution (the newest of three or
+more versions against the first, each change with the draft that made it) when the lineage
+job has worked it out: that section follows the brief, when the lineage ends on the newer
+version compared, and says where it comes from. :class:`FlagFilterBar` (above the change
+list, put there by :func:`add_flag_filter`) emits ``changed(category, severity)`` when the
+user picks a flag category or a least severity ("" for any, "any" for any flag).
 """
 
 from __future__ import annotations
@@ -22,12 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from clausediff.core.compare.flag_rules import Category, Severity
+from clausediff.core.compare.lineage import draft_revision
 from clausediff.core.render.brief import SEVERITY_SIGN, brief_css, brief_html
 from clausediff.core.render.palette import DARK, LIGHT
 from clausediff.gui.changes_dock import ChangesDock
 from clausediff.gui.delegates import is_dark
 from clausediff.session.comparison import Comparison
+from clausediff.session.series import SeriesAttribution
 from clausediff.session.summary import brief_of
+
+#: Under the series' title: where it was worked out.
+SERIES_SOURCE = (
+    "From the lineage of the checked versions (Lineage tab), worked out when it was last shown."
+)
+#: Said under the brief of two drafts when no series has been worked out.
+SERIES_HINT = (
+    "To see which draft made each change, check three or more drafts in the library and "
+    "show their lineage (Lineage of checked versions)."
+)
 
 
 class SummaryPage(QWidget):
@@ -45,13 +60,39 @@ class SummaryPage(QWidget):
         self.view.anchorClicked.connect(self._clicked)
         layout.addWidget(self.view)
         self.html = ""
+        self.comparison: Comparison | None = None
+        self.series: SeriesAttribution | None = None
 
     def set_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self._show()
+
+    def set_series(self, series: SeriesAttribution | None) -> None:
+        """The lineage's series attribution (None: the lineage has fewer than three
+        versions), shown under the brief."""
+        self.series = series
+        self._show()
+
+    def _show(self) -> None:
+        if self.comparison is None:
+            return
         palette = DARK if is_dark(self.palette()) else LIGHT
-        body = brief_html(brief_of(comparison), palette, links=True)
+        series = self.series.brief if self.series is not None else None
+        if series is not None and series.newest is not self.comparison.versions[-1]:
+            series = None  # (the lineage shown ends on another version)
+        body = brief_html(
+            brief_of(self.comparison),
+            palette,
+            links=True,
+            series=series,
+            series_source=SERIES_SOURCE,
+        )
+        drafts = all(draft_revision(d) for d in self.comparison.versions)
+        hint = f"<p><i>{SERIES_HINT}</i></p>" if series is None and drafts else ""
         self.html = (
             f"<html><head><style>{brief_css(palette)} a{{color:{palette.text}}}</style></head>"
-            f"<body>{body}<p><i>Click a clause to see it in the comparison.</i></p></body></html>"
+            f"<body>{body}<p><i>Click a clause of the brief to see it in the comparison.</i></p>"
+            f"{hint}</body></html>"
         )
         self.view.setHtml(self.html)
 

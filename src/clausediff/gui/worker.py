@@ -60,6 +60,8 @@ class CompareRequest:
     corrections: tuple[Correction, ...] = ()
     #: lay out the flow picture as well (the lineage's job)
     flow: bool = False
+    #: attribute a series' changes to the drafts that made them (the lineage's job)
+    series: bool = False
 
 
 class _Relay(QObject):
@@ -87,6 +89,7 @@ class _Job(QRunnable):
                 freeze=True,
                 corrections=req.corrections,
                 flow=req.flow,
+                series=req.series,
             )
         except AlignCancelled:
             self.relay.cancelled.emit(req.token)
@@ -136,11 +139,12 @@ class Comparer(QObject):
         corrections: tuple[Correction, ...] = (),
         *,
         flow: bool = False,
+        series: bool = False,
     ) -> int:
         self._stop.set()  # the previous job, if any, is now stale
         self._stop = threading.Event()
         self._token += 1
-        request = CompareRequest(self._token, versions, config, corrections, flow)
+        request = CompareRequest(self._token, versions, config, corrections, flow, series)
         self.busy = True
         self.started.emit(self._token)
         job = _Job(request, self._relay, self._stop)

@@ -3,12 +3,13 @@ versions.
 
 Contract: :func:`compare` runs the lineage of two or more versions (their pairwise
 alignments and clause families) and works out, once, what the views say of each link of the
-first pair beyond its kind (:class:`LinkAnnotations`). It may run on any thread; ``cancel``
-is polled between stages. A comparison of more clauses in all than the configuration's
-``limits.max_comparison_clauses`` is refused before anything is aligned. A review's
-corrections (clauses paired by hand or kept apart) are applied to the pairs they name
-(:func:`corrected_lineage`); those that no longer apply are kept on the result to be told.
-The result is immutable but for the notes placed on it.
+first pair beyond its kind (:class:`LinkAnnotations`); asked, it lays out the flow picture
+and attributes a series' changes to its drafts (:mod:`clausediff.session.series`). It may
+run on any thread; ``cancel`` is polled between stages. A comparison of more clauses in all
+than the configuration's ``limits.max_comparison_clauses`` is refused before anything is
+aligned. A review's corrections (clauses paired by hand or kept apart) are applied to the
+pairs they name (:func:`corrected_lineage`); those that no longer apply are kept on the
+result to be told. The result is immutable but for the notes placed on it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from clausediff.core.render.flow import FlowLayout, layout_flow
 from clausediff.core.render.wording import sentence_moves
 from clausediff.core.store.corrections import Applied, Stale, for_versions
 from clausediff.core.store.review import Correction, PlacedNote
+from clausediff.session.series import SeriesAttribution, series_attribution
 
 
 class LinkAnnotations:
@@ -65,6 +67,9 @@ class Comparison:
     #: the flow picture's layout, when it was asked for (worked out with the lineage, off
     #: the window's thread: it grows with the number of clauses)
     flow: FlowLayout | None = None
+    #: the newest version against the first, each flagged change with the draft that made
+    #: it, when it was asked for and there are three or more versions (the lineage's job)
+    series: SeriesAttribution | None = None
 
     @property
     def alignment(self) -> Alignment:
@@ -95,13 +100,16 @@ def compare(
     freeze: bool = False,
     corrections: Sequence[Correction] = (),
     flow: bool = False,
+    series: bool = False,
 ) -> Comparison:
     """The lineage of ``versions`` (in the order given) with its first pair annotated, and
     ``corrections`` (a review's) applied to the pairs they name.
 
     ``freeze``: keep the results out of the cyclic collector's reach for good (a window's
     background job; see :func:`clausediff.core.collector.paused`). ``flow``: lay out the
-    flow picture of the lineage too.
+    flow picture of the lineage too. ``series``: of three or more versions, attribute each
+    flagged change of the newest against the first to the draft that made it
+    (:func:`clausediff.session.series.series_attribution`).
     """
     check_size(versions, config.limits)
     with collector.paused(freeze=freeze):
@@ -113,6 +121,7 @@ def compare(
             corrected=tuple(corrected),
             stale=stale,
             flow=layout_flow(lineage) if flow else None,
+            series=series_attribution(lineage, config, cancel) if series else None,
         )
 
 

@@ -11,7 +11,8 @@ through Qt's rich text) and as JSON. Clause text is always escaped in HTML. Noth
 decides what is flagged. A :class:`SeriesBrief` (:func:`build_series_brief`) adds, for a series
 of three or more versions, the flagged changes of the newest version against the first, each
 with the drafts that made it (worked out by :mod:`~clausediff.core.compare.attribution`); the
-writers take it as ``series``.
+writers take it as ``series``, and :func:`family_series_html` writes the changes of one clause
+family for the lineage's history panel.
 """
 
 from __future__ import annotations
@@ -254,6 +255,22 @@ def series_title(series: SeriesBrief) -> str:
     )
 
 
+def family_series_html(
+    series: SeriesBrief, items: Sequence[tuple[BriefItem, Sequence[str]]]
+) -> str:
+    """A family's flagged changes since the first draft, each with the draft that made it
+    (the lineage's history panel)."""
+    if not items:
+        return f"<p><i>No flagged change since {escape(series.first.info.label)}.</i></p>"
+    title = f"Since {series.first.info.label}: each flagged change and the draft that made it"
+    rows = "".join(
+        f"<li><b>{escape(_made_by(by))}</b>: {SEVERITY_SIGN[i.flag.severity]} "
+        f"[{escape(i.flag.category.value)}] {escape(i.label)}: {escape(i.flag.text)}</li>"
+        for i, by in items
+    )
+    return f"<h4>{escape(title)}</h4><ul>{rows}</ul>"
+
+
 # ----------------------------------------------------------------------------- text
 
 
@@ -351,10 +368,12 @@ def brief_html(
     links: bool = False,
     page: bool = False,
     series: SeriesBrief | None = None,
+    series_source: str = "",
 ) -> str:
     """The brief as an HTML fragment (a ``<div class="brief">``). With ``links``, each
     clause label is an anchor ``#link-N`` (the window goes to link N on a click); with
-    ``page``, a page break follows it when printed."""
+    ``page``, a page break follows it when printed; ``series_source`` says under the
+    series' title where it was worked out."""
     old, new = brief.versions
     # (On a printed page the sentence that says what changed quotes the words before and
     # after: the redline column is left to the window, so that the brief fits one page.)
@@ -397,7 +416,11 @@ def brief_html(
     else:
         out.append('<p class="bv">No change was flagged.</p>')
     if series is not None:
-        out.append(f'<p class="bv"><b>{escape(series_title(series))}</b></p>')
+        out.append(
+            f'<p class="bv" style="margin-top:10px"><b>{escape(series_title(series))}</b></p>'
+        )
+        if series_source:
+            out.append(f'<p class="bv"><i>{escape(series_source)}</i></p>')
         out.append(
             '<table class="brief" cellspacing="0"><tr><th class="bf" width="12%">Made by</th>'
             '<th class="bf" width="9%">Severity</th><th class="bf" width="10%">Kind</th>'
