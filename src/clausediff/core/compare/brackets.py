@@ -253,6 +253,21 @@ def _event(
     return BracketEvent(kind, " ".join(text.split()), left, right, depth, **kw)  # type: ignore[arg-type]
 
 
+def _added(text: str, group: AlternativeGroup, n: int) -> BracketEvent:
+    """Alternative ``n`` of a newer ``group`` (text ``text``), added."""
+    alt = group.alternatives[n]
+    return _event(
+        BracketEventKind.ALTERNATIVE_ADDED,
+        text[alt.span.start : alt.span.end],
+        None,
+        Span(alt.bracket[0], alt.bracket[1]),
+        alt.bracket[2],
+        label=alt.label,
+        alternative=n + 1,
+        of=len(group.alternatives),
+    )
+
+
 def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEvent]:
     m = _Map(link, old.text, new.text)
     texts = (old.text, new.text)
@@ -278,17 +293,7 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
                 for n, alt in enumerate(h.alternatives):
                     if any(min(y, alt.span.end) - max(x, alt.span.start) > 0 for x, y in seen):
                         continue
-                    ev = _event(
-                        BracketEventKind.ALTERNATIVE_ADDED,
-                        new.text[alt.span.start : alt.span.end],
-                        None,
-                        Span(alt.bracket[0], alt.bracket[1]),
-                        alt.bracket[2],
-                        label=alt.label,
-                        alternative=n + 1,
-                        of=len(h.alternatives),
-                    )
-                    events.append((alt.span.start, 0, ev))
+                    events.append((alt.span.start, 0, _added(new.text, h, n)))
                     done_right.add(alt.bracket)
             continue
         shares = [m.kept_share(old.text, a.span.start, a.span.end) for a in g.alternatives]
@@ -338,17 +343,7 @@ def _paired_events(link: ClauseLink, old: _Side, new: _Side) -> list[BracketEven
         for n, alt in enumerate(h.alternatives):
             if shares[n] >= 0.5:
                 continue
-            ev = _event(
-                BracketEventKind.ALTERNATIVE_ADDED,
-                new.text[alt.span.start : alt.span.end],
-                None,
-                Span(alt.bracket[0], alt.bracket[1]),
-                alt.bracket[2],
-                label=alt.label,
-                alternative=n + 1,
-                of=len(h.alternatives),
-            )
-            events.append((alt.span.start, 0, ev))
+            events.append((alt.span.start, 0, _added(new.text, h, n)))
             done_right.add(alt.bracket)
 
     # 3. brackets matched to brackets by how much of their text lies over each other's

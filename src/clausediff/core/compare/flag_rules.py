@@ -362,19 +362,30 @@ def _compiled(pattern: str, flags: int, where: str) -> re.Pattern[str]:
     return regex
 
 
-def _structure(raw: object, source: str) -> dict[str, StructureRule]:
-    where = f"{source} [structure]"
+def _event_table(
+    raw: object, where: str, events: tuple[str, ...], fields: tuple[str, ...]
+) -> dict[str, dict[str, Any]]:
+    """A table of one entry per event, each with exactly ``fields``; checked, by event."""
     if not isinstance(raw, dict):
         raise _fail(where, "is missing or not a table")
-    extra = set(raw) - set(STRUCTURE_EVENTS)
+    extra = set(raw) - set(events)
     if extra:
-        choices = ", ".join(STRUCTURE_EVENTS)
+        choices = ", ".join(events)
         raise _fail(where, f"unknown event {sorted(extra)[0]!r} (the events: {choices})")
     out = {}
-    for event in STRUCTURE_EVENTS:
+    for event in events:
         entry = raw.get(event)
-        if not isinstance(entry, dict) or set(entry) != {"severity", "text"}:
-            raise _fail(where, f"'{event}' must be {{ severity = …, text = … }}")
+        if not isinstance(entry, dict) or set(entry) != set(fields):
+            shape = ", ".join(f"{f} = …" for f in fields)
+            raise _fail(where, f"'{event}' must be {{ {shape} }}")
+        out[event] = entry
+    return out
+
+
+def _structure(raw: object, source: str) -> dict[str, StructureRule]:
+    where = f"{source} [structure]"
+    out = {}
+    for event, entry in _event_table(raw, where, STRUCTURE_EVENTS, ("severity", "text")).items():
         severity = _enum(entry, "severity", Severity, f"{where} {event}")
         text = _sentence(entry["text"], "text", f"{where} {event}", ("left", "right"))
         out[event] = StructureRule(severity, text)
@@ -383,17 +394,9 @@ def _structure(raw: object, source: str) -> dict[str, StructureRule]:
 
 def _brackets(raw: object, source: str) -> dict[str, BracketRule]:
     where = f"{source} [brackets]"
-    if not isinstance(raw, dict):
-        raise _fail(where, "is missing or not a table")
-    extra = set(raw) - set(BRACKET_EVENTS)
-    if extra:
-        choices = ", ".join(BRACKET_EVENTS)
-        raise _fail(where, f"unknown event {sorted(extra)[0]!r} (the events: {choices})")
     out = {}
-    for event in BRACKET_EVENTS:
-        entry = raw.get(event)
-        if not isinstance(entry, dict) or set(entry) != {"operative", "elsewhere", "text"}:
-            raise _fail(where, f"'{event}' must be {{ operative = …, elsewhere = …, text = … }}")
+    fields = ("operative", "elsewhere", "text")
+    for event, entry in _event_table(raw, where, BRACKET_EVENTS, fields).items():
         at = f"{where} {event}"
         operative = _enum(entry, "operative", Severity, at)
         elsewhere = _enum(entry, "elsewhere", Severity, at)

@@ -298,29 +298,22 @@ def alignment_flags(
     return tuple(tuple(flags) for flags in out)
 
 
+def _one_sided(kinds: set[ClauseKind], what: str) -> str:
+    """The event of clauses added or dropped: operative ones, else recitals ("" for others)."""
+    if ClauseKind.OPERATIVE in kinds:
+        return f"operative_{what}"
+    return f"recital_{what}" if ClauseKind.PREAMBLE in kinds else ""
+
+
 def _structure(al: Alignment, link: ClauseLink, rules: FlagRules) -> list[Flag]:
     olds = [al.left.clauses[i] for i in link.left]
     news = [al.right.clauses[j] for j in link.right]
     operative = any(c.kind is ClauseKind.OPERATIVE for c in (*olds, *news))
     event = ""
     if link.kind is LinkKind.ADDED:
-        kinds = {c.kind for c in news}
-        event = (
-            "operative_added"
-            if ClauseKind.OPERATIVE in kinds
-            else "recital_added"
-            if ClauseKind.PREAMBLE in kinds
-            else ""
-        )
+        event = _one_sided({c.kind for c in news}, "added")
     elif link.kind is LinkKind.DELETED:
-        kinds = {c.kind for c in olds}
-        event = (
-            "operative_dropped"
-            if ClauseKind.OPERATIVE in kinds
-            else "recital_dropped"
-            if ClauseKind.PREAMBLE in kinds
-            else ""
-        )
+        event = _one_sided({c.kind for c in olds}, "dropped")
     elif link.kind in _SEVERAL and operative:
         event = _SEVERAL[link.kind]
     elif len(olds) == 1 and len(news) == 1:
