@@ -158,3 +158,30 @@ def test_no_committed_note_is_lost_when_the_process_is_killed(tmp_path: Path) ->
         stored = {n.id: n.text for n in Review(path).notes()}
         assert committed.items() <= stored.items(), f"lost notes in round {round_no}"
     assert len(committed) > 50
+
+
+def test_a_file_no_one_wrote_since_is_not_read_again_and_a_change_is_always_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window asks for the notes and corrections at every comparison: the rows are read
+    and checked once while the file stays as it was, and again the moment anyone (this
+    review or another program) commits a change, however soon and whatever its size."""
+    from clausediff.core.store import review as review_module
+
+    path = tmp_path / "bali.cdreview"
+    d2011 = load_bundled("WT/L/843")
+    ours, theirs = Review(path, create=True), None
+    ours.add_note(d2011, _clause(d2011, "Recalling"), "First")
+    theirs = Review(path)
+    reads = []
+    real = review_module.inspect
+    monkeypatch.setattr(review_module, "inspect", lambda *a, **k: reads.append(1) or real(*a, **k))
+    assert [n.text for n in ours.notes()] == ["First"]
+    before = len(reads)
+    assert [n.text for n in ours.notes()] == ["First"]
+    assert [n.text for n in ours.notes()] == ["First"] and len(reads) == before  # (not again)
+    for n in range(5):  # changes made at once, by the other review: each one seen
+        theirs.update_note(ours.notes()[0].id, text=f"Edit {n}")
+        assert [x.text for x in ours.notes()] == [f"Edit {n}"]
+    ours.add_note(d2011, _clause(d2011, "To continue"), "Second")
+    assert [x.text for x in theirs.notes()] == ["Edit 4", "Second"]

@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -174,9 +175,38 @@ class Review:
             write_clean(self.path, Contents(meta=meta, versions=(), notes=()), limits)
         contents = inspect(self.path, limits)
         self.extras, self._outdated = contents.extras, contents.outdated
+        #: the rows last read, with the file's state then: a file no one has written
+        #: since is not read and checked again (the window asks for the corrections at
+        #: every comparison, and a review may hold 100,000 notes)
+        self._read: tuple[tuple[int, int, int, bytes], Contents] | None = None
+
+    def _state(self) -> tuple[int, int, int, bytes] | None:
+        """The file's inode, size, modification time and SQLite change counter (header
+        bytes 24-27, which every committed transaction changes), or None if unreadable."""
+        try:  # (never blocks: a file replaced by a pipe is not waited on, only not cached)
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            if not hasattr(os, "pread"):
+                return None  # (no change counter to read: no caching)
+            counter = os.pread(fd, 4, 24)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return (st.st_ino, st.st_size, st.st_mtime_ns, counter)
 
     def _contents(self) -> Contents:
-        return inspect(self.path, self.limits, integrity=False)
+        seen = self._state()
+        if seen is not None and self._read is not None and self._read[0] == seen:
+            return self._read[1]
+        contents = inspect(self.path, self.limits, integrity=False)
+        self._read = None if seen is None else (seen, contents)
+        return contents
 
     def _write(self, change: Callable[[sqlite3.Connection], _T]) -> _T:
         """Apply ``change`` in one transaction, on a file that holds nothing but
@@ -185,6 +215,7 @@ class Review:
             if self.extras or self._outdated:
                 self._rebuild()
             self._check_room()
+            self._read = None  # (what is written is read afresh)
             with self._connect_write() as conn:
                 if fingerprint_ok(conn):  # (inside the transaction: nothing can slip in)
                     return change(conn)
