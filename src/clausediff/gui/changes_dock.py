@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from clausediff.core.compare.lineage import Lineage
 from clausediff.core.compare.links import LinkKind
 from clausediff.core.render.wording import KIND_TEXT
-from clausediff.gui.models import ChangeListModel, FamilyChangesModel
+from clausediff.gui.lineage_models import FamilyChangesModel
+from clausediff.gui.models import ChangeListModel
 from clausediff.gui.rows_view import RowsView
 from clausediff.session.comparison import Comparison
 

@@ -34,7 +34,8 @@ from clausediff.core.render import wording
 from clausediff.core.render.brief import chips
 from clausediff.core.render.html import is_gap_side, lineage_cell_html, marker_html, side_html
 from clausediff.core.render.palette import DARK, KIND_COLOURS, LIGHT, Palette, status_colour
-from clausediff.gui.models import CellRole, LineageCell, RowInfo, RowInfoRole
+from clausediff.gui.lineage_models import LineageCell
+from clausediff.gui.models import CellRole, RowInfo, RowInfoRole
 
 Index = QModelIndex | QPersistentModelIndex
 GUTTER = 118

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from clausediff.core.render.html import origin_cell_html, origin_legend_html, tooltip_html
 from clausediff.core.render.palette import DARK, LIGHT, Palette
 from clausediff.gui.delegates import LineageDelegate, is_dark, make_document
-from clausediff.gui.models import CellRole, LineageCell, LineageModel
+from clausediff.gui.lineage_models import LineageCell, LineageModel
+from clausediff.gui.models import CellRole
 from clausediff.session.history import PhraseOrigins
 
 Index = QModelIndex | QPersistentModelIndex
