@@ -36,13 +36,11 @@ def test_the_row_menu_offers_copy_and_the_moves_jump_only_where_there_is_one(
     window.compare_page.select_row(row)
     view.viewport().repaint()
     window.compare_page.select_row(0)
-    menu = window.build_row_menu(row)
+    menu = window.rows.build(row)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
     assert names[0] == "actionCopy" and "actionAddNote" in names
     assert "actionGoToCounterpart" not in names  # the recital did not move
     assert window.compare_page.current_row() == row  # the menu's row is selected first
     marker, link = _moved_window(window)  # a text with a moved clause
     for r in (marker, link):
-        assert "actionGoToCounterpart" in [
-            a.objectName() for a in window.build_row_menu(r).actions()
-        ]
+        assert "actionGoToCounterpart" in [a.objectName() for a in window.rows.build(r).actions()]

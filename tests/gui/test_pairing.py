@@ -45,8 +45,8 @@ def test_pair_these_from_the_row_menu_marks_lists_and_undoes(
     newer = _row(window, 1, "To instruct the General Council to hold periodic reviews")
     assert older != newer  # the engine leaves them apart
 
-    _trigger(window.build_row_menu(older), "actionMarkPair")
-    _trigger(window.build_row_menu(newer), "actionPairThese")
+    _trigger(window.rows.build(older), "actionMarkPair")
+    _trigger(window.rows.build(newer), "actionPairThese")
 
     al = window.compare_alignment
     assert al is not None
@@ -83,7 +83,7 @@ def test_unpair_splits_a_link_and_the_review_reopened_keeps_it(
     row = _row(window, 1, "Recalling")
     recalling = window.compare_page.model.link(row)
     assert recalling.left and recalling.right
-    _trigger(window.build_row_menu(row), "actionUnpair")
+    _trigger(window.rows.build(row), "actionUnpair")
     al = window.compare_alignment
     assert al is not None
     assert recalling.right[0] not in al.link_of_left(recalling.left[0]).right

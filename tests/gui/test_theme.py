@@ -49,7 +49,7 @@ def test_theme_choice_survives_a_restart(qtbot, settings) -> None:  # type: igno
         assert win.theme_actions["dark"].isChecked()
         assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
     finally:
-        win.set_theme("system")
+        win.view.set_theme("system")
 
 
 def _blueness(colour: str) -> int:

@@ -186,27 +186,31 @@ ACTIONS = (
         "actionCopy",
         "&Copy row",
         ("Ctrl+C",),
-        "copy_row",
+        "rows.copy_row",
         "Copy the selected row: its texts, and the redline for a word processor (Ctrl+C)",
     ),
-    ActionSpec("actionFindNext", "Find &next", ("F3",), "find_next", "The next hit (F3)"),
+    ActionSpec("actionFindNext", "Find &next", ("F3",), "finder.find_next", "The next hit (F3)"),
     ActionSpec(
-        "actionFindPrevious", "Find pre&vious", ("Shift+F3",), "find_previous", "The previous hit"
+        "actionFindPrevious",
+        "Find pre&vious",
+        ("Shift+F3",),
+        "finder.find_previous",
+        "The previous hit",
     ),
     ActionSpec(
         "actionHideUnchanged",
         "&Hide unchanged rows",
         ("Ctrl+H",),
-        "set_hide_unchanged",
+        "view.set_hide_unchanged",
         "Show only the rows that changed",
         checkable=True,
     ),
-    ActionSpec("actionWrap", "&Wrap long clauses", (), "set_wrap", checkable=True),
+    ActionSpec("actionWrap", "&Wrap long clauses", (), "view.set_wrap", checkable=True),
     ActionSpec(
         "actionSwap", "S&wap versions", ("Ctrl+Shift+W",), "swap_versions", "Swap the two versions"
     ),
-    ActionSpec("actionZoomIn", "&Larger text", ("Ctrl++", "Ctrl+="), "zoom_in"),
-    ActionSpec("actionZoomOut", "&Smaller text", ("Ctrl+-",), "zoom_out"),
+    ActionSpec("actionZoomIn", "&Larger text", ("Ctrl++", "Ctrl+="), "view.zoom_in"),
+    ActionSpec("actionZoomOut", "&Smaller text", ("Ctrl+-",), "view.zoom_out"),
     ActionSpec("actionCancel", "&Cancel comparison", ("Esc",), "cancel_comparison"),
     ActionSpec("actionAbout", "&About ClauseDiff", (), "show_about"),
 )

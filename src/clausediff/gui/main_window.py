@@ -18,15 +18,12 @@ It listens to the comparers' ``finished``/``failed``/``cancelled``, the pages'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
-    QMenu,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +42,7 @@ from clausediff.gui.compare_page import ComparePage
 from clausediff.gui.documents import Documents
 from clausediff.gui.exports import Exporter
 from clausediff.gui.find_bar import FindBar
+from clausediff.gui.finding import Finder
 from clausediff.gui.legend import LegendDock
 from clausediff.gui.library_dock import LibraryDock
 from clausediff.gui.lineage_page import LineagePage
@@ -54,16 +52,15 @@ from clausediff.gui.names import name_widgets
 from clausediff.gui.notes import NotesDock
 from clausediff.gui.pairing import Pairing
 from clausediff.gui.review_controller import Reviews
+from clausediff.gui.row_actions import RowActions
 from clausediff.gui.settings import Settings
 from clausediff.gui.status import StatusArea
 from clausediff.gui.summary_page import SummaryPage, add_flag_filter
-from clausediff.gui.theme import apply_theme
+from clausediff.gui.view_settings import ViewSettings
 from clausediff.gui.worker import Comparer
 from clausediff.session import settings as keys
 from clausediff.session import versions
 from clausediff.session.comparison import Comparison
-from clausediff.session.copying import copy_link
-from clausediff.session.finding import hit_position, next_hit, previous_hit
 from clausediff.session.reviewing import Placement
 
 COMPARE_TAB, LINEAGE_TAB, SUMMARY_TAB = 0, 1, 2
@@ -76,7 +73,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = Settings(settings)
         self.messages = Messenger(self)
-        self.row_menu: QMenu | None = None  # the compare view's context menu, once shown
         self.library_problem = ""  # why imported documents could not be listed, if so
         self.setObjectName("mainWindow")
         self.setWindowTitle("ClauseDiff")
@@ -95,6 +91,8 @@ class MainWindow(QMainWindow):
         self.summary_page = SummaryPage()
         self.tabs.addTab(self.summary_page, "Summary")
         self.find_bar = FindBar()
+        self.finder = Finder(self.find_bar, self.tabs, self.compare_page, self.lineage_page)
+        self.rows = RowActions(self, self.compare_page, self.tabs, self.actions_by_id)
         central = QWidget()
         central.setObjectName("centralArea")
         outer = QVBoxLayout(central)
@@ -128,9 +126,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.library_dock, self.changes_dock], [230, 250], Qt.Orientation.Horizontal
         )
-        bars = menus.build(self, self.actions_by_id, self.set_theme)
+        self.view = ViewSettings(self.settings, self.compare_page, self.lineage_page)
+        bars = menus.build(self, self.actions_by_id, self.view.set_theme)
         self.left_combo, self.right_combo = bars.left_combo, bars.right_combo
-        self.theme_actions = bars.theme_actions
+        self.theme_actions = self.view.theme_actions = bars.theme_actions
         self.status = StatusArea(self.statusBar())
 
         self.documents = Documents(
@@ -173,11 +172,11 @@ class MainWindow(QMainWindow):
         self.lineage_page.currentFamilyChanged.connect(self.changes_dock.follow_family)
         self.flag_filter.changed.connect(self.changes_dock.model.set_flag_filter)
         self.summary_page.linkChosen.connect(self._show_link)
-        self.find_bar.searched.connect(self._on_find)
-        self.find_bar.nextRequested.connect(self.find_next)
-        self.find_bar.previousRequested.connect(self.find_previous)
+        self.find_bar.searched.connect(self.finder.search)
+        self.find_bar.nextRequested.connect(self.finder.find_next)
+        self.find_bar.previousRequested.connect(self.finder.find_previous)
         self.compare_page.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.compare_page.view.customContextMenuRequested.connect(self._row_menu)
+        self.compare_page.view.customContextMenuRequested.connect(self.rows.popup)
         self.find_bar.closed.connect(self.compare_page.view.setFocus)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.library_dock.compareRequested.connect(lambda row: self.set_pair(row, row + 1))
@@ -379,78 +378,7 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         self.changes_dock.show_for(self.tabs.currentWidget())
         if self.find_bar.text():  # go to the first hit in the view now shown
-            self._on_find(self.find_bar.text())
-
-    def _on_find(self, text: str) -> None:
-        self.compare_page.set_find(text)
-        self.lineage_page.set_find(text)
-        rows, families = self.compare_page.find_rows(text), self.lineage_page.find_rows(text)
-        self.find_bar.show_counts(len(rows), len(families))
-        if self.tabs.currentIndex() == LINEAGE_TAB:
-            if families:
-                self.lineage_page.select_row(families[0])
-            self.find_bar.show_position(hit_position(families, self.lineage_page.current_row()))
-        else:
-            if rows:
-                self.compare_page.select_row(rows[0])
-            self.find_bar.show_position(hit_position(rows, self.compare_page.current_row()))
-
-    def copy_row(self) -> None:
-        """The selected compare row to the clipboard: plain text, and the redline as HTML."""
-        page = self.compare_page
-        row = page.current_row()
-        al = page.model.alignment
-        if al is None or row < 0 or self.tabs.currentIndex() != COMPARE_TAB:
-            return
-        copied = copy_link(al, page.model.link(row))
-        # (plain text only: a QMimeData handed to the clipboard crashed the interpreter at exit)
-        QApplication.clipboard().setText(copied.text)
-        self.statusBar().showMessage("Copied the row", 3000)
-
-    def _row_menu(self, pos: QPoint) -> None:
-        """The compare view's context menu, on the row under the pointer."""
-        index = self.compare_page.view.indexAt(pos)
-        if index.isValid():
-            self.row_menu = self.build_row_menu(index.row())
-            self.row_menu.popup(self.compare_page.view.viewport().mapToGlobal(pos))
-
-    def build_row_menu(self, row: int) -> QMenu:
-        """The menu of one compare row (selected first): copy, its moves' jump, a note."""
-        page = self.compare_page
-        page.select_row(row)
-        menu = QMenu(self)
-        a = self.actions_by_id
-        menu.addAction(a["actionCopy"])
-        if page.model.counterpart_row(row) >= 0:
-            menu.addAction(a["actionGoToCounterpart"])
-        menu.addAction(a["actionAddNote"])
-        menu.addSeparator()
-        for key in ("actionMarkPair", "actionPairThese", "actionUnpair"):
-            menu.addAction(a[key])
-        menu.addSeparator()
-        menu.addAction(a["actionNextChange"])
-        menu.addAction(a["actionPrevChange"])
-        return menu
-
-    def find_next(self) -> None:
-        """The next hit in the view shown, wrapping at the end (F3, Return in the bar)."""
-        self._step_hit(next_hit)
-
-    def find_previous(self) -> None:
-        """The previous hit in the view shown, wrapping at the start (Shift+F3)."""
-        self._step_hit(previous_hit)
-
-    def _step_hit(self, step: Callable[[Sequence[int], int], int]) -> None:
-        text = self.find_bar.text()
-        if not text:
-            self.find_bar.open_bar()
-            return
-        page = self.lineage_page if self.tabs.currentIndex() == LINEAGE_TAB else self.compare_page
-        hits = page.find_rows(text)
-        target = step(hits, page.current_row())
-        if target >= 0:
-            page.select_row(target)
-        self.find_bar.show_position(hit_position(hits, page.current_row()))
+            self.finder.search(self.find_bar.text())
 
     # ------------------------------------------------------------------ reviews
 
@@ -480,14 +408,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ view settings
 
     def _apply_settings(self) -> None:
-        self._set_font_size(self.settings.get(keys.FONT_SIZE))
-        self.actions_by_id["actionHideUnchanged"].setChecked(self.settings.get(keys.HIDE_UNCHANGED))
-        self.actions_by_id["actionWrap"].setChecked(self.settings.get(keys.WRAP))
-        theme = self.settings.get(keys.THEME)
-        if theme != "system":
-            self.set_theme(theme)  # (following the system needs nothing done at start)
-        else:
-            self.theme_actions["system"].setChecked(True)
+        self.view.apply(self.actions_by_id)
         geometry = self.settings.get(keys.GEOMETRY)
         if not (geometry and self.restoreGeometry(geometry)) or not self._fits_screen():
             self.fit_screen()
@@ -514,44 +435,12 @@ class MainWindow(QMainWindow):
             screen.top() + (screen.height() - height - self._FRAME[1]) // 2,
         )
 
-    def _set_font_size(self, size: float) -> None:
-        size = keys.read(keys.FONT_SIZE, size)
-        self.settings.set(keys.FONT_SIZE, size)
-        font = QFont(self.font())
-        font.setPointSizeF(size)
-        self.compare_page.set_font(font)
-        self.lineage_page.set_font(font)
-
-    def zoom_in(self) -> None:
-        self._set_font_size(self.compare_page.delegate.font.pointSizeF() + 1)
-
-    def zoom_out(self) -> None:
-        self._set_font_size(self.compare_page.delegate.font.pointSizeF() - 1)
-
-    def set_theme(self, theme: str) -> None:
-        """Light, dark, or following the system; kept in the settings."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            theme = apply_theme(app, theme)
-        self.settings.set(keys.THEME, theme)
-        self.theme_actions[theme].setChecked(True)
-
     def changeEvent(self, event: QEvent) -> None:
         # the system (or the user) switched between light and dark: redraw every cell
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.compare_page.repaint_all()
             self.lineage_page.repaint_all()
         super().changeEvent(event)
-
-    def set_hide_unchanged(self, hide: bool) -> None:
-        self.settings.set(keys.HIDE_UNCHANGED, hide)
-        self.compare_page.model.set_hide_unchanged(hide)
-
-    def set_wrap(self, wrap: bool) -> None:
-        # Rows always wrap so both sides stay aligned; the setting is kept for the
-        # lineage table, where unwrapped cells are elided.
-        self.settings.set(keys.WRAP, wrap)
-        self.lineage_page.set_wrap(wrap)
 
     # ------------------------------------------------------------------ the window itself
 
