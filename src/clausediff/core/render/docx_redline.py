@@ -28,7 +28,6 @@ length of the texts.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -43,7 +42,15 @@ from clausediff.core.render.docx_brief import add_brief
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import Piece, link_pieces, written_label
 from clausediff.core.render.wording import sentence_moves, short_moves
-from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, set_page_size, word_safe
+from clausediff.core.render.wordml import (
+    W_NS,
+    add_orphaned_notes,
+    change_stamp,
+    new_document,
+    rpr_xml,
+    runs_xml,
+    word_safe,
+)
 from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
@@ -284,19 +291,16 @@ def export_docx(
     page_size: str = "a4",
 ) -> None:
     """The Word redline of each consecutive pair; see the module contract."""
-    import docx
     from docx.oxml import parse_xml
 
-    document = docx.Document()
-    set_page_size(document, page_size)
+    document = new_document(page_size)
     versions = lineage.versions
     document.core_properties.title = word_safe(
         " → ".join(d.info.label for d in versions) + " — redline"
     )
     document.core_properties.author = word_safe(author)
     by_family = notes_by_family(notes) if notes is not None else None
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    writer = _Writer(document, author, stamp, itertools.count(1))
+    writer = _Writer(document, author, change_stamp(), itertools.count(1))
     body = document.element.body
     end = body.sectPr
     for pair, al in enumerate(lineage.pairs):
@@ -347,14 +351,5 @@ def _about(
                 f"{al.left.info.label} → {al.right.info.label}: " + wording.counts_text(al, ", ")
             )
         )
-    orphans = notes.get(None, []) if notes is not None else []
-    if orphans:
-        document.add_heading("Orphaned notes", level=2)
-        for p in orphans:
-            document.add_paragraph(
-                word_safe(
-                    f"{p.note.version_label} {p.note.clause_label}: “{p.note.clause_text}” — "
-                    f"[{p.note.status}] {p.note.text}"
-                )
-            )
+    add_orphaned_notes(document, notes.get(None, []) if notes is not None else [])
     document.add_paragraph(word_safe(f"Made with ClauseDiff {__version__}."))

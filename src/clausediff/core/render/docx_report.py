@@ -12,7 +12,6 @@ the document: accepting its changes does not give a version back (that is
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +26,15 @@ from clausediff.core.render.html import is_gap_side
 from clausediff.core.render.redline import Mark
 from clausediff.core.render.tracked import link_pieces
 from clausediff.core.render.wording import sentence_moves, short_moves
-from clausediff.core.render.wordml import W_NS, rpr_xml, runs_xml, set_page_size, word_safe
+from clausediff.core.render.wordml import (
+    W_NS,
+    add_orphaned_notes,
+    change_stamp,
+    new_document,
+    rpr_xml,
+    runs_xml,
+    word_safe,
+)
 from clausediff.core.store.placement import link_notes, notes_by_family
 from clausediff.core.store.review import PlacedNote
 
@@ -51,8 +58,7 @@ def export_docx_report(
     from docx.enum.text import WD_COLOR_INDEX
     from docx.oxml import parse_xml
 
-    document = docx.Document()
-    set_page_size(document, page_size)
+    document = new_document(page_size)
     by_family = notes_by_family(notes)
     versions = lineage.versions
     document.add_heading(
@@ -66,10 +72,7 @@ def export_docx_report(
         "Accepting or rejecting them does not give a version back; the Word redline does."
     )
     ids = itertools.count(1)
-    attrs = (
-        f" w:author={quoteattr(word_safe(author))} "
-        f"w:date={quoteattr(dt.datetime.now(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ'))}"
-    )
+    attrs = f" w:author={quoteattr(word_safe(author))} w:date={quoteattr(change_stamp())}"
 
     def tracked(tag: str, run: str) -> str:
         return f'<w:{tag} w:id="{next(ids)}"{attrs}>{run}</w:{tag}>'
@@ -113,16 +116,7 @@ def export_docx_report(
                     author=word_safe(n.author or author),
                     initials=word_safe((n.author or "CD")[:2]),
                 )
-    orphans = by_family.get(None, []) if notes is not None else []
-    if orphans:
-        document.add_heading("Orphaned notes", level=2)
-        for p in orphans:
-            document.add_paragraph(
-                word_safe(
-                    f"{p.note.version_label} {p.note.clause_label}: “{p.note.clause_text}” — "
-                    f"[{p.note.status}] {p.note.text}"
-                )
-            )
+    add_orphaned_notes(document, by_family.get(None, []) if notes is not None else [])
     if len(lineage.pairs) == 1:
         add_brief(document, lineage.pairs[0])
     document.save(str(path))

@@ -15,12 +15,16 @@ or body.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
+
+    from clausediff.core.store.review import PlacedNote
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -88,3 +92,32 @@ def set_page_size(document: WordDocument, page_size: str) -> None:
     width, height = PAGE_MM[page_size]
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
+
+
+def new_document(page_size: str) -> WordDocument:
+    """An empty Word document on pages of ``page_size`` (python-docx's template is Letter)."""
+    import docx
+
+    document = docx.Document()
+    set_page_size(document, page_size)
+    return document
+
+
+def change_stamp() -> str:
+    """The time a tracked change is dated with: now, in UTC, as Word writes it."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def add_orphaned_notes(document: WordDocument, orphans: Sequence[PlacedNote]) -> None:
+    """A section of the notes whose clause can no longer be found, each with the text it was
+    written on (never dropped)."""
+    if not orphans:
+        return
+    document.add_heading("Orphaned notes", level=2)
+    for p in orphans:
+        document.add_paragraph(
+            word_safe(
+                f"{p.note.version_label} {p.note.clause_label}: “{p.note.clause_text}” — "
+                f"[{p.note.status}] {p.note.text}"
+            )
+        )
