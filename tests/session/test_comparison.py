@@ -38,3 +38,13 @@ def test_the_lineage_job_lays_out_its_flow_picture_off_the_window_thread() -> No
     assert with_flow.flow == layout_flow(with_flow.lineage)
     assert with_flow.flow is not None and with_flow.flow.families
     assert compare(docs).flow is None
+
+
+def test_the_lineage_job_annotates_no_pair() -> None:
+    """The lineage view needs no flags nor travelled sentences of the first pair: asked
+    without ``annotate``, none are worked out; asked with, they are."""
+    docs = [load_bundled("WT/L/843"), load_bundled("WT/L/907")]
+    bare = compare(docs, annotate=False)
+    assert bare.annotations.flags == () and bare.annotations.moves == {}
+    full = compare(docs)
+    assert any(full.annotations.flags) and full.annotations.moves

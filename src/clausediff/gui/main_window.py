@@ -312,7 +312,11 @@ class MainWindow(QMainWindow):
         docs = date_order(self.library.checked_documents())
         if len(docs) >= 2:
             self.lineage_comparer.submit(
-                tuple(docs), corrections=self.pairing.corrections(), flow=True, series=True
+                tuple(docs),
+                corrections=self.pairing.corrections(),
+                flow=True,
+                series=True,
+                annotate=False,
             )
 
     def cancel_comparison(self) -> None:

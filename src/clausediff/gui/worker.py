@@ -62,6 +62,8 @@ class CompareRequest:
     flow: bool = False
     #: attribute a series' changes to the drafts that made them (the lineage's job)
     series: bool = False
+    #: annotate the first pair (flags, travelled sentences: the comparison's job)
+    annotate: bool = True
 
 
 class _Relay(QObject):
@@ -90,6 +92,7 @@ class _Job(QRunnable):
                 corrections=req.corrections,
                 flow=req.flow,
                 series=req.series,
+                annotate=req.annotate,
             )
         except AlignCancelled:
             self.relay.cancelled.emit(req.token)
@@ -140,11 +143,12 @@ class Comparer(QObject):
         *,
         flow: bool = False,
         series: bool = False,
+        annotate: bool = True,
     ) -> int:
         self._stop.set()  # the previous job, if any, is now stale
         self._stop = threading.Event()
         self._token += 1
-        request = CompareRequest(self._token, versions, config, corrections, flow, series)
+        request = CompareRequest(self._token, versions, config, corrections, flow, series, annotate)
         self.busy = True
         self.started.emit(self._token)
         job = _Job(request, self._relay, self._stop)

@@ -101,6 +101,7 @@ def compare(
     corrections: Sequence[Correction] = (),
     flow: bool = False,
     series: bool = False,
+    annotate: bool = True,
 ) -> Comparison:
     """The lineage of ``versions`` (in the order given) with its first pair annotated, and
     ``corrections`` (a review's) applied to the pairs they name.
@@ -109,7 +110,8 @@ def compare(
     background job; see :func:`clausediff.core.collector.paused`). ``flow``: lay out the
     flow picture of the lineage too. ``series``: of three or more versions, attribute each
     flagged change of the newest against the first to the draft that made it
-    (:func:`clausediff.session.series.series_attribution`).
+    (:func:`clausediff.session.series.series_attribution`). Without ``annotate``, the first
+    pair is not annotated (no flags, no travelled sentences: the lineage view needs none).
     """
     check_size(versions, config.limits)
     with collector.paused(freeze=freeze):
@@ -117,7 +119,7 @@ def compare(
         check(cancel)
         return Comparison(
             lineage,
-            LinkAnnotations(lineage.pairs[0], cancel=cancel),
+            LinkAnnotations(lineage.pairs[0] if annotate else None, cancel=cancel),
             corrected=tuple(corrected),
             stale=stale,
             flow=layout_flow(lineage) if flow else None,
