@@ -48,22 +48,25 @@ from clausediff.core.store import review_file as rf
 from clausediff.core.store import values
 from clausediff.core.store.review_file import (
     CORRECTION_COLUMNS,
-    CORRECTION_KINDS,
-    DEFAULT_LIMITS,
     NOTE_COLUMNS,
     SCHEMA_VERSION,
-    STATUSES,
     Contents,
+    fingerprint_ok,
+    inspect,
+    write_clean,
+)
+from clausediff.core.store.review_rows import (
+    CORRECTION_KINDS,
+    DEFAULT_LIMITS,
+    STATUSES,
     ReviewError,
     ReviewLimits,
+    VersionRow,
     checked,
     clause_refs,
     correction_row,
-    fingerprint_ok,
-    inspect,
     note_row,
     version_row,
-    write_clean,
 )
 from clausediff.core.store.sqlite import connection
 
@@ -274,7 +277,7 @@ class Review:
 
         self._write(change)
 
-    def _version_row(self, position: int, doc: Document) -> rf.VersionRow:
+    def _version_row(self, position: int, doc: Document) -> VersionRow:
         short = self.limits.max_short_chars
         info = doc.info
         with checked(f"{info.label[:60]} cannot be recorded in {self.path.name}"):
