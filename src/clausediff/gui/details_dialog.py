@@ -1,7 +1,7 @@
 """The dialog that corrects an imported document's symbols, title and date.
 
 :class:`DetailsDialog` shows the three fields and checks them when OK is pressed, through
-:func:`clausediff.core.store.library.details_from_input`: what cannot be kept is said under
+:func:`clausediff.core.store.library_rows.details_from_input`: what cannot be kept is said under
 the fields and the dialog stays open; nothing is stored from here. It emits nothing; the
 caller reads :attr:`DetailsDialog.details` once the dialog was accepted.
 """
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from clausediff.core.errors import LibraryError
 from clausediff.core.model import DocumentInfo
-from clausediff.core.store.library import Details, details_from_input
+from clausediff.core.store.library_rows import Details, details_from_input
 
 
 class DetailsDialog(QDialog):

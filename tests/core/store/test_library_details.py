@@ -12,7 +12,8 @@ import pytest
 from clausediff.core.errors import LibraryError
 from clausediff.core.read.bundled import load_bundled
 from clausediff.core.read.files import load_file
-from clausediff.core.store.library import Library, details_from_input
+from clausediff.core.store.library import Library
+from clausediff.core.store.library_rows import details_from_input
 from clausediff.core.store.review import Review
 
 
