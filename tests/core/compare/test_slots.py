@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from clausediff.core.compare.align import align
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
+from clausediff.core.model import ClauseKind
 from clausediff.core.read.files import document_from_text
 
 BEFORE = (
@@ -97,3 +98,91 @@ def test_the_same_words_appended_to_every_clause_merge_nothing() -> None:
     assert [(lk.left, lk.right, lk.kind, lk.detail) for lk in al.links] == [
         ((n,), (n,), LinkKind.MODIFIED, "expanded") for n in range(len(clauses))
     ]
+
+
+def test_a_provision_rewritten_in_its_place_keeping_its_formula_is_modified() -> None:
+    """Alone between its linked neighbours on both sides and opening with the same words,
+    a provision rewritten throughout is the same provision (it was deleted + added at
+    0.21)."""
+    al = _pair(
+        "Members shall accord special and differential treatment to developing country "
+        "Members, taking into account the needs and interests of small and vulnerable "
+        "economies.",
+        "Members shall provide information on transparency in regional trade agreements to "
+        "the Secretariat in close cooperation with the relevant international organizations.",
+    )
+    lk = _middle(al)
+    assert (lk.kind, lk.detail, lk.right) == (LinkKind.MODIFIED, "rewritten", (len(BEFORE),))
+    assert lk.score < 0.25
+
+
+def test_a_version_line_rewritten_in_its_place_is_modified() -> None:
+    """Two headings facing each other that open with the same word (OFL 1.0 → 1.1's version
+    line: one word shared)."""
+    head = "SIL OPEN FONT LICENSE\n\n{}\n\nPREAMBLE\n\n"
+    body = (
+        "The goals of the Open Font License (OFL) are to stimulate worldwide development of "
+        "cooperative font projects."
+    )
+    old = document_from_text(head.format("Version 1.0 - 22 November 2005") + body)
+    new = document_from_text(head.format("Version 1.1 - 26 February 2007") + body)
+    al = align(old, new)
+    lk = al.link_of_left(1)
+    assert old.clauses[1].kind is new.clauses[1].kind is ClauseKind.HEADING
+    assert (lk.kind, lk.right) == (LinkKind.MODIFIED, (1,))
+
+
+def test_a_clause_rewritten_around_the_sentences_it_kept_is_modified() -> None:
+    """OSL 2.0 → 3.0's last clause: a title sentence and new sentences around two kept ones
+    (0.22 similar as a whole); the sentences say it is the same clause."""
+    al = _pair(
+        "This license is Copyright (C) 2003 Lawrence E. Rosen. All rights reserved. "
+        "Permission is hereby granted to copy and distribute this license without "
+        "modification. This license may not be modified without the express written "
+        "permission of its copyright owner.",
+        "Modification of This License. This License is Copyright (c) 2005 Lawrence Rosen. "
+        "Permission is granted to copy, distribute, or communicate this License without "
+        "modification. Nothing in this License permits You to modify this License as applied "
+        "to the Original Work or to Derivative Works. However, You may modify the text of "
+        "this License and copy, distribute or communicate your modified version.",
+    )
+    lk = _middle(al)
+    assert (lk.kind, lk.right) == (LinkKind.MODIFIED, (len(BEFORE),))
+
+
+def test_a_kept_stock_sentence_alone_does_not_pair_two_provisions() -> None:
+    """A short new provision in the place of a long one, the two sharing only a closing
+    formula that is most of the short one's words, with a third clause added beside them
+    (so that they do not face each other): one kept sentence is not evidence enough, and
+    they stay deleted and added."""
+    al = _pair(
+        "Members shall notify any export prohibitions or restrictions on foodstuffs to the "
+        "Committee on Agriculture at least ninety days before they take effect, with the "
+        "reasons for them, the products concerned, their expected duration and the steps "
+        "taken to limit their effect on net food-importing developing countries. This "
+        "Decision is without prejudice to the rights and obligations of Members.",
+        "A register of programmes is established. This Decision is without prejudice to the "
+        "rights and obligations of Members.\n\nNoting with concern the situation of the "
+        "cotton sector in West Africa;",
+    )
+    kinds = {k.kind for k in al.links if len(BEFORE) in k.left or len(BEFORE) in k.right}
+    assert kinds == {LinkKind.DELETED, LinkKind.ADDED}
+
+
+def test_a_heading_run_into_its_paragraph_is_merged_with_it() -> None:
+    """EPL 1.0 → 2.0: the heading "GENERAL" and its paragraph became one paragraph; the
+    heading is merged, not deleted."""
+    body = (
+        "If any provision of this Agreement is invalid or unenforceable under applicable "
+        "law, it shall not affect the validity or enforceability of the remainder of the "
+        "terms of this Agreement."
+    )
+    old = document_from_text("\n\n".join((*BEFORE, "GENERAL", body, *AFTER)))
+    new = document_from_text("\n\n".join((*BEFORE, "GENERAL " + body, *AFTER)))
+    al = align(old, new)
+    lk = al.link_of_left(len(BEFORE))
+    assert (lk.kind, lk.left, lk.right) == (
+        LinkKind.MERGED,
+        (len(BEFORE), len(BEFORE) + 1),
+        (len(BEFORE),),
+    )

@@ -16,8 +16,11 @@ The pipeline:
 3. Between anchors, an order-preserving dynamic programme with 1-1, 1-0, 0-1, 1-2, 2-1,
    1-3, 3-1 and 2-2 beads, scored with ``rapidfuzz.distance.Indel`` on token lists. Large
    anchor-free regions are banded around the diagonal.
-4. A move pass over what is left: candidates come from an index of rare words, never from
-   all pairs.
+4. What is left: clear moves first (all pairs of leftovers scored in rapidfuzz's C code
+   while within a budget, else candidates from rare words), then the leftovers between the
+   same two linked neighbours paired by their place (:mod:`~clausediff.core.compare.slots`),
+   then pairs that are each other's best partner and stand near (a clause moved a few
+   places), then the remaining moves.
 5. Clauses left over that face a gap become unknown; the rest are added or deleted.
 6. Word changes inside every link (:mod:`clausediff.core.compare.worddiff`) and sentence
    provenance (:mod:`clausediff.core.compare.sentences`).
@@ -39,7 +42,7 @@ from clausediff.core.compare.gaps import resolve_leftovers
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
 from clausediff.core.compare.moves import AllPairs, move_pass, out_of_order
 from clausediff.core.compare.sentences import sentence_links
-from clausediff.core.compare.slots import slot_pass
+from clausediff.core.compare.slots import slot_pass, slot_places
 from clausediff.core.compare.units import Bead, Scorer, Unit, find_words, units_of
 from clausediff.core.compare.worddiff import word_diff
 from clausediff.core.model import Document
@@ -144,6 +147,15 @@ def _align(
         if pass_rules is None:
             beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, rules, cons))
             continue
+        if pass_rules is rules and scores is not None:
+            places = slot_places(len(lu), len(ru), in_order, free_l)
+            for i, j, sim in scores.near_matches(
+                sorted(free_l), sorted(free_r), places, scorer, rules, cons
+            ):
+                beads.append(Bead((i,), (j,), sim))
+                moved.add(((i,), (j,)))
+                free_l.discard(i)
+                free_r.discard(j)
         for b in move_pass(lu, ru, free_l, free_r, scorer, pass_rules, scores, cons):
             beads.append(b)
             moved.add((b.left, b.right))

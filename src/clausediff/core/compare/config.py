@@ -107,6 +107,17 @@ class ClauseRules:
     #: rewritten in its place keeps some of its words).
     slot_rewrite_threshold: float = 0.25
     slot_facing_max: int = 3
+    #: … or, standing so, when the two open with the same ``slot_opening_words`` words or
+    #: more (the formula a drafter keeps when rewriting a provision in its place: "Members
+    #: shall …", "We instruct the …"), whatever their similarity; they still share
+    #: ``slot_min_shared`` words.
+    slot_opening_words: int = 2
+    #: … or, anywhere in the slot, when at least this share of the shorter clause's words
+    #: lie in two sentences or more, each matched with one of the other clause's at least
+    #: ``slot_sentence_match`` similar (a provision rewritten around the sentences it kept;
+    #: one kept sentence may be a stock formula).
+    slot_sentence_support: float = 0.5
+    slot_sentence_match: float = 0.6
     #: Slots with more candidate pairs than this are left to the move pass.
     slot_max_pairs: int = 400
     #: Moves are also looked for among all pairs of leftovers (scored in rapidfuzz's C code)
@@ -117,6 +128,13 @@ class ClauseRules:
     #: chance partner of a clause is close to its second best, a real counterpart is not.
     move_floor: float = 0.45
     move_margin: float = 0.08
+    #: A leftover pair that are each other's best partner (above every other candidate of
+    #: either, by any margin), at least ``near_floor`` similar, and stand near (the right
+    #: clause within ``near_window`` clauses of the slot the left one would fill) are
+    #: linked: a paragraph moved a few places within its section keeps its place as
+    #: evidence, where a chance look-alike stands anywhere.
+    near_floor: float = 0.4
+    near_window: int = 20
     #: Moves this similar are taken before clauses are paired by their place, so that a
     #: clause that moved is not paired with a stranger that stands where it stood.
     move_first_floor: float = 0.7

@@ -141,6 +141,58 @@ class AllPairs:
             candidates.append((-s, tie, i, j))
         return _one_partner_each(candidates)
 
+    def near_matches(
+        self,
+        left: list[int],
+        right: list[int],
+        places: dict[int, tuple[int, int]],
+        scorer: Scorer,
+        rules: ClauseRules,
+        allow: Constraints = NO_CONSTRAINTS,
+    ) -> list[tuple[int, int, float]]:
+        """Pairs that are each other's best partner among these units, scored above every
+        other candidate of either, and that stand near: the right clause within
+        ``near_window`` clauses of the left one's slot (``places``)."""
+        import numpy as np
+
+        rows = [self.row_of[i] for i in left if i in self.row_of]
+        cols = [self.col_of[j] for j in right if j in self.col_of]
+        if not rows or not cols:
+            return []
+        in_rows = np.zeros(len(self.left), dtype=bool)
+        in_rows[rows] = True
+        in_cols = np.zeros(len(self.right), dtype=bool)
+        in_cols[cols] = True
+        keep = in_rows[self.rows] & in_cols[self.cols]
+        pr, pc, pv = self.rows[keep], self.cols[keep], self.values[keep]
+        row_best, row_second = _best_two(pr, pv, len(self.left))
+        col_best, col_second = _best_two(pc, pv, len(self.right))
+        lu, ru = self.lu, self.ru
+        window = rules.near_window
+        candidates: list[tuple[float, str, int, int]] = []
+        hits = np.nonzero(pv >= rules.near_floor)[0]
+        for a, b, value in zip(
+            pr[hits].tolist(), pc[hits].tolist(), pv[hits].tolist(), strict=True
+        ):
+            if value != row_best[a] or value != col_best[b]:
+                continue
+            if value <= max(float(row_second[a]), float(col_second[b])):
+                continue  # (a tie: no clear partner)
+            i, j = self.left[a], self.right[b]
+            lo, hi = places.get(i, (-1, len(ru)))
+            if not lo - window <= j <= hi + window:
+                continue
+            if lu[i].heading != ru[j].heading or not allow.allows((i,), (j,)):
+                continue
+            s = scorer.sim([lu[i]], [ru[j]])
+            if s < rules.near_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
+                continue
+            if scorer.shared(lu[i], ru[j]) < (1 if lu[i].heading else rules.slot_min_shared):
+                continue  # (two short lines alike through one common word)
+            tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
+            candidates.append((-s, tie, i, j))
+        return _one_partner_each(candidates)
+
 
 def _best_two(keys: Any, values: Any, n: int) -> tuple[Any, Any]:
     """The best and second-best value for each of ``n`` keys over parallel arrays (0 where a

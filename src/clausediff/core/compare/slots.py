@@ -6,18 +6,26 @@ partner each, when the clause rules say their place and words are evidence enoug
 similarity of ``slot_threshold``; or the shorter clause's words lying in the longer one
 (``slot_containment``: trimmed to a sentence, or expanded); or, standing at the same place
 of a slot that holds as many clauses on each side (at most ``slot_facing_max``), a
-similarity of ``slot_rewrite_threshold`` (rewritten in place). A heading is never
-paired with a body clause. It returns beads; the caller makes links of them.
+similarity of ``slot_rewrite_threshold`` or the same opening words (rewritten in place,
+its formula kept); or, anywhere in the slot, two sentences or more kept that hold most of
+the shorter clause's words. A heading is never paired with a body clause. It returns
+beads; the caller makes links of them. :func:`slot_places` tells where each leftover would
+stand in the other version (the near-move search asks it).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Indel
+
 from clausediff.core.compare.config import ClauseRules
 from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints
+from clausediff.core.compare.lcs import shared_ends
 from clausediff.core.compare.units import Bead, Scorer, Unit
+from clausediff.core.text.normalize import word_keys
 
 
 def slot_pass(
@@ -44,6 +52,22 @@ def slot_pass(
     return out
 
 
+def slot_places(
+    n_left: int, n_right: int, fixed: Sequence[Bead], free_left: set[int]
+) -> dict[int, tuple[int, int]]:
+    """For each of the free left clauses, the right clauses that bound its slot (``-1`` and
+    ``n_right`` at the ends): where it would stand in the right version had it not moved."""
+    chain = sorted(fixed, key=lambda b: b.left[0])
+    starts = [b.left[0] for b in chain]
+    out = {}
+    for i in free_left:
+        p = bisect.bisect_left(starts, i)
+        lo = chain[p - 1].right[-1] if p else -1
+        hi = chain[p].right[0] if p < len(chain) else n_right
+        out[i] = (lo, hi)
+    return out
+
+
 def _score(
     u: Unit, v: Unit, scorer: Scorer, rules: ClauseRules, facing: bool, allow: Constraints
 ) -> float:
@@ -59,10 +83,50 @@ def _score(
         return -1.0
     if s >= rules.slot_threshold or (facing and s >= rules.slot_rewrite_threshold):
         return s
+    if facing and _opening(u.words, v.words) >= (1 if u.heading else rules.slot_opening_words):
+        return s
+    if _sentence_support(u, v, rules) >= rules.slot_sentence_support:
+        return s
     shorter = min(len(u.words), len(v.words))
     if shorter >= rules.slot_min_words and shared >= rules.slot_containment * shorter:
         return s
     return -1.0
+
+
+def _sentence_support(u: Unit, v: Unit, rules: ClauseRules) -> float:
+    """The share of the shorter clause's words that lie in sentences matched one to one
+    with sentences of the other (each pair at least ``slot_sentence_match`` similar), when
+    two sentences or more are so matched: a clause rewritten around sentences it kept."""
+    a = [word_keys(x.text) for x in u.clause.sentences]
+    b = [word_keys(x.text) for x in v.clause.sentences]
+    if len(a) < 2 and len(b) < 2:
+        return 0.0  # (one sentence each: the clauses' own similarity says it all)
+    pairs = sorted(
+        ((Indel.normalized_similarity(x, y), m, n) for m, x in enumerate(a) for n, y in enumerate(b)
+         if x and y),
+        reverse=True,
+    )  # fmt: skip
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    covered_a = covered_b = 0
+    for sim, m, n in pairs:
+        if sim < rules.slot_sentence_match:
+            break
+        if m in used_a or n in used_b:
+            continue
+        used_a.add(m)
+        used_b.add(n)
+        covered_a += len(a[m])
+        covered_b += len(b[n])
+    total_a, total_b = sum(map(len, a)), sum(map(len, b))
+    if len(used_a) < 2 or not total_a or not total_b:
+        return 0.0  # (one kept sentence may be a stock formula; and alone it is the clause)
+    return covered_a / total_a if total_a <= total_b else covered_b / total_b
+
+
+def _opening(a: list[str], b: list[str]) -> int:
+    """How many words two clauses share at their start."""
+    return shared_ends(a, b)[0]
 
 
 def _pair_in_order(

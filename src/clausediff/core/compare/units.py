@@ -96,7 +96,9 @@ class Scorer:
         elif right[0].clause.starts_in_gap and len(a) > len(b):
             a = a[-(int(len(b) * self.rules.truncated_slack) + 1) :]
         s = lcs.similarity(a, b, self.limits.max_word_pairs)
-        if left[0].heading != right[0].heading:
+        # (a heading and the paragraph after it, merged into one run-in paragraph, are not
+        # a heading against a body)
+        if _all_headings(left) != _all_headings(right):
             s *= self.rules.kind_mismatch_factor
         return s
 
@@ -112,6 +114,10 @@ class Scorer:
         if not part.words:
             return 0.0
         return self.shared_words(part.words, self.words_of(whole)) / len(part.words)
+
+
+def _all_headings(group: Sequence[Unit]) -> bool:
+    return group[0].heading if len(group) == 1 else all(u.heading for u in group)
 
 
 class WordCodes(dict[str, str]):
