@@ -4,7 +4,10 @@ neighbours are modified, not deleted + added; unrelated clauses stay apart."""
 from __future__ import annotations
 
 from clausediff.core.compare.align import align
+from clausediff.core.compare.beads import _parts_ok
+from clausediff.core.compare.config import ClauseRules, Limits
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
+from clausediff.core.compare.units import Scorer, Unit, find_words, units_of
 from clausediff.core.model import ClauseKind
 from clausediff.core.read.files import document_from_text
 
@@ -186,3 +189,29 @@ def test_a_heading_run_into_its_paragraph_is_merged_with_it() -> None:
         (len(BEFORE), len(BEFORE) + 1),
         (len(BEFORE),),
     )
+
+
+def _units(*texts: str) -> list[Unit]:
+    units = units_of(document_from_text("\n\n".join(texts)))
+    find_words(units, set(), {})
+    return units
+
+
+def test_a_clause_expanded_beside_a_deleted_recital_is_no_merge_of_the_two() -> None:
+    """A recital deleted next to a clause that was expanded: the recital's words lie in the
+    expanded clause only because the clause itself repeats them, so the two are no parts
+    of one merge (they were, at 0.86, in a generated revision); two clauses joined are."""
+    clause = (
+        "Members shall make every effort to conclude the negotiations on customs duties on "
+        "electronic transmissions and take into account the particular needs of small and "
+        "vulnerable economies. The Secretariat shall provide technical assistance to Members "
+        "on the basis of the existing mandate."
+    )
+    recital = (
+        "Recognizing the importance of customs duties on electronic transmissions for small "
+        "and vulnerable economies;"
+    )
+    expanded = clause + " In doing so, Members shall take into account the needs of Members."
+    scorer, rules = Scorer(ClauseRules(), Limits()), ClauseRules()
+    assert not _parts_ok(_units(recital, clause), _units(expanded), scorer, rules)
+    assert _parts_ok(_units(recital, clause), _units(recital + " " + clause), scorer, rules)

@@ -190,18 +190,26 @@ def _parts_ok(
     words, or (a long part rewritten) a number of them."""
 
     def held(part: Unit, parts: Sequence[Unit], whole: Sequence[Unit]) -> bool:
-        share = scorer.containment(part, whole)
-        if share >= rules.split_part_containment:
-            return True
-        if share * len(part.words) >= rules.split_part_min_shared:
-            return True
-        # a part that brings the whole words no other part does (a clause split, then its
-        # second part expanded), not one that only shares the common words
+        if not part.words:
+            return False
+        # (what the part brings: the whole's words it holds that the other parts do not, so
+        # that a clause merged with its expanded self does not take a neighbour whose words
+        # the expansion repeats)
         whole_words = scorer.words_of(whole)
         others = [u for u in parts if u is not part]
         with_part = scorer.shared_words(scorer.words_of(parts), whole_words)
         without = scorer.shared_words(scorer.words_of(others), whole_words)
-        return with_part - without >= rules.split_part_marginal * len(whole_words)
+        brought = with_part - without
+        if brought >= rules.split_part_containment * len(part.words):
+            return True
+        # (a long part rewritten, spread over parts that share words)
+        shared = scorer.shared_words(part.words, whole_words)
+        own = rules.split_part_marginal * len(part.words)
+        if shared >= rules.split_part_min_shared and brought >= own:
+            return True
+        # a part that brings the whole words no other part does (a clause split, then its
+        # second part expanded), not one that only shares the common words
+        return brought >= rules.split_part_marginal * len(whole_words)
 
     if any(a.exact == b.exact for a in left for b in right):
         return False  # a clause and its exact copy are a pair, never parts of a split

@@ -58,13 +58,16 @@ class ClauseRules:
     match_threshold: float = 0.5
     #: Minimum similarity of a clause with the concatenation of 2-3 neighbours (split/merge).
     split_threshold: float = 0.45
-    #: Each part of a split or merge must have at least this share of its words in the whole
-    #: (in order), or at least ``split_part_min_shared`` of them (a long part rewritten, as
-    #: 2011 paragraph 1 spread over 2013 paragraphs 1-3: 46, 32 and 42 words).
+    #: Each part of a split or merge must bring the whole at least this share of its words
+    #: (in order; words of the whole that the other parts do not hold already: a clause and
+    #: its expanded self do not take a neighbour whose words the expansion repeats), or share
+    #: at least ``split_part_min_shared`` words with it and bring ``split_part_marginal`` of
+    #: its own (a long part rewritten, as 2011 paragraph 1 spread over 2013 paragraphs 1-3:
+    #: 46, 32 and 42 words).
     split_part_containment: float = 0.6
     split_part_min_shared: int = 25
-    #: … or bring the whole at least this share of its words that no other part does (a
-    #: clause split and its second part expanded).
+    #: … or bring the whole at least this share of the whole's words (a clause split and
+    #: its second part expanded).
     split_part_marginal: float = 0.25
     #: Bonus (in score units per token) a many-to-one bead must earn over its best 1-1 part.
     split_penalty: float = 0.01
