@@ -1,8 +1,8 @@
 """Exact anchors: clauses whose normalised text is unique and equal on both sides.
 
 Contract: :func:`exact_anchors` returns the in-order anchors (the heaviest increasing chain,
-:func:`heaviest_chain`: the most clauses, ties broken by the clauses' contents so that it is
-the same from either side) and the unique exact matches out of order (moves).
+:func:`heaviest_chain`, weighted by the clauses' contents so that it is the same from either
+side) and the unique exact matches out of order (moves).
 """
 
 from __future__ import annotations
@@ -70,15 +70,9 @@ def exact_anchors(
     pairs = [
         (u.index, rpos[u.exact]) for u in lu if u.exact and lc[u.exact] == 1 and u.exact in rpos
     ]
-    # The chain keeps the most clauses in order (the fewest are moves: a clause moved past
-    # two others is the one that moved, however long they are); between chains of as many
-    # clauses, the one with the most text, then a checksum of it. (The weights come from
-    # the contents, so the chain is the same from either side; the tie-breaks of a whole
-    # chain add up to less than one clause.)
-    scale = (max((len(lu[i].exact) for i, _ in pairs), default=0) + 2) * (len(pairs) + 1)
+    # (weights come from the contents, so the chain is the same from either side)
     weights = [
-        1 + (len(lu[i].exact) + zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) / scale
-        for i, _ in pairs
+        len(lu[i].exact) + 1 + (zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) for i, _ in pairs
     ]
     in_order = heaviest_chain(pairs, weights)
     keep = set(in_order)
