@@ -156,3 +156,21 @@ def test_the_json_streamed_to_a_file_is_the_json_of_the_value() -> None:
     lineage = build_lineage([_load_entry(e) for e in bundled_entries()])
     assert json_text(lineage_json(lineage, stream=True)) == json_text(lineage_json(lineage))
     assert json.loads(json_text(lineage_json(lineage, stream=True)))["links"]
+
+
+def test_a_long_clause_moved_past_two_short_ones_is_the_one_that_moved() -> None:
+    """The fewest clauses are moves: a long paragraph moved down past two short recitals
+    is moved, and the recitals unchanged (the chain of anchors weighed text, and called
+    the two recitals moved)."""
+    long = (
+        "Members shall maintain the current practice of not imposing customs duties on "
+        "electronic transmissions until the next session, and shall report to the General "
+        "Council on the measures they have taken, with a view to making appropriate "
+        "recommendations to the Ministerial Conference."
+    )
+    short = ["Recalling paragraph 12;", "Noting paragraph 31;"]
+    old = [CLAUSES[0], long, *short, CLAUSES[2]]
+    new = [CLAUSES[0], *short, long, CLAUSES[2]]
+    al = align(_doc(old), _doc(new))  # type: ignore[arg-type]
+    assert (al.link_of_left(1).kind, al.link_of_left(1).right) == (LinkKind.MOVED, (3,))
+    assert [al.link_of_left(k).kind for k in (2, 3)] == [LinkKind.UNCHANGED] * 2

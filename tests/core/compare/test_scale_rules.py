@@ -188,3 +188,33 @@ def test_unrelated_long_versions_link_nothing() -> None:
     b = document_from_text("\n\n".join(_decision(rng, 80, other)).replace("WT/L/", "WT/MIN/"))
     al = align(a, b, AlignConfig(clauses=ClauseRules(dp_max_cells=100)))
     assert {lk.kind for lk in al.links} == {LinkKind.ADDED, LinkKind.DELETED}
+
+
+def test_a_chance_copy_in_a_version_rewritten_throughout_does_not_cut_it() -> None:
+    """No clause kept word for word but one new clause that copies an old clause far from
+    it: that lone exact match is no anchor (nothing around it agrees), so it does not cut
+    the versions into stretches that do not face each other; every rewritten clause is
+    linked in its place, and the copy is a move."""
+    rng = random.Random(13)
+    vocabulary = (
+        "members", "council", "trade", "review", "data", "services", "access", "goods",
+        "tariffs", "fisheries", "subsidies", "agriculture", "quotas", "origin", "customs",
+        "duties", "transmissions", "electronic", "commerce", "development", "capacity",
+        "assistance", "moratorium", "session", "report", "periodic", "reviews", "proposals",
+        "mandate", "guidelines",
+    )  # fmt: skip
+    left = _decision(rng, 60, vocabulary)
+    right = []
+    for k, text in enumerate(left):
+        words = text.split()
+        words[5] = "revised"
+        right.append(left[50] if k == 5 else " ".join(words))
+    del right[50]
+    a = document_from_text("\n\n".join(left))
+    b = document_from_text("\n\n".join(right))
+    al = align(a, b, AlignConfig(clauses=ClauseRules(dp_max_cells=100)))
+    for k in (*range(5), *range(6, 50), *range(51, 60)):
+        link = al.link_of_left(k)
+        assert (link.kind, link.right) == (LinkKind.MODIFIED, (k - (k > 50),)), k
+    assert (al.link_of_left(50).kind, al.link_of_left(50).right) == (LinkKind.MOVED, (5,))
+    assert al.link_of_left(5).kind is LinkKind.DELETED

@@ -1,8 +1,9 @@
 """Exact anchors: clauses whose normalised text is unique and equal on both sides.
 
 Contract: :func:`exact_anchors` returns the in-order anchors (the heaviest increasing chain,
-:func:`heaviest_chain`, weighted by the clauses' contents so that it is the same from either
-side) and the unique exact matches out of order (moves).
+:func:`heaviest_chain`: the most clauses, ties broken by the clauses' contents so that it is
+the same from either side; an anchor that nothing around it supports is left out) and the
+unique exact matches out of order (moves).
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 
+from rapidfuzz.distance import Indel
+
 from clausediff.core.compare.units import Unit
+from clausediff.core.text.normalize import word_keys
 
 
 def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[tuple[int, int]]:
@@ -61,19 +65,55 @@ def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[t
 
 
 def exact_anchors(
-    lu: list[Unit], ru: list[Unit]
+    lu: list[Unit], ru: list[Unit], threshold: float = 0.5
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Unique exact matches: (in-order anchors, out-of-order moves)."""
+    """Unique exact matches: (in-order anchors, out-of-order moves); an anchor of the chain
+    that no neighbour supports is neither (:func:`_supported`)."""
     lc = Counter(u.exact for u in lu if u.exact)
     rc = Counter(u.exact for u in ru if u.exact)
     rpos = {u.exact: u.index for u in ru if u.exact and rc[u.exact] == 1}
     pairs = [
         (u.index, rpos[u.exact]) for u in lu if u.exact and lc[u.exact] == 1 and u.exact in rpos
     ]
-    # (weights come from the contents, so the chain is the same from either side)
+    # The chain keeps the most clauses in order (the fewest are moves: a clause moved past
+    # two others is the one that moved, however long it is); between chains of as many
+    # clauses, the one with the most text, then a checksum of it (the weights come from the
+    # contents, so the chain is the same from either side; the tie-breaks of a whole chain
+    # add up to less than one clause).
+    scale = (max((len(lu[i].exact) for i, _ in pairs), default=0) + 2) * (len(pairs) + 1)
     weights = [
-        len(lu[i].exact) + 1 + (zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) for i, _ in pairs
+        1 + (len(lu[i].exact) + zlib.crc32(lu[i].exact.encode("utf-8")) / 2**32) / scale
+        for i, _ in pairs
     ]
     in_order = heaviest_chain(pairs, weights)
     keep = set(in_order)
-    return in_order, [p for p in pairs if p not in keep]
+    jumps = [p for p in pairs if p not in keep]
+    return [p for p in in_order if _supported(p, keep, lu, ru, threshold)], jumps
+
+
+def _supported(
+    pair: tuple[int, int], chain: set[tuple[int, int]], lu: list[Unit], ru: list[Unit],
+    threshold: float,
+) -> bool:  # fmt: skip
+    """Whether an anchor of the chain has a neighbour that agrees: the clauses before it, or
+    after it, on both sides are anchors too, or are ``threshold`` similar, or it stands at
+    an end of both versions. A copy that stands alone in a text rewritten throughout (the
+    only exact matches there are chance ones) would cut it into stretches that do not face
+    each other; it is left to the passes that weigh its neighbours."""
+    i, j = pair
+    for di in (-1, 1):
+        a, b = i + di, j + di
+        if (a, b) in chain:
+            return True
+        if (a < 0 and b < 0) or (a >= len(lu) and b >= len(ru)):
+            return True  # (both versions begin, or end, here)
+        if not (0 <= a < len(lu) and 0 <= b < len(ru)):
+            continue
+        u, v = lu[a], ru[b]
+        if not u.words and not v.words and (u.clause.is_gap or v.clause.is_gap):
+            return True  # (gaps: nothing to weigh)
+        x = word_keys(u.clause.text)
+        y = word_keys(v.clause.text)
+        if x and y and Indel.normalized_similarity(x, y) >= threshold:
+            return True
+    return False

@@ -110,11 +110,6 @@ class Scorer:
         """How many words two word lists share in order."""
         return lcs.shared(a, b, self.limits.max_word_pairs)
 
-    def containment(self, part: Unit, whole: Sequence[Unit]) -> float:
-        if not part.words:
-            return 0.0
-        return self.shared_words(part.words, self.words_of(whole)) / len(part.words)
-
 
 def _all_headings(group: Sequence[Unit]) -> bool:
     return group[0].heading if len(group) == 1 else all(u.heading for u in group)
