@@ -7,6 +7,7 @@ from clausediff.core.compare.align import align
 from clausediff.core.compare.beads import _parts_ok
 from clausediff.core.compare.config import ClauseRules, Limits
 from clausediff.core.compare.links import Alignment, ClauseLink, LinkKind
+from clausediff.core.compare.slots import _sentence_support
 from clausediff.core.compare.units import Scorer, Unit, find_words, units_of
 from clausediff.core.model import ClauseKind
 from clausediff.core.read.files import document_from_text
@@ -215,3 +216,20 @@ def test_a_clause_expanded_beside_a_deleted_recital_is_no_merge_of_the_two() -> 
     scorer, rules = Scorer(ClauseRules(), Limits()), ClauseRules()
     assert not _parts_ok(_units(recital, clause), _units(expanded), scorer, rules)
     assert _parts_ok(_units(recital, clause), _units(recital + " " + clause), scorer, rules)
+
+
+def test_kept_sentences_are_weighed_only_between_clauses_of_a_few_sentences() -> None:
+    """The kept-sentence rule compares every sentence of one clause with every sentence of
+    the other: beyond ``slot_sentence_max`` sentences (a paragraph without breaks, a hostile
+    file) it is not tried."""
+    rules = ClauseRules()
+    scorer = Scorer(rules, Limits())
+
+    def clause(n: int, word: str) -> str:
+        return " ".join(
+            f"Members shall report on item {k} of the {word} programme." for k in range(n)
+        )
+
+    for n, expected in ((rules.slot_sentence_max, 1.0), (rules.slot_sentence_max + 1, 0.0)):
+        u, v = _units(clause(n, "work"))[0], _units(clause(n, "trade"))[0]
+        assert _sentence_support(u, v, scorer, rules, {}) == expected

@@ -104,7 +104,10 @@ def _align(
     scorer = Scorer(config.clauses, config.limits)
     check(cancel)
 
-    anchors, jumps, pinned = pin(cons, *exact_anchors(lu, ru, config.clauses.match_threshold))
+    anchors, jumps, pinned = pin(
+        cons,
+        *exact_anchors(lu, ru, config.clauses.match_threshold, config.limits.max_word_pairs),
+    )
     find_words(lu, {i for i, _ in anchors} | {i for i, _ in jumps}, keys_of)
     find_words(ru, {j for _, j in anchors} | {j for _, j in jumps}, keys_of)
     beads: list[Bead] = [Bead((i,), (j,), 1.0) for i, j in anchors]

@@ -11,8 +11,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 
-from rapidfuzz.distance import Indel
-
+from clausediff.core.compare import lcs
 from clausediff.core.compare.units import Unit
 from clausediff.core.text.normalize import word_keys
 
@@ -65,7 +64,7 @@ def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[t
 
 
 def exact_anchors(
-    lu: list[Unit], ru: list[Unit], threshold: float = 0.5
+    lu: list[Unit], ru: list[Unit], threshold: float = 0.5, max_pairs: int = 25_000_000
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Unique exact matches: (in-order anchors, out-of-order moves); an anchor of the chain
     that no neighbour supports is neither (:func:`_supported`)."""
@@ -88,12 +87,12 @@ def exact_anchors(
     in_order = heaviest_chain(pairs, weights)
     keep = set(in_order)
     jumps = [p for p in pairs if p not in keep]
-    return [p for p in in_order if _supported(p, keep, lu, ru, threshold)], jumps
+    return [p for p in in_order if _supported(p, keep, lu, ru, threshold, max_pairs)], jumps
 
 
 def _supported(
     pair: tuple[int, int], chain: set[tuple[int, int]], lu: list[Unit], ru: list[Unit],
-    threshold: float,
+    threshold: float, max_pairs: int,
 ) -> bool:  # fmt: skip
     """Whether an anchor of the chain has a neighbour that agrees: the clauses before it, or
     after it, on both sides are anchors too, or are ``threshold`` similar, or it stands at
@@ -114,6 +113,6 @@ def _supported(
             return True  # (gaps: nothing to weigh)
         x = word_keys(u.clause.text)
         y = word_keys(v.clause.text)
-        if x and y and Indel.normalized_similarity(x, y) >= threshold:
+        if x and y and lcs.similarity(x, y, max_pairs) >= threshold:
             return True
     return False

@@ -121,6 +121,9 @@ class ClauseRules:
     #: one kept sentence may be a stock formula).
     slot_sentence_support: float = 0.5
     slot_sentence_match: float = 0.6
+    #: … between clauses of at most this many sentences each (the rule compares every
+    #: sentence of one with every sentence of the other).
+    slot_sentence_max: int = 12
     #: Slots with more candidate pairs than this are left to the move pass.
     slot_max_pairs: int = 400
     #: Moves are also looked for among all pairs of leftovers (scored in rapidfuzz's C code)

@@ -19,8 +19,7 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Indel
-
+from clausediff.core.compare import lcs
 from clausediff.core.compare.config import ClauseRules
 from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints
 from clausediff.core.compare.lcs import shared_ends
@@ -69,10 +68,17 @@ def slot_places(
 
 
 def _score(
-    u: Unit, v: Unit, scorer: Scorer, rules: ClauseRules, facing: bool, allow: Constraints
+    u: Unit,
+    v: Unit,
+    scorer: Scorer,
+    rules: ClauseRules,
+    facing: bool,
+    allow: Constraints,
+    words: dict[int, list[list[str]]],
 ) -> float:
     """The pair's similarity if its place and words make it a pair, else -1 (``facing``:
-    the two stand at the same place of a slot that holds as many clauses on each side)."""
+    the two stand at the same place of a slot that holds as many clauses on each side;
+    ``words``: the units' sentences' words, as :func:`_sentence_support` keeps them)."""
     if u.heading != v.heading or not u.words or not v.words:
         return -1.0
     if not allow.allows((u.index,), (v.index,)):
@@ -85,7 +91,7 @@ def _score(
         return s
     if facing and _opening(u.words, v.words) >= (1 if u.heading else rules.slot_opening_words):
         return s
-    if _sentence_support(u, v, rules) >= rules.slot_sentence_support:
+    if _sentence_support(u, v, scorer, rules, words) >= rules.slot_sentence_support:
         return s
     shorter = min(len(u.words), len(v.words))
     if shorter >= rules.slot_min_words and shared >= rules.slot_containment * shorter:
@@ -93,16 +99,20 @@ def _score(
     return -1.0
 
 
-def _sentence_support(u: Unit, v: Unit, rules: ClauseRules) -> float:
+def _sentence_support(
+    u: Unit, v: Unit, scorer: Scorer, rules: ClauseRules, words: dict[int, list[list[str]]]
+) -> float:
     """The share of the shorter clause's words that lie in sentences matched one to one
     with sentences of the other (each pair at least ``slot_sentence_match`` similar), when
-    two sentences or more are so matched: a clause rewritten around sentences it kept."""
-    a = [word_keys(x.text) for x in u.clause.sentences]
-    b = [word_keys(x.text) for x in v.clause.sentences]
-    if len(a) < 2 and len(b) < 2:
+    two sentences or more are so matched: a clause rewritten around sentences it kept.
+    ``words``: the sentences' words of the units seen so far (keyed by ``id``)."""
+    n_a, n_b = len(u.clause.sentences), len(v.clause.sentences)
+    if max(n_a, n_b) < 2 or max(n_a, n_b) > rules.slot_sentence_max:
         return 0.0  # (one sentence each: the clauses' own similarity says it all)
+    a, b = _sentences_of(u, words), _sentences_of(v, words)
+    limit = scorer.limits.max_word_pairs
     pairs = sorted(
-        ((Indel.normalized_similarity(x, y), m, n) for m, x in enumerate(a) for n, y in enumerate(b)
+        ((lcs.similarity(x, y, limit), m, n) for m, x in enumerate(a) for n, y in enumerate(b)
          if x and y),
         reverse=True,
     )  # fmt: skip
@@ -124,6 +134,13 @@ def _sentence_support(u: Unit, v: Unit, rules: ClauseRules) -> float:
     return covered_a / total_a if total_a <= total_b else covered_b / total_b
 
 
+def _sentences_of(u: Unit, words: dict[int, list[list[str]]]) -> list[list[str]]:
+    key = id(u)
+    if key not in words:
+        words[key] = [word_keys(x.text) for x in u.clause.sentences]
+    return words[key]
+
+
 def _opening(a: list[str], b: list[str]) -> int:
     """How many words two clauses share at their start."""
     return shared_ends(a, b)[0]
@@ -141,9 +158,10 @@ def _pair_in_order(
     """The order-preserving pairing of a slot's leftovers with the greatest total score."""
     n, m = len(left), len(right)
     balanced = n == m <= rules.slot_facing_max
+    words: dict[int, list[list[str]]] = {}
     score = [
         [
-            _score(lu[i], ru[j], scorer, rules, balanced and a == b, allow)
+            _score(lu[i], ru[j], scorer, rules, balanced and a == b, allow, words)
             for b, j in enumerate(right)
         ]
         for a, i in enumerate(left)
