@@ -201,7 +201,8 @@ def score(out: Outcome, pair: Pair) -> dict[str, dict[str, float | int | None]]:
     }
     rows["restructured"] = {"pred": len(other)}
     # The pairing issue's move target counts moves unedited and lightly edited (at most a
-    # fifth of the words): heavily edited moves are neither counted nor held against it.
+    # fifth of the words): a heavily edited move found is not counted; one linked to a
+    # wrong partner as moved is a false move like any other.
     heavy = {p for p, k in pair.links.items() if k == "moved" and _edit(pair, p) == "move_heavy"}
     gold = {p for p, k in pair.links.items() if k == "moved"} - heavy
     pred = {p for p, k in out.pairs.items() if k == "moved"} - heavy

@@ -12,7 +12,9 @@ The pipeline:
 
 1. Normalise every clause to a list of case-folded word tokens (labels are already out).
 2. Anchor on exact matches that are unique on both sides and in order (longest increasing
-   subsequence); unique exact matches out of order are moves.
+   subsequence); unique exact matches out of order are moves. An anchor with no support
+   around it (:func:`~clausediff.core.compare.chains.exact_anchors`) is left to the later
+   passes.
 3. Between anchors, an order-preserving dynamic programme with 1-1, 1-0, 0-1, 1-2, 2-1,
    1-3, 3-1 and 2-2 beads, scored with ``rapidfuzz.distance.Indel`` on token lists. Large
    anchor-free regions are banded around the diagonal.
@@ -20,7 +22,8 @@ The pipeline:
    while within a budget, else candidates from rare words), then the leftovers between the
    same two linked neighbours paired by their place (:mod:`~clausediff.core.compare.slots`),
    then pairs that are each other's best partner and stand near (a clause moved a few
-   places), then the remaining moves.
+   places; only while all pairs are scored, within ``move_all_pairs_budget``), then the
+   remaining moves.
 5. Clauses left over that face a gap become unknown; the rest are added or deleted.
 6. Word changes inside every link (:mod:`clausediff.core.compare.worddiff`) and sentence
    provenance (:mod:`clausediff.core.compare.sentences`).
@@ -42,7 +45,7 @@ from clausediff.core.compare.gaps import resolve_leftovers
 from clausediff.core.compare.links import SIDE_JOINER, Alignment, ClauseLink, LinkKind
 from clausediff.core.compare.moves import AllPairs, move_pass, out_of_order
 from clausediff.core.compare.sentences import sentence_links
-from clausediff.core.compare.slots import slot_pass, slot_places
+from clausediff.core.compare.slots import expected_places, slot_pass
 from clausediff.core.compare.units import Bead, Scorer, Unit, find_words, units_of
 from clausediff.core.compare.worddiff import word_diff
 from clausediff.core.model import Document
@@ -106,7 +109,7 @@ def _align(
 
     anchors, jumps, pinned = pin(
         cons,
-        *exact_anchors(lu, ru, config.clauses.match_threshold, config.limits.max_word_pairs),
+        *exact_anchors(lu, ru, config.clauses, config.limits),
     )
     find_words(lu, {i for i, _ in anchors} | {i for i, _ in jumps}, keys_of)
     find_words(ru, {j for _, j in anchors} | {j for _, j in jumps}, keys_of)
@@ -151,7 +154,10 @@ def _align(
             beads.extend(slot_pass(lu, ru, in_order, free_l, free_r, scorer, rules, cons))
             continue
         if pass_rules is rules and scores is not None:
-            places = slot_places(len(lu), len(ru), in_order, free_l)
+            places = (
+                expected_places(in_order, free_l, len(ru), 0),
+                expected_places(in_order, free_r, len(lu), 1),
+            )
             for i, j, sim in scores.near_matches(
                 sorted(free_l), sorted(free_r), places, scorer, rules, cons
             ):

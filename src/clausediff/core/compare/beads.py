@@ -186,18 +186,18 @@ def _unbanded(rules: ClauseRules, cells: int) -> ClauseRules:
 def _parts_ok(
     left: Sequence[Unit], right: Sequence[Unit], scorer: Scorer, rules: ClauseRules
 ) -> bool:
-    """Every part of a many-sided bead must lie largely in the other side: a share of its
-    words, or (a long part rewritten) a number of them."""
+    """Every part of a many-sided bead must bring the other side words of its own (those
+    of the other side it holds that the other parts do not): a share of its words, or (a
+    long part rewritten) a number of them, or a share of the other side's."""
 
-    def held(part: Unit, parts: Sequence[Unit], whole: Sequence[Unit]) -> bool:
+    def held(part: Unit, parts: Sequence[Unit], whole: Sequence[Unit], with_part: int) -> bool:
         if not part.words:
             return False
         # (what the part brings: the whole's words it holds that the other parts do not, so
         # that a clause merged with its expanded self does not take a neighbour whose words
-        # the expansion repeats)
+        # the expansion repeats; ``with_part``: the whole's words all the parts hold)
         whole_words = scorer.words_of(whole)
         others = [u for u in parts if u is not part]
-        with_part = scorer.shared_words(scorer.words_of(parts), whole_words)
         without = scorer.shared_words(scorer.words_of(others), whole_words)
         brought = with_part - without
         if brought >= rules.split_part_containment * len(part.words):
@@ -213,10 +213,14 @@ def _parts_ok(
 
     if any(a.exact == b.exact for a in left for b in right):
         return False  # a clause and its exact copy are a pair, never parts of a split
-    if len(left) > 1 and not all(held(u, left, right) for u in left):
-        return False
-    if len(right) > 1 and not all(held(u, right, left) for u in right):
-        return False
+    if len(left) > 1:
+        together = scorer.shared_words(scorer.words_of(left), scorer.words_of(right))
+        if not all(held(u, left, right, together) for u in left):
+            return False
+    if len(right) > 1:
+        together = scorer.shared_words(scorer.words_of(right), scorer.words_of(left))
+        if not all(held(u, right, left, together) for u in right):
+            return False
     if len(left) > 1 and len(right) > 1:
         # n-m only where no 1-1 pairing explains the pair as well
         one_one = max(scorer.sim([a], [b]) for a in left for b in right)

@@ -12,6 +12,7 @@ import zlib
 from collections import Counter
 
 from clausediff.core.compare import lcs
+from clausediff.core.compare.config import ClauseRules, Limits
 from clausediff.core.compare.units import Unit
 from clausediff.core.text.normalize import word_keys
 
@@ -64,10 +65,11 @@ def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[t
 
 
 def exact_anchors(
-    lu: list[Unit], ru: list[Unit], threshold: float = 0.5, max_pairs: int = 25_000_000
+    lu: list[Unit], ru: list[Unit], rules: ClauseRules, limits: Limits
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Unique exact matches: (in-order anchors, out-of-order moves); an anchor of the chain
-    that no neighbour supports is neither (:func:`_supported`)."""
+    that nothing around it supports is neither (:func:`_supported`): its clauses go to the
+    passes that weigh their neighbours."""
     lc = Counter(u.exact for u in lu if u.exact)
     rc = Counter(u.exact for u in ru if u.exact)
     rpos = {u.exact: u.index for u in ru if u.exact and rc[u.exact] == 1}
@@ -85,34 +87,46 @@ def exact_anchors(
         for i, _ in pairs
     ]
     in_order = heaviest_chain(pairs, weights)
-    keep = set(in_order)
-    jumps = [p for p in pairs if p not in keep]
-    return [p for p in in_order if _supported(p, keep, lu, ru, threshold, max_pairs)], jumps
+    jumps = [p for p in pairs if p not in set(in_order)]
+    kept = [
+        p
+        for k, p in enumerate(in_order)
+        if _supported(k, in_order, lu, ru, rules, limits.max_word_pairs)
+    ]
+    return kept, jumps
 
 
 def _supported(
-    pair: tuple[int, int], chain: set[tuple[int, int]], lu: list[Unit], ru: list[Unit],
-    threshold: float, max_pairs: int,
-) -> bool:  # fmt: skip
-    """Whether an anchor of the chain has a neighbour that agrees: the clauses before it, or
-    after it, on both sides are anchors too, or are ``threshold`` similar, or it stands at
-    an end of both versions. A copy that stands alone in a text rewritten throughout (the
-    only exact matches there are chance ones) would cut it into stretches that do not face
-    each other; it is left to the passes that weigh its neighbours."""
-    i, j = pair
-    for di in (-1, 1):
-        a, b = i + di, j + di
-        if (a, b) in chain:
+    k: int,
+    chain: list[tuple[int, int]],
+    lu: list[Unit],
+    ru: list[Unit],
+    rules: ClauseRules,
+    max_pairs: int,
+) -> bool:
+    """Whether anchor ``k`` of the chain has support around it: the anchor before or after
+    it stands within ``anchor_support_reach`` clauses on one side at least (clauses added
+    or dropped between two kept ones move it away on the other); or the clauses just
+    before it, or just after it, are ``match_threshold`` similar on both sides, or one of
+    them a gap; or it stands at an end of both versions. A copy that stands alone in a text
+    rewritten throughout (the only exact matches there are chance ones) would cut it into
+    stretches that do not face each other; it is left to the passes that weigh its
+    neighbours."""
+    i, j = chain[k]
+    reach = rules.anchor_support_reach
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(chain) and min(abs(chain[n][0] - i), abs(chain[n][1] - j)) <= reach:
             return True
+    for d in (-1, 1):
+        a, b = i + d, j + d
         if (a < 0 and b < 0) or (a >= len(lu) and b >= len(ru)):
             return True  # (both versions begin, or end, here)
         if not (0 <= a < len(lu) and 0 <= b < len(ru)):
             continue
-        u, v = lu[a], ru[b]
-        if not u.words and not v.words and (u.clause.is_gap or v.clause.is_gap):
-            return True  # (gaps: nothing to weigh)
-        x = word_keys(u.clause.text)
-        y = word_keys(v.clause.text)
-        if x and y and lcs.similarity(x, y, max_pairs) >= threshold:
+        u, v = lu[a].clause, ru[b].clause
+        if u.is_gap or v.is_gap:
+            return True  # (what faces a gap cannot be weighed)
+        x, y = word_keys(u.text), word_keys(v.text)
+        if x and y and lcs.similarity(x, y, max_pairs) >= rules.match_threshold:
             return True
     return False

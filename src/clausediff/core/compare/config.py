@@ -56,6 +56,10 @@ class ClauseRules:
 
     #: Minimum similarity for two clauses in order to be linked as "modified".
     match_threshold: float = 0.5
+    #: An exact anchor needs support: the anchor before or after it in the chain within
+    #: this many clauses on one side at least, or the clauses just before or just after it
+    #: ``match_threshold`` similar (a chance copy in a text rewritten throughout has none).
+    anchor_support_reach: int = 2
     #: Minimum similarity of a clause with the concatenation of 2-3 neighbours (split/merge).
     split_threshold: float = 0.45
     #: Each part of a split or merge must bring the whole at least this share of its words
@@ -105,15 +109,16 @@ class ClauseRules:
     #: least ``slot_min_words`` words …
     slot_containment: float = 0.8
     slot_min_words: int = 5
-    #: … or, when the slot holds as many clauses on each side (at most ``slot_facing_max``)
-    #: and the two stand at the same place in it, when they are this similar (a clause
-    #: rewritten in its place keeps some of its words).
+    #: … or, when the slot holds as many clauses on each side (at most ``slot_facing_max``
+    #: clauses in all on each side, and no gap) and the two stand at the same place in
+    #: it, when they are this similar (a clause rewritten in its place keeps some of its
+    #: words).
     slot_rewrite_threshold: float = 0.25
     slot_facing_max: int = 3
     #: … or, standing so, when the two open with the same ``slot_opening_words`` words or
-    #: more (the formula a drafter keeps when rewriting a provision in its place: "Members
-    #: shall …", "We instruct the …"), whatever their similarity; they still share
-    #: ``slot_min_shared`` words.
+    #: more (one for two headings: a licence's version line), the formula a drafter keeps
+    #: when rewriting a provision in its place ("Members shall …", "We instruct the …"),
+    #: whatever their similarity; they still share ``slot_min_shared`` words.
     slot_opening_words: int = 2
     #: … or, anywhere in the slot, when at least this share of the shorter clause's words
     #: lie in two sentences or more, each matched with one of the other clause's at least
@@ -122,8 +127,10 @@ class ClauseRules:
     slot_sentence_support: float = 0.5
     slot_sentence_match: float = 0.6
     #: … between clauses of at most this many sentences each (the rule compares every
-    #: sentence of one with every sentence of the other).
+    #: sentence of one with every sentence of the other), and over one alignment at most
+    #: ``slot_sentence_budget`` sentence pairs (beyond, the rule is not tried).
     slot_sentence_max: int = 12
+    slot_sentence_budget: int = 200_000
     #: Slots with more candidate pairs than this are left to the move pass.
     slot_max_pairs: int = 400
     #: Moves are also looked for among all pairs of leftovers (scored in rapidfuzz's C code)
@@ -138,7 +145,8 @@ class ClauseRules:
     #: either, by any margin), at least ``near_floor`` similar, and stand near (the right
     #: clause within ``near_window`` clauses of the slot the left one would fill) are
     #: linked: a paragraph moved a few places within its section keeps its place as
-    #: evidence, where a chance look-alike stands anywhere.
+    #: evidence, where a chance look-alike stands anywhere. (The scores of all pairs are
+    #: kept down to the lower of this and ``move_floor - move_margin``.)
     near_floor: float = 0.4
     near_window: int = 20
     #: Moves this similar are taken before clauses are paired by their place, so that a

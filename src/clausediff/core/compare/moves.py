@@ -5,7 +5,9 @@ Contract: :func:`move_pass` links leftovers that moved. While the leftovers make
 (:class:`AllPairs`, words coded as characters); a pair is a move when it reaches
 ``move_floor`` and beats every other candidate of either clause by ``move_margin`` (in a
 text of repeated boilerplate a clause's best chance partner is close to its second best; a
-real counterpart stands out). Beyond the budget, and for the fuzzy anchors of large regions,
+real counterpart stands out); :meth:`AllPairs.near_matches` takes pairs that are each
+other's best partner and stand near each other's expected places, without the margin. Beyond
+the budget (no near matches then), and for the fuzzy anchors of large regions,
 :func:`rare_word_matches` scores only candidates that share rare words. Both return one
 partner each, best first, with symmetric tie-breaks. :func:`out_of_order` tells which
 candidate moves really sit out of order against the fixed links.
@@ -17,7 +19,7 @@ import bisect
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from clausediff.core.compare.config import ClauseRules
 from clausediff.core.compare.constraints import NO_CONSTRAINTS, Constraints
@@ -75,7 +77,8 @@ class AllPairs:
         codes = WordCodes()
         queries = [codes.encode(lu[i].words) for i in self.left]
         choices = [codes.encode(ru[j].words) for j in self.right]
-        cut = max(0.0, rules.move_floor - rules.move_margin)
+        # (pairs below the cut count as 0 when the best two of a row or column are found)
+        cut = max(0.0, min(rules.move_floor - rules.move_margin, rules.near_floor))
         rows, cols, values = [], [], []
         for first in range(0, len(queries) if choices else 0, self._ROWS):
             block = process.cdist(
@@ -92,6 +95,23 @@ class AllPairs:
         self.cols = np.concatenate(cols or empty)
         self.values = np.concatenate(values or [np.zeros(0, dtype=np.float32)])
 
+    def _among(self, left: list[int], right: list[int]) -> _Kept | None:
+        """The kept pairs among these units (``None`` when one side has none scored)."""
+        import numpy as np
+
+        rows = [self.row_of[i] for i in left if i in self.row_of]
+        cols = [self.col_of[j] for j in right if j in self.col_of]
+        if not rows or not cols:
+            return None
+        in_rows = np.zeros(len(self.left), dtype=bool)
+        in_rows[rows] = True
+        in_cols = np.zeros(len(self.right), dtype=bool)
+        in_cols[cols] = True
+        keep = in_rows[self.rows] & in_cols[self.cols]
+        return _Kept(
+            self.rows[keep], self.cols[keep], self.values[keep], len(self.left), len(self.right)
+        )
+
     def matches(
         self,
         left: list[int],
@@ -103,22 +123,11 @@ class AllPairs:
         """Moves among these units (all scored already); see the module contract."""
         import numpy as np
 
-        rows = [self.row_of[i] for i in left if i in self.row_of]
-        cols = [self.col_of[j] for j in right if j in self.col_of]
-        if not rows or not cols:
+        kept = self._among(left, right)
+        if kept is None or not np.any(kept.values >= rules.move_floor):
             return []
-        in_rows = np.zeros(len(self.left), dtype=bool)
-        in_rows[rows] = True
-        in_cols = np.zeros(len(self.right), dtype=bool)
-        in_cols[cols] = True
-        keep = in_rows[self.rows] & in_cols[self.cols]
-        pr, pc, pv = self.rows[keep], self.cols[keep], self.values[keep]
-        if not np.any(pv >= rules.move_floor):
-            return []
-        # the best two of every row and column (a pair not kept scores 0), to tell a clear
-        # partner from a crowd
-        row_best, row_second = _best_two(pr, pv, len(self.left))
-        col_best, col_second = _best_two(pc, pv, len(self.right))
+        pr, pc, pv = kept.rows, kept.cols, kept.values
+        row_best, row_second, col_best, col_second = kept.best_two()
         lu, ru = self.lu, self.ru
         candidates: list[tuple[float, str, int, int]] = []
         hits = np.nonzero(pv >= rules.move_floor)[0]
@@ -145,42 +154,40 @@ class AllPairs:
         self,
         left: list[int],
         right: list[int],
-        places: dict[int, tuple[int, int]],
+        expected: tuple[dict[int, float], dict[int, float]],
         scorer: Scorer,
         rules: ClauseRules,
         allow: Constraints = NO_CONSTRAINTS,
     ) -> list[tuple[int, int, float]]:
         """Pairs that are each other's best partner among these units, scored above every
-        other candidate of either, and that stand near: the right clause within
-        ``near_window`` clauses of the left one's slot (``places``)."""
+        other candidate of either, and that stand near: each within ``near_window`` clauses
+        of where the other would stand in its version (``expected``: for the left units,
+        their expected places in the right version, and for the right units in the left;
+        :func:`~clausediff.core.compare.slots.expected_places`)."""
         import numpy as np
 
-        rows = [self.row_of[i] for i in left if i in self.row_of]
-        cols = [self.col_of[j] for j in right if j in self.col_of]
-        if not rows or not cols:
+        kept = self._among(left, right)
+        if kept is None:
             return []
-        in_rows = np.zeros(len(self.left), dtype=bool)
-        in_rows[rows] = True
-        in_cols = np.zeros(len(self.right), dtype=bool)
-        in_cols[cols] = True
-        keep = in_rows[self.rows] & in_cols[self.cols]
-        pr, pc, pv = self.rows[keep], self.cols[keep], self.values[keep]
-        row_best, row_second = _best_two(pr, pv, len(self.left))
-        col_best, col_second = _best_two(pc, pv, len(self.right))
+        pr, pc, pv = kept.rows, kept.cols, kept.values
+        row_best, row_second, col_best, col_second = kept.best_two()
+        # (each other's strict best: at most one pair a row, found without a Python loop)
+        clear = (
+            (pv >= rules.near_floor)
+            & (pv == row_best[pr])
+            & (pv == col_best[pc])
+            & (pv > np.maximum(row_second[pr], col_second[pc]))
+        )
+        hits = np.nonzero(clear)[0]
         lu, ru = self.lu, self.ru
+        where_right, where_left = expected
         window = rules.near_window
         candidates: list[tuple[float, str, int, int]] = []
-        hits = np.nonzero(pv >= rules.near_floor)[0]
-        for a, b, value in zip(
-            pr[hits].tolist(), pc[hits].tolist(), pv[hits].tolist(), strict=True
-        ):
-            if value != row_best[a] or value != col_best[b]:
-                continue
-            if value <= max(float(row_second[a]), float(col_second[b])):
-                continue  # (a tie: no clear partner)
+        for a, b in zip(pr[hits].tolist(), pc[hits].tolist(), strict=True):
             i, j = self.left[a], self.right[b]
-            lo, hi = places.get(i, (-1, len(ru)))
-            if not lo - window <= j <= hi + window:
+            if i not in where_right or j not in where_left:
+                continue
+            if abs(j - where_right[i]) > window or abs(i - where_left[j]) > window:
                 continue
             if lu[i].heading != ru[j].heading or not allow.allows((i,), (j,)):
                 continue
@@ -192,6 +199,23 @@ class AllPairs:
             tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
             candidates.append((-s, tie, i, j))
         return _one_partner_each(candidates)
+
+
+class _Kept(NamedTuple):
+    """Scored pairs as parallel arrays (row, column, value), of a matrix of this shape."""
+
+    rows: Any
+    cols: Any
+    values: Any
+    n_rows: int
+    n_cols: int
+
+    def best_two(self) -> tuple[Any, Any, Any, Any]:
+        """The best and second-best value of every row, then of every column (a pair not
+        kept scores 0): a clear partner stands out from a crowd."""
+        row_best, row_second = _best_two(self.rows, self.values, self.n_rows)
+        col_best, col_second = _best_two(self.cols, self.values, self.n_cols)
+        return row_best, row_second, col_best, col_second
 
 
 def _best_two(keys: Any, values: Any, n: int) -> tuple[Any, Any]:

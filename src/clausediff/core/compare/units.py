@@ -98,7 +98,10 @@ class Scorer:
         s = lcs.similarity(a, b, self.limits.max_word_pairs)
         # (a heading and the paragraph after it, merged into one run-in paragraph, are not
         # a heading against a body)
-        if _all_headings(left) != _all_headings(right):
+        if len(left) == len(right) == 1:
+            if left[0].heading != right[0].heading:
+                s *= self.rules.kind_mismatch_factor
+        elif _all_headings(left) != _all_headings(right):
             s *= self.rules.kind_mismatch_factor
         return s
 
