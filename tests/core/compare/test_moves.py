@@ -174,3 +174,58 @@ def test_a_long_clause_moved_past_two_short_ones_is_the_one_that_moved() -> None
     al = align(_doc(old), _doc(new))  # type: ignore[arg-type]
     assert (al.link_of_left(1).kind, al.link_of_left(1).right) == (LinkKind.MOVED, (3,))
     assert [al.link_of_left(k).kind for k in (2, 3)] == [LinkKind.UNCHANGED] * 2
+
+
+def test_a_near_move_is_judged_the_same_whichever_version_is_on_the_left() -> None:
+    """Where a clause would stand is measured in both versions, so the engine takes the
+    same near move, or leaves it, in either orientation (it measured the right version
+    only: with 18 clauses added between, and a look-alike deleted far away so that only
+    its place could tell, this move was found one way round and not the other)."""
+    from clausediff.core.compare.align import _align
+    from clausediff.core.compare.config import DEFAULT_CONFIG
+    from clausediff.core.compare.constraints import NO_CONSTRAINTS
+
+    x = (
+        "Members shall give positive consideration to requests from developing country "
+        "Members regarding cotton and notify their measures on cotton to the Committee on "
+        "Agriculture."
+    )
+    look_alike = x.replace("developing country", "least-developed country")
+    look_alike = look_alike.replace("on cotton to", "on cotton subsidies to")
+    recitals = [f"Recalling paragraph {n} of the Doha Ministerial Declaration;" for n in range(5)]
+    seen = []
+    for n_notes in (10, 18):
+        notes = [f"Noting document WT/L/{900 + k} of {k + 1} March;" for k in range(n_notes)]
+        old = [*CLAUSES[:2], x, *recitals, *CLAUSES[2:], look_alike]
+        new = [*CLAUSES[:2], *recitals[:3], *notes, x[:-1] + " within 90 days.", *recitals[3:]]
+        new += CLAUSES[2:]
+        a, b = _doc(old), _doc(new)
+        forward = _align(a, b, DEFAULT_CONFIG, NO_CONSTRAINTS, None)  # type: ignore[arg-type]
+        backward = _align(b, a, DEFAULT_CONFIG, NO_CONSTRAINTS, None)  # type: ignore[arg-type]
+        there = 2 + 3 + n_notes
+        ahead = forward.link_of_left(2)
+        back = backward.link_of_left(there)
+        assert ahead.kind is back.kind
+        assert ahead.right == ((there,) if ahead.kind is LinkKind.MOVED else ())
+        assert back.right == ((2,) if back.kind is LinkKind.MOVED else ())
+        seen.append(ahead.kind)
+    assert seen[0] is LinkKind.MOVED  # (ten clauses between: near enough)
+
+
+def test_kept_clauses_with_new_ones_between_them_all_stay_anchors() -> None:
+    """Three recitals inserted after every kept clause: no kept clause has a similar
+    neighbour, but each stands next to the one before it in its own version, so every one
+    stays an anchor (they were all dropped, and the whole text went to the banded
+    programme)."""
+    from clausediff.core.compare.chains import exact_anchors
+    from clausediff.core.compare.config import ClauseRules, Limits
+    from clausediff.core.compare.units import units_of
+
+    kept = [f"Members shall report on programme {k} to the General Council." for k in range(40)]
+    old = document_from_text("\n\n".join(kept))
+    new_paras = []
+    for k, text in enumerate(kept):
+        new_paras += [text, *(f"Noting document WT/L/{k * 3 + n} on cotton;" for n in range(3))]
+    new = document_from_text("\n\n".join(new_paras))
+    anchors, jumps = exact_anchors(units_of(old), units_of(new), ClauseRules(), Limits())
+    assert anchors == [(k, 4 * k) for k in range(40)] and not jumps
