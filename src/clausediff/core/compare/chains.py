@@ -87,7 +87,8 @@ def exact_anchors(
         for i, _ in pairs
     ]
     in_order = heaviest_chain(pairs, weights)
-    jumps = [p for p in pairs if p not in set(in_order)]
+    chained = set(in_order)
+    jumps = [p for p in pairs if p not in chained]
     kept = [
         p
         for k, p in enumerate(in_order)
