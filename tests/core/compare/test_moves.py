@@ -227,5 +227,5 @@ def test_kept_clauses_with_new_ones_between_them_all_stay_anchors() -> None:
     for k, text in enumerate(kept):
         new_paras += [text, *(f"Noting document WT/L/{k * 3 + n} on cotton;" for n in range(3))]
     new = document_from_text("\n\n".join(new_paras))
-    anchors, jumps = exact_anchors(units_of(old), units_of(new), ClauseRules(), Limits())
+    anchors, jumps = exact_anchors(units_of(old), units_of(new), ClauseRules(), Limits(), {})
     assert anchors == [(k, 4 * k) for k in range(40)] and not jumps

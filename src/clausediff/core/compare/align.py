@@ -109,7 +109,7 @@ def _align(
 
     anchors, jumps, pinned = pin(
         cons,
-        *exact_anchors(lu, ru, config.clauses, config.limits),
+        *exact_anchors(lu, ru, config.clauses, config.limits, keys_of),
     )
     find_words(lu, {i for i, _ in anchors} | {i for i, _ in jumps}, keys_of)
     find_words(ru, {j for _, j in anchors} | {j for _, j in jumps}, keys_of)

@@ -13,8 +13,7 @@ from collections import Counter
 
 from clausediff.core.compare import lcs
 from clausediff.core.compare.config import ClauseRules, Limits
-from clausediff.core.compare.units import Unit
-from clausediff.core.text.normalize import word_keys
+from clausediff.core.compare.units import Unit, keys_for
 
 
 def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[tuple[int, int]]:
@@ -65,11 +64,16 @@ def heaviest_chain(pairs: list[tuple[int, int]], weights: list[float]) -> list[t
 
 
 def exact_anchors(
-    lu: list[Unit], ru: list[Unit], rules: ClauseRules, limits: Limits
+    lu: list[Unit],
+    ru: list[Unit],
+    rules: ClauseRules,
+    limits: Limits,
+    keys_of: dict[str, list[str]],
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Unique exact matches: (in-order anchors, out-of-order moves); an anchor of the chain
     that nothing around it supports is neither (:func:`_supported`): its clauses go to the
-    passes that weigh their neighbours."""
+    passes that weigh their neighbours. ``keys_of``: word tokens by text, shared with
+    :func:`~clausediff.core.compare.units.find_words`."""
     lc = Counter(u.exact for u in lu if u.exact)
     rc = Counter(u.exact for u in ru if u.exact)
     rpos = {u.exact: u.index for u in ru if u.exact and rc[u.exact] == 1}
@@ -92,7 +96,7 @@ def exact_anchors(
     kept = [
         p
         for k, p in enumerate(in_order)
-        if _supported(k, in_order, lu, ru, rules, limits.max_word_pairs)
+        if _supported(k, in_order, lu, ru, rules, limits.max_word_pairs, keys_of)
     ]
     return kept, jumps
 
@@ -104,6 +108,7 @@ def _supported(
     ru: list[Unit],
     rules: ClauseRules,
     max_pairs: int,
+    keys_of: dict[str, list[str]],
 ) -> bool:
     """Whether anchor ``k`` of the chain has support around it: the anchor before or after
     it stands within ``anchor_support_reach`` clauses on one side at least (clauses added
@@ -127,7 +132,7 @@ def _supported(
         u, v = lu[a].clause, ru[b].clause
         if u.is_gap or v.is_gap:
             return True  # (what faces a gap cannot be weighed)
-        x, y = word_keys(u.text), word_keys(v.text)
+        x, y = keys_for(u.text, keys_of), keys_for(v.text, keys_of)
         if x and y and lcs.similarity(x, y, max_pairs) >= rules.match_threshold:
             return True
     return False

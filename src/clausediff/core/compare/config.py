@@ -142,11 +142,11 @@ class ClauseRules:
     move_floor: float = 0.45
     move_margin: float = 0.08
     #: A leftover pair that are each other's best partner (above every other candidate of
-    #: either, by any margin), at least ``near_floor`` similar, and stand near (the right
-    #: clause within ``near_window`` clauses of the slot the left one would fill) are
-    #: linked: a paragraph moved a few places within its section keeps its place as
-    #: evidence, where a chance look-alike stands anywhere. (The scores of all pairs are
-    #: kept down to the lower of this and ``move_floor - move_margin``.)
+    #: either, by any margin), at least ``near_floor`` similar, and stand near (each within
+    #: ``near_window`` clauses of where the other would stand in its version) are linked:
+    #: a paragraph moved a few places within its section keeps its place as evidence,
+    #: where a chance look-alike stands anywhere. (The scores of all pairs are kept down to
+    #: the lower of this and ``move_floor - move_margin``.)
     near_floor: float = 0.4
     near_window: int = 20
     #: Moves this similar are taken before clauses are paired by their place, so that a

@@ -140,14 +140,10 @@ class AllPairs:
                         second_c if best_c == value else best_c)  # fmt: skip
             if value < other + rules.move_margin:
                 continue
-            i, j = self.left[a], self.right[b]
-            if lu[i].heading != ru[j].heading or not allow.allows((i,), (j,)):
-                continue  # a heading moves only to a heading
-            s = scorer.sim([lu[i]], [ru[j]])  # (the clause rules: headings, truncated clauses)
-            if s < rules.move_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
-                continue
-            tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
-            candidates.append((-s, tie, i, j))
+            found = _candidate(lu[self.left[a]], ru[self.right[b]], rules.move_floor, scorer,
+                               rules, allow)  # fmt: skip
+            if found is not None:
+                candidates.append(found)
         return _one_partner_each(candidates)
 
     def near_matches(
@@ -189,16 +185,29 @@ class AllPairs:
                 continue
             if abs(j - where_right[i]) > window or abs(i - where_left[j]) > window:
                 continue
-            if lu[i].heading != ru[j].heading or not allow.allows((i,), (j,)):
-                continue
-            s = scorer.sim([lu[i]], [ru[j]])
-            if s < rules.near_floor or not beyond_chapeau(lu[i], ru[j], s, rules):
+            found = _candidate(lu[i], ru[j], rules.near_floor, scorer, rules, allow)
+            if found is None:
                 continue
             if scorer.shared(lu[i], ru[j]) < (1 if lu[i].heading else rules.slot_min_shared):
                 continue  # (two short lines alike through one common word)
-            tie = min(lu[i].exact, ru[j].exact) + "\x00" + max(lu[i].exact, ru[j].exact)
-            candidates.append((-s, tie, i, j))
+            candidates.append(found)
         return _one_partner_each(candidates)
+
+
+def _candidate(
+    u: Unit, v: Unit, floor: float, scorer: Scorer, rules: ClauseRules, allow: Constraints
+) -> tuple[float, str, int, int] | None:
+    """A pair as a candidate move (``(-similarity, tie-break, left, right)``), or ``None``
+    where a heading would move to a body clause, ``allow`` forbids it, it is less than
+    ``floor`` similar under the clause rules, or alike only in its opening and ending."""
+    if u.heading != v.heading or not allow.allows((u.index,), (v.index,)):
+        return None  # a heading moves only to a heading
+    s = scorer.sim([u], [v])  # (the clause rules: headings, truncated clauses)
+    if s < floor or not beyond_chapeau(u, v, s, rules):
+        return None
+    # a symmetric tie-break: the pair's texts, not its positions
+    tie = min(u.exact, v.exact) + "\x00" + max(u.exact, v.exact)
+    return (-s, tie, u.index, v.index)
 
 
 class _Kept(NamedTuple):

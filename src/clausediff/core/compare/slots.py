@@ -102,10 +102,10 @@ def _score(
         return s
     if facing and _opening(u.words, v.words) >= (1 if u.heading else rules.slot_opening_words):
         return s
-    if _sentence_support(u, v, scorer, rules, sentences) >= rules.slot_sentence_support:
-        return s
     shorter = min(len(u.words), len(v.words))
     if shorter >= rules.slot_min_words and shared >= rules.slot_containment * shorter:
+        return s
+    if _sentence_support(u, v, scorer, rules, sentences) >= rules.slot_sentence_support:
         return s
     return -1.0
 

@@ -58,13 +58,18 @@ def find_words(units: list[Unit], skip: set[int], keys_of: dict[str, list[str]])
     for u in units:
         if u.words is not _NOT_YET or u.index in skip:
             continue
-        keys = keys_of.get(u.clause.text)
-        if keys is None:
-            # (interned: a long text repeats a small vocabulary, one string a word saves
-            # most of the memory the word lists take)
-            keys = keys_of[u.clause.text] = [intern(w) for w in word_keys(u.clause.text)]
-        u.words = keys
+        u.words = keys_for(u.clause.text, keys_of)
         u.crc = zlib.crc32(u.exact.encode("utf-8"))
+
+
+def keys_for(text: str, keys_of: dict[str, list[str]]) -> list[str]:
+    """The word tokens of ``text``, made once per text (``keys_of`` keeps them)."""
+    keys = keys_of.get(text)
+    if keys is None:
+        # (interned: a long text repeats a small vocabulary, one string a word saves most of
+        # the memory the word lists take)
+        keys = keys_of[text] = [intern(w) for w in word_keys(text)]
+    return keys
 
 
 class Scorer:
@@ -115,7 +120,7 @@ class Scorer:
 
 
 def _all_headings(group: Sequence[Unit]) -> bool:
-    return group[0].heading if len(group) == 1 else all(u.heading for u in group)
+    return all(u.heading for u in group)
 
 
 class WordCodes(dict[str, str]):
